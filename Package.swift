@@ -1,0 +1,47 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+let package = Package(
+    name: "drypowder",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "drypowder", targets: ["drypowder"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+    ],
+    targets: [
+        // C only: GSL's headers and link flags. Imported by Stochastics and nothing else.
+        .systemLibrary(
+            name: "CGSL",
+            pkgConfig: "gsl",
+            providers: [.apt(["libgsl-dev"])]
+        ),
+        // Random streams, distributions, statistics, root finding: the one door to GSL.
+        .target(name: "Stochastics", dependencies: ["CGSL"]),
+        // Files -> validated value types with file:line:key errors. No economics.
+        .target(name: "Config", dependencies: [.product(name: "Yams", package: "Yams")]),
+        // Instruments, balance sheets, agents, markets and clearing. No I/O.
+        .target(name: "Economy", dependencies: ["Stochastics", "Config"]),
+        // The world, the ordered step, experiments and runs.
+        .target(name: "Simulation", dependencies: ["Economy", "Config", "Stochastics"]),
+        // Recorder, CSV writers, run manifests, atomic run directories.
+        .target(name: "Output", dependencies: ["Simulation", "Config", "Stochastics"]),
+        // The executable: argument parsing and wiring only.
+        .executableTarget(
+            name: "drypowder",
+            dependencies: [
+                "Simulation", "Output", "Config", "Economy", "Stochastics",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        // `make bench`: release-mode timings of the hot paths (never a test).
+        .executableTarget(name: "drypowder-bench", dependencies: ["Simulation", "Output", "Stochastics"]),
+        .testTarget(name: "StochasticsTests", dependencies: ["Stochastics"]),
+        .testTarget(name: "ConfigTests", dependencies: ["Config"]),
+        .testTarget(name: "EconomyTests", dependencies: ["Economy", "Stochastics", "Config"]),
+        .testTarget(name: "SimulationTests", dependencies: ["Simulation", "Economy", "Config", "Output"]),
+        .testTarget(name: "CLITests", dependencies: ["Output"]),
+    ]
+)

@@ -1,0 +1,74 @@
+internal import CGSL
+
+/// The distributions the model draws from. Each is GSL's own routine; parameters follow GSL's
+/// conventions except where the doc comment says otherwise.
+extension RandomStream {
+    /// Uniform on [0, 1).
+    public func uniform() -> Double { gsl_rng_uniform(rng) }
+
+    /// Uniform on (0, 1): never exactly 0, for logs and inverse CDFs.
+    public func uniformPositive() -> Double { gsl_rng_uniform_pos(rng) }
+
+    /// Uniform on [a, b).
+    public func uniform(_ a: Double, _ b: Double) -> Double { gsl_ran_flat(rng, a, b) }
+
+    /// Normal with the given mean and standard deviation, by the ziggurat method.
+    public func gaussian(mean: Double = 0, sd: Double = 1) -> Double {
+        mean + gsl_ran_gaussian_ziggurat(rng, sd)
+    }
+
+    /// Lognormal: exp(N(mu, sigma)). Its mean is exp(mu + sigma^2 / 2).
+    public func lognormal(mu: Double, sigma: Double) -> Double { gsl_ran_lognormal(rng, mu, sigma) }
+
+    /// Student's t with `nu` degrees of freedom (unit scale).
+    public func studentT(nu: Double) -> Double { gsl_ran_tdist(rng, nu) }
+
+    /// Poisson with mean `mu`.
+    public func poisson(mean mu: Double) -> Int { Int(gsl_ran_poisson(rng, mu)) }
+
+    /// Exponential with the given mean (not rate).
+    public func exponential(mean: Double) -> Double { gsl_ran_exponential(rng, mean) }
+
+    /// Beta(a, b) on [0, 1].
+    public func beta(_ a: Double, _ b: Double) -> Double { gsl_ran_beta(rng, a, b) }
+
+    /// True with probability `p`.
+    public func bernoulli(_ p: Double) -> Bool { gsl_ran_bernoulli(rng, p) == 1 }
+
+    /// Fills `buffer` with standard normal draws (batched for hot loops).
+    public func fillGaussian(_ buffer: inout [Double]) {
+        let r = rng
+        for i in buffer.indices { buffer[i] = gsl_ran_gaussian_ziggurat(r, 1) }
+    }
+
+    /// Fills `buffer` with uniform draws on [0, 1).
+    public func fillUniform(_ buffer: inout [Double]) {
+        let r = rng
+        for i in buffer.indices { buffer[i] = gsl_rng_uniform(r) }
+    }
+}
+
+/// A preprocessed discrete distribution over 0..<weights.count (Walker's alias method in GSL).
+public final class DiscreteChoice {
+    private let table: UnsafeMutablePointer<gsl_ran_discrete_t>
+    public let count: Int
+
+    /// - Throws: `GSLError` when a weight is negative or not finite, or all weights are 0.
+    public init(weights: [Double]) throws(GSLError) {
+        _ = GSLRuntime.ready
+        guard !weights.isEmpty, weights.allSatisfy({ $0.isFinite && $0 >= 0 }),
+              weights.contains(where: { $0 > 0 }) else {
+            throw GSLError(status: Int32(GSL_EDOM), operation: "gsl_ran_discrete_preproc")
+        }
+        guard let table = weights.withUnsafeBufferPointer({
+            gsl_ran_discrete_preproc($0.count, $0.baseAddress)
+        }) else { throw GSLError(status: Int32(GSL_ENOMEM), operation: "gsl_ran_discrete_preproc") }
+        self.table = table
+        self.count = weights.count
+    }
+
+    deinit { gsl_ran_discrete_free(table) }
+
+    /// An index drawn with probability proportional to its weight.
+    public func sample(_ stream: RandomStream) -> Int { Int(gsl_ran_discrete(stream.rng, table)) }
+}
