@@ -1,1 +1,18 @@
-print("hi")
+import ArgumentParser
+import Foundation
+
+/// Exit codes: 0 success, 2 usage or configuration error, 1 failure during a run.
+do {
+    var command = try Drypowder.parseAsRoot()
+    try command.run()
+} catch let error as UsageFailure {
+    FileHandle.standardError.write(Data((error.message + "\n").utf8))
+    exit(2)
+} catch let error as RunFailure {
+    FileHandle.standardError.write(Data(("error: " + error.message + "\n").utf8))
+    exit(1)
+} catch {
+    if Drypowder.exitCode(for: error) == .success { Drypowder.exit(withError: error) }
+    FileHandle.standardError.write(Data((Drypowder.fullMessage(for: error) + "\n").utf8))
+    exit(2)
+}

@@ -1,0 +1,58 @@
+/// The valid range of a numeric key; its description reads after "expected a number".
+public enum Bound: Sendable, Equatable {
+    case any
+    case positive
+    case nonNegative
+    /// [0, 1]
+    case unitInterval
+    /// >= x
+    case atLeast(Double)
+    /// > x
+    case greater(Double)
+    /// [a, b]
+    case closed(Double, Double)
+
+    public func contains(_ x: Double) -> Bool {
+        switch self {
+        case .any: return true
+        case .positive: return x > 0
+        case .nonNegative: return x >= 0
+        case .unitInterval: return x >= 0 && x <= 1
+        case let .atLeast(a): return x >= a
+        case let .greater(a): return x > a
+        case let .closed(a, b): return x >= a && x <= b
+        }
+    }
+
+    /// The smallest and largest values allowed (open ends reported as their limit).
+    var limits: (lower: Double, upper: Double) {
+        switch self {
+        case .any: return (-.infinity, .infinity)
+        case .positive: return (0, .infinity)
+        case .nonNegative: return (0, .infinity)
+        case .unitInterval: return (0, 1)
+        case let .atLeast(a), let .greater(a): return (a, .infinity)
+        case let .closed(a, b): return (a, b)
+        }
+    }
+
+    public var lowerLimit: Double { limits.lower }
+    public var upperLimit: Double { limits.upper }
+
+    /// "", " > 0", " >= 0", " in [0, 1]", ...
+    public var phrase: String {
+        switch self {
+        case .any: return ""
+        case .positive: return " > 0"
+        case .nonNegative: return " >= 0"
+        case .unitInterval: return " in [0, 1]"
+        case let .atLeast(a): return " >= \(Self.format(a))"
+        case let .greater(a): return " > \(Self.format(a))"
+        case let .closed(a, b): return " in [\(Self.format(a)), \(Self.format(b))]"
+        }
+    }
+
+    static func format(_ x: Double) -> String {
+        x == x.rounded() && abs(x) < 9e18 ? String(Int64(x)) : String(x)
+    }
+}

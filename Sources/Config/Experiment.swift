@@ -1,0 +1,100 @@
+import Foundation
+
+/// An experiment file with its agent rule files loaded and every override applied: the fully
+/// resolved configuration of a run, still untyped (the Simulation module reads it into rules).
+///
+/// An experiment file has two reserved top-level keys, and everything else is experiment settings:
+/// - `agents`: agent type -> rule file, relative to the experiment file;
+/// - `set`: `key.path: value` overrides of any key, applied in order, before `--set` options.
+public struct Experiment: Sendable {
+    /// The experiment's name: its file name without extension.
+    public let name: String
+    public let path: String
+    /// The experiment's own settings (`description`, `run`, ...), overrides applied.
+    public let settings: ConfigNode
+    /// One section per agent type, in the order the experiment lists them, overrides applied.
+    public let agents: [AgentRuleFile]
+    /// Where the `agents:` mapping is written (for errors about the set of agent types).
+    public let agentsLocation: SourceLocation
+
+    public struct AgentRuleFile: Sendable {
+        public let type: String
+        public let file: String
+        /// The line of `type: file` in the experiment.
+        public let location: SourceLocation
+        public let rules: ConfigNode
+    }
+
+    public static func load(_ path: String, overrides: [Override] = []) throws(ConfigErrors) -> Experiment {
+        let root = try YAMLLoader.load(file: path)
+        var settings = root.mapping!
+        var errors: [ConfigError] = []
+        let directory = (path as NSString).deletingLastPathComponent
+
+        var agents: [AgentRuleFile] = []
+        var agentsLocation = root.location
+        if let listed = settings["agents"] {
+            agentsLocation = settings.entries.first { $0.key == "agents" }!.keyLocation
+            if let files = listed.mapping {
+                for entry in files.entries {
+                    guard case let .scalar(file, _) = entry.node.value, !file.isEmpty else {
+                        errors.append(ConfigError(entry.node.location, "agents.\(entry.key)", "expected the path of a rule file, found \(entry.node.found)"))
+                        continue
+                    }
+                    let resolved = file.hasPrefix("/") ? file : (directory as NSString).appendingPathComponent(file)
+                    do {
+                        agents.append(AgentRuleFile(type: entry.key, file: resolved, location: entry.keyLocation,
+                                                    rules: try YAMLLoader.load(file: resolved)))
+                    } catch {
+                        if FileManager.default.fileExists(atPath: resolved) {
+                            errors += error.errors
+                        } else {
+                            errors.append(ConfigError(entry.node.location, "agents.\(entry.key)", "rule file not found: \(resolved)"))
+                        }
+                    }
+                }
+            } else {
+                errors.append(ConfigError(listed.location, "agents", "expected a mapping of agent type to rule file, found \(listed.found)"))
+            }
+        } else {
+            errors.append(ConfigError(root.location, "agents", "missing key (expected a mapping of agent type to rule file)"))
+        }
+
+        var fileOverrides: [Override] = []
+        if let set = settings["set"] {
+            if let m = set.mapping {
+                fileOverrides = m.entries.map {
+                    Override(path: $0.key.split(separator: ".").map(String.init), value: $0.node, location: $0.keyLocation)
+                }
+            } else {
+                errors.append(ConfigError(set.location, "set", "expected a mapping of key.path: value, found \(set.found)"))
+            }
+        }
+        settings["agents"] = nil
+        settings["set"] = nil
+        guard errors.isEmpty else { throw ConfigErrors(errors) }
+
+        // Overrides address one tree: the experiment's settings and one section per agent type.
+        var tree = settings
+        for agent in agents {
+            if tree[agent.type] != nil {
+                errors.append(ConfigError(agent.location, "agents.\(agent.type)", "an agent type cannot share its name with an experiment setting"))
+            }
+            tree[agent.type] = agent.rules
+        }
+        guard errors.isEmpty else { throw ConfigErrors(errors) }
+        for override in fileOverrides + overrides {
+            do { try override.apply(to: &tree) } catch { errors += error.errors }
+        }
+        guard errors.isEmpty else { throw ConfigErrors(errors) }
+
+        var resolvedSettings = ConfigMapping()
+        for entry in settings.entries { resolvedSettings[entry.key] = tree[entry.key] }
+        let name = ((path as NSString).lastPathComponent as NSString).deletingPathExtension
+        return Experiment(
+            name: name, path: path,
+            settings: ConfigNode(.mapping(resolvedSettings), at: root.location),
+            agents: agents.map { AgentRuleFile(type: $0.type, file: $0.file, location: $0.location, rules: tree[$0.type]!) },
+            agentsLocation: agentsLocation)
+    }
+}

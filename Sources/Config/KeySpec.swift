@@ -1,0 +1,12 @@
+/// The documentation of one configuration key, as `drypowder describe` prints it.
+/// Recorded by `RuleReader` at the very line that reads the key, so docs and code cannot drift.
+public struct KeySpec: Sendable, Equatable {
+    /// Dotted path within its section, e.g. `strategies.value.max_leverage`.
+    public let path: String
+    /// What values are accepted, e.g. "number > 0", "integer >= 1", "one of: taus2, gfsr4".
+    public let type: String
+    public let meaning: String
+    public let unit: String
+    /// The default as it would be written in a rule file.
+    public let defaultValue: String
+}

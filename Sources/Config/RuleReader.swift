@@ -1,0 +1,285 @@
+import Foundation
+
+/// Reads one section of configuration (a rule file, or a mapping inside one) into typed values.
+///
+/// Each accessor both reads a key and declares it: its meaning, unit, default and valid range. Run
+/// over a file it validates (collecting every error, returning the default so reading goes on); run
+/// with `describing` it reads nothing and records the documentation. A rule type therefore declares each
+/// key exactly once, in its `init(_: inout RuleReader)`.
+///
+/// Call `finish()` after reading: it reports unknown keys and throws everything collected.
+public struct RuleReader {
+    /// The shared record of one reading pass: errors found and keys declared.
+    final class Log {
+        var errors: [ConfigError] = []
+        var specs: [KeySpec] = []
+    }
+
+    private let mapping: ConfigMapping?
+    private let location: SourceLocation
+    /// Path of this mapping inside its section ("" at the section's top).
+    private let prefix: String
+    /// Name of the section in the resolved configuration (e.g. "hedge_fund"), used to qualify paths of
+    /// values that came from another file (overrides).
+    private let section: String
+    private let log: Log
+    private var seen: [String] = []
+
+    /// A reader over `node`, the section named `section` of the resolved configuration.
+    public init(_ node: ConfigNode, section: String) {
+        self.init(node: node, prefix: "", section: section, log: Log())
+    }
+
+    /// A reader that validates nothing and records each key's documentation.
+    public static func describing(section: String) -> RuleReader {
+        RuleReader(node: nil, prefix: "", section: section, log: Log())
+    }
+
+    private init(node: ConfigNode?, prefix: String, section: String, log: Log) {
+        self.mapping = node?.mapping
+        self.location = node?.location ?? SourceLocation(file: section, line: 0)
+        self.prefix = prefix
+        self.section = section
+        self.log = log
+        if let node, node.mapping == nil {
+            fail(node, "", "expected a mapping of keys, found \(node.found)")
+        }
+    }
+
+    public var isDescribing: Bool { mapping == nil }
+    /// The keys declared so far (complete after reading, in reading order).
+    public var specs: [KeySpec] { log.specs }
+    public var errors: [ConfigError] { log.errors }
+
+    /// Throws every error collected, plus one for each key that no accessor read.
+    public func finish() throws(ConfigErrors) {
+        if log.errors.isEmpty == false || mapping != nil { reportUnknownKeys() }
+        if !log.errors.isEmpty { throw ConfigErrors(log.errors) }
+    }
+
+    // MARK: accessors
+
+    /// A finite number within `bound`.
+    public mutating func number(_ key: String, _ meaning: String, unit: String, default value: Double,
+                                _ bound: Bound = .any) -> Double {
+        let expected = "a number\(bound.phrase)"
+        declare(key, "number\(bound.phrase)", meaning, unit, Bound.format(value))
+        guard let node = take(key, expected) else { return value }
+        guard let x = Self.parseNumber(node) else {
+            fail(node, key, "expected \(expected), found \(node.found)\(Self.nonFiniteHint(node))")
+            return value
+        }
+        guard bound.contains(x) else {
+            fail(node, key, "expected \(expected), found \(node.found)")
+            return value
+        }
+        return x
+    }
+
+    /// A whole number within `bound` (`1e6` and `1_000_000` are accepted).
+    public mutating func integer(_ key: String, _ meaning: String, unit: String, default value: Int,
+                                 _ bound: Bound = .any) -> Int {
+        let expected = "an integer\(bound.phrase)"
+        declare(key, "integer\(bound.phrase)", meaning, unit, String(value))
+        guard let node = take(key, expected) else { return value }
+        guard let x = Self.parseNumber(node), x == x.rounded(), abs(x) < 9e15 else {
+            fail(node, key, "expected \(expected), found \(node.found)")
+            return value
+        }
+        guard bound.contains(x) else {
+            fail(node, key, "expected \(expected), found \(node.found)")
+            return value
+        }
+        return Int(x)
+    }
+
+    /// `true` or `false`.
+    public mutating func flag(_ key: String, _ meaning: String, default value: Bool) -> Bool {
+        declare(key, "true or false", meaning, "", String(value))
+        guard let node = take(key, "true or false") else { return value }
+        guard case let .scalar(text, false) = node.value, text == "true" || text == "false" else {
+            fail(node, key, "expected true or false, found \(node.found)")
+            return value
+        }
+        return text == "true"
+    }
+
+    /// Any string.
+    public mutating func text(_ key: String, _ meaning: String, default value: String) -> String {
+        declare(key, "text", meaning, "", "\"\(value)\"")
+        guard let node = take(key, "a text") else { return value }
+        guard case let .scalar(text, _) = node.value, node.found != "nothing" else {
+            fail(node, key, "expected a text, found \(node.found)")
+            return value
+        }
+        return text
+    }
+
+    /// One of an enumeration's raw values.
+    public mutating func choice<T: RawRepresentable & CaseIterable>(
+        _ key: String, _ meaning: String, default value: T
+    ) -> T where T.RawValue == String {
+        let names = T.allCases.map(\.rawValue).joined(separator: ", ")
+        declare(key, "one of: \(names)", meaning, "", value.rawValue)
+        guard let node = take(key, "one of: \(names)") else { return value }
+        guard case let .scalar(text, _) = node.value, let v = T(rawValue: text) else {
+            fail(node, key, "expected one of: \(names); found \(node.found)")
+            return value
+        }
+        return v
+    }
+
+    /// A list of texts (e.g. an ordering of asset names).
+    public mutating func texts(_ key: String, _ meaning: String, default value: [String]) -> [String] {
+        declare(key, "list of texts", meaning, "", "[" + value.joined(separator: ", ") + "]")
+        guard let node = take(key, "a list of texts") else { return value }
+        guard case let .sequence(items) = node.value else {
+            fail(node, key, "expected a list of texts, found \(node.found)")
+            return value
+        }
+        var out: [String] = []
+        for (i, item) in items.enumerated() {
+            guard case let .scalar(text, _) = item.value, item.found != "nothing" else {
+                fail(item, "\(key)[\(i)]", "expected a text, found \(item.found)")
+                continue
+            }
+            out.append(text)
+        }
+        return out
+    }
+
+    /// A nested mapping, read by `body` with a reader over it.
+    public mutating func section<T>(_ key: String, _ meaning: String, _ body: (inout RuleReader) -> T) -> T {
+        let path = qualified(key)
+        if isDescribing {
+            log.specs.append(KeySpec(path: path, type: "section", meaning: meaning, unit: "", defaultValue: ""))
+            var inner = RuleReader(node: nil, prefix: path, section: section, log: log)
+            return body(&inner)
+        }
+        let node = take(key, "a mapping") ?? ConfigNode(.mapping(ConfigMapping()), at: location)
+        var inner = RuleReader(node: node.mapping == nil ? nil : node, prefix: path, section: section, log: log)
+        if node.mapping == nil { fail(node, key, "expected a mapping of keys, found \(node.found)") }
+        let result = body(&inner)
+        if node.mapping != nil { inner.reportUnknownKeys() }
+        return result
+    }
+
+    /// A per-agent parameter: a number for everyone, or a distribution to draw from (see `DistributionSpec`).
+    public mutating func distribution(_ key: String, _ meaning: String, unit: String,
+                                      default value: DistributionSpec, _ bound: Bound = .any) -> DistributionSpec {
+        let expected = "a number\(bound.phrase) or a distribution (uniform, normal, lognormal)"
+        declare(key, expected.dropFirst(2).description, meaning, unit, value.description)
+        guard let node = take(key, expected) else { return value }
+        if case .scalar = node.value {
+            guard let x = Self.parseNumber(node), bound.contains(x) else {
+                fail(node, key, "expected \(expected), found \(node.found)\(Self.nonFiniteHint(node))")
+                return value
+            }
+            return .fixed(x)
+        }
+        guard node.mapping != nil else {
+            fail(node, key, "expected \(expected), found \(node.found)")
+            return value
+        }
+        let before = log.errors.count
+        var inner = RuleReader(node: node, prefix: qualified(key), section: section, log: log)
+        let spec = inner.readDistribution(bound)
+        inner.reportUnknownKeys()
+        return log.errors.count == before ? spec : value
+    }
+
+    // MARK: internals
+
+    private mutating func readDistribution(_ bound: Bound) -> DistributionSpec {
+        enum Kind: String, CaseIterable { case uniform, normal, lognormal }
+        let kind = choice("distribution", "family", default: Kind.uniform)
+        let (lo, hi) = bound.limits
+        switch kind {
+        case .uniform:
+            let a = number("min", "lower end", unit: "", default: 0, .closed(lo, hi))
+            let b = number("max", "upper end", unit: "", default: 1, .closed(lo, hi))
+            if a > b, let node = mapping?["max"] { fail(node, "max", "expected max >= min (\(Bound.format(a))), found \(node.found)") }
+            return .uniform(min: a, max: b)
+        case .normal:
+            let m = number("mean", "mean", unit: "", default: 0, bound)
+            return .normal(mean: m, sd: number("sd", "standard deviation", unit: "", default: 1, .nonNegative))
+        case .lognormal:
+            if lo < 0 || hi < .infinity, let node = mapping?["distribution"] {
+                fail(node, "distribution", "lognormal draws any positive value, but this key must be\(bound.phrase)")
+            }
+            let m = number("mean", "mean of the drawn value", unit: "", default: 1, .positive)
+            return .lognormal(mean: m, sd: number("sd", "standard deviation of the drawn value", unit: "", default: 0, .nonNegative))
+        }
+    }
+
+    private func qualified(_ key: String) -> String { prefix.isEmpty ? key : "\(prefix).\(key)" }
+
+    private func declare(_ key: String, _ type: String, _ meaning: String, _ unit: String, _ value: String) {
+        if isDescribing {
+            log.specs.append(KeySpec(path: qualified(key), type: type, meaning: meaning, unit: unit, defaultValue: value))
+        }
+    }
+
+    /// The node for `key`, marking it read; a missing key is an error.
+    private mutating func take(_ key: String, _ expected: String) -> ConfigNode? {
+        guard let mapping else { return nil }
+        seen.append(key)
+        guard let node = mapping[key] else {
+            log.errors.append(ConfigError(location, qualified(key), "missing key (expected \(expected))"))
+            return nil
+        }
+        return node
+    }
+
+    private func fail(_ node: ConfigNode, _ key: String, _ message: String) {
+        let path = key.isEmpty ? prefix : qualified(key)
+        let shown = node.location.file == location.file || section.isEmpty ? path : "\(section).\(path)"
+        log.errors.append(ConfigError(node.location, shown, message))
+    }
+
+    private func reportUnknownKeys() {
+        guard let mapping else { return }
+        for entry in mapping.entries where !seen.contains(entry.key) {
+            var message = "unknown key"
+            if let near = Self.nearest(entry.key, in: seen) { message += "; did you mean '\(near)'?" }
+            let path = qualified(entry.key)
+            let shown = entry.keyLocation.file == location.file || section.isEmpty ? path : "\(section).\(path)"
+            log.errors.append(ConfigError(entry.keyLocation, shown, message))
+        }
+    }
+
+    static func parseNumber(_ node: ConfigNode) -> Double? {
+        guard case let .scalar(raw, false) = node.value else { return nil }
+        let text = raw.contains("_") && raw.first?.isNumber == true ? raw.replacingOccurrences(of: "_", with: "") : raw
+        guard let x = Double(text), x.isFinite else { return nil }
+        return x
+    }
+
+    private static func nonFiniteHint(_ node: ConfigNode) -> String {
+        guard case let .scalar(text, false) = node.value else { return "" }
+        let t = text.lowercased().trimmingCharacters(in: CharacterSet(charactersIn: "+-."))
+        return ["nan", "inf", "infinity"].contains(t) ? " (NaN and infinities are not allowed)" : ""
+    }
+
+    /// The known key closest to `key` by edit distance, if it is a plausible typo.
+    public static func nearest(_ key: String, in known: [String]) -> String? {
+        let scored = known.map { ($0, editDistance(key, $0)) }.min { $0.1 < $1.1 }
+        guard let (best, d) = scored, d <= max(2, key.count / 3) else { return nil }
+        return best
+    }
+
+    static func editDistance(_ a: String, _ b: String) -> Int {
+        let a = Array(a), b = Array(b)
+        var row = Array(0...b.count)
+        for i in 1...max(a.count, 1) where !a.isEmpty {
+            var prev = row[0]
+            row[0] = i
+            for j in stride(from: 1, through: b.count, by: 1) {
+                let cur = row[j]
+                row[j] = min(row[j] + 1, row[j - 1] + 1, prev + (a[i - 1] == b[j - 1] ? 0 : 1))
+                prev = cur
+            }
+        }
+        return a.isEmpty ? b.count : row[b.count]
+    }
+}

@@ -1,0 +1,62 @@
+import Foundation
+import Stochastics
+
+/// The outcome of clearing one market for one round.
+public struct ClearingResult: Sendable, Equatable {
+    public let price: Double
+    /// Fill of each curve, in the order given (positive bought, negative sold); fills sum to zero.
+    public let fills: [Double]
+    /// Excess demand (units) left unmatched at `price`: zero when a clearing price was found in the
+    /// searched range, otherwise what was rationed away on the long side (> 0) or short side (< 0).
+    public let residual: Double
+    /// Units traded (the sum of buys).
+    public let volume: Double
+}
+
+/// Finds the price at which excess demand is zero, by Brent's method on log price.
+public enum Clearing {
+    /// Clears `curves` starting from `reference` (usually last step's price).
+    ///
+    /// The bracket widens geometrically around log(reference) until excess demand changes sign or the
+    /// half-width exceeds `maxLogMove`. Without a sign change the price stops at the edge, and the
+    /// longer side is rationed pro rata: fills always balance exactly, and the unmatched excess is
+    /// returned as `residual`, never hidden.
+    public static func clear(_ curves: [DemandCurve], reference: Double, maxLogMove: Double,
+                             tolerance: Double) throws -> ClearingResult {
+        let x0 = log(reference)
+        func excess(_ x: Double) -> Double {
+            let p = exp(x)
+            return curves.reduce(0) { $0 + $1.quantity(p) }
+        }
+        var price = reference
+        let z0 = excess(x0)
+        if z0 != 0 {
+            let direction = z0 > 0 ? 1.0 : -1.0  // excess demand pushes the price up
+            var near = x0, width = min(0.01, maxLogMove)
+            var far = x0 + direction * width
+            while excess(far) * direction > 0, width < maxLogMove {
+                near = far
+                width = min(width * 2, maxLogMove)
+                far = x0 + direction * width
+            }
+            if excess(far) * direction > 0 {
+                price = exp(far)
+            } else {
+                let root = try Brent.root(in: min(near, far), max(near, far), relativeTolerance: tolerance, excess)
+                price = exp(root)
+            }
+        }
+        return ration(curves.map { $0.quantity(price) }, at: price)
+    }
+
+    /// Scales the longer side down to the shorter so that fills sum to zero.
+    static func ration(_ wanted: [Double], at price: Double) -> ClearingResult {
+        let buys = wanted.reduce(0) { $0 + max($1, 0) }
+        let sells = wanted.reduce(0) { $0 + max(-$1, 0) }
+        let matched = min(buys, sells)
+        let buyScale = buys > 0 ? matched / buys : 0
+        let sellScale = sells > 0 ? matched / sells : 0
+        let fills = wanted.map { $0 > 0 ? $0 * buyScale : $0 * sellScale }
+        return ClearingResult(price: price, fills: fills, residual: buys - sells, volume: matched)
+    }
+}

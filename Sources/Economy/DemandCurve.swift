@@ -1,0 +1,24 @@
+/// What one participant wants to trade in one market this round, as a function of the price.
+///
+/// `quantity(p)` is the change in holdings wanted at price `p` (positive buys, negative sells), and
+/// must not increase with `p`. Institutions give curves from their portfolio rules, retail traders
+/// market orders (fixed quantity, or fixed cash to spend), dealers inventory-averse liquidity.
+public struct DemandCurve {
+    public let participant: Participant
+    public let quantity: (Double) -> Double
+
+    public init(_ participant: Participant, _ quantity: @escaping (Double) -> Double) {
+        self.participant = participant
+        self.quantity = quantity
+    }
+}
+
+/// Who stands behind a demand curve, so fills can be settled into the right balance sheet.
+public enum Participant: Hashable, Sendable {
+    case hedgeFund(Int)
+    case dealer(Int)
+    /// The retail population's buy orders (cash to spend), all traders at once.
+    case retailBuys
+    /// The retail population's sell orders (units to sell), all traders at once.
+    case retailSells
+}

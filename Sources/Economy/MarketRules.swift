@@ -1,0 +1,24 @@
+import Config
+
+/// The instruments traded and how each market clears (`Agents/market.yaml`).
+public struct MarketRules: Sendable, Equatable {
+    public static let type = "market"
+
+    public var assets: [AssetSpec]
+    /// Largest log-price move searched for a clearing price in one step (the bracket's half-width).
+    public var maxLogMove: Double
+    /// Relative tolerance of the clearing price.
+    public var priceTolerance: Double
+
+    public init(_ r: inout RuleReader) {
+        assets = [
+            r.section("crypto", "the crypto asset: fixed supply, no cash flows, nobody's liability") {
+                AssetSpec(name: "crypto", &$0)
+            },
+        ]
+        maxLogMove = r.number("max_log_move", "largest log-price change searched for a clearing price in one step",
+                              unit: "log points", default: 1.0, .closed(0.01, 5))
+        priceTolerance = r.number("price_tolerance", "relative tolerance of the clearing price",
+                                  unit: "fraction", default: 1e-12, .closed(1e-15, 1e-4))
+    }
+}

@@ -1,0 +1,102 @@
+import Foundation
+
+/// Writes RFC 4180 CSV: a header row, CRLF line ends, fields quoted only when they hold a comma,
+/// quote or line break. Doubles are written by Swift's shortest round-trip form (`0.1`, `1e-05`):
+/// locale-free, with `.` as decimal point, and parsed back to the identical bits.
+public final class CSVWriter {
+    private let handle: FileHandle
+    private var buffer: [UInt8] = []
+    private let columns: Int
+
+    public init(path: String, header: [String]) throws {
+        guard FileManager.default.createFile(atPath: path, contents: nil) else {
+            throw OutputError.cannotCreate(path)
+        }
+        handle = try FileHandle(forWritingTo: URL(fileURLWithPath: path))
+        columns = header.count
+        buffer.reserveCapacity(1 << 16)
+        try writeRow(header)
+    }
+
+    public func writeRow(_ fields: [String]) throws {
+        precondition(fields.count == columns, "row has \(fields.count) fields, header has \(columns)")
+        for (i, field) in fields.enumerated() {
+            if i > 0 { buffer.append(UInt8(ascii: ",")) }
+            Self.append(field, to: &buffer)
+        }
+        buffer.append(contentsOf: [13, 10])
+        if buffer.count >= 1 << 16 { try flush() }
+    }
+
+    public func writeRow(_ values: [Double]) throws {
+        try writeRow(values.map(Self.format))
+    }
+
+    public func flush() throws {
+        guard !buffer.isEmpty else { return }
+        try handle.write(contentsOf: buffer)
+        buffer.removeAll(keepingCapacity: true)
+    }
+
+    /// Flushes and closes; call once, at the end.
+    public func close() throws {
+        try flush()
+        try handle.close()
+    }
+
+    /// A double's shortest round-trip text; integral values without a trailing ".0".
+    public static func format(_ x: Double) -> String {
+        precondition(x.isFinite, "non-finite value reached the CSV writer")
+        if x == x.rounded(), abs(x) < 1e15 { return String(Int64(x)) }
+        return x.description
+    }
+
+    static func append(_ field: String, to buffer: inout [UInt8]) {
+        let needsQuotes = field.utf8.contains { $0 == 44 || $0 == 34 || $0 == 10 || $0 == 13 }
+        guard needsQuotes else { buffer.append(contentsOf: field.utf8); return }
+        buffer.append(34)
+        for byte in field.utf8 {
+            if byte == 34 { buffer.append(34) }
+            buffer.append(byte)
+        }
+        buffer.append(34)
+    }
+}
+
+/// Parses RFC 4180 text back into rows (used by tests and `merge`-style tooling).
+public enum CSVReader {
+    public static func parse(_ text: String) -> [[String]] {
+        var rows: [[String]] = [], row: [String] = [], field = ""
+        var quoted = false, afterQuote = false
+        var it = Array(text.unicodeScalars)[...]
+        while let c = it.popFirst() {
+            if quoted {
+                if c == "\"" {
+                    if it.first == "\"" { field.unicodeScalars.append("\""); it.removeFirst() } else { quoted = false; afterQuote = true }
+                } else { field.unicodeScalars.append(c) }
+                continue
+            }
+            switch c {
+            case "\"" where field.isEmpty && !afterQuote: quoted = true
+            case ",": row.append(field); field = ""; afterQuote = false
+            case "\r": break
+            case "\n": row.append(field); rows.append(row); row = []; field = ""; afterQuote = false
+            default: field.unicodeScalars.append(c)
+            }
+        }
+        if !field.isEmpty || !row.isEmpty { row.append(field); rows.append(row) }
+        return rows
+    }
+}
+
+public enum OutputError: Error, CustomStringConvertible {
+    case cannotCreate(String)
+    case cannotFinish(String, String)
+
+    public var description: String {
+        switch self {
+        case let .cannotCreate(path): return "cannot create \(path)"
+        case let .cannotFinish(path, why): return "cannot finish \(path): \(why)"
+        }
+    }
+}

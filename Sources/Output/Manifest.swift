@@ -1,0 +1,55 @@
+import Config
+import Foundation
+import Simulation
+import Stochastics
+
+/// `manifest.json`: everything needed to know what produced a run and to reproduce it.
+public struct Manifest {
+    public static let version = "0.1.0"
+
+    public var experiment: Experiment
+    public var seed: UInt64
+    public var generator: Generator
+    public var steps: Int
+    public var startedAt: Date
+    public var wallSeconds: Double
+    public var files: [String]
+
+    public var json: JSON {
+        .object([
+            ("drypowder_version", .string(Self.version)),
+            ("git_commit", Self.gitCommit(near: experiment.path).map(JSON.string) ?? .null),
+            ("experiment", .string(experiment.name)),
+            ("experiment_file", .string(experiment.path)),
+            ("seed", .number(Double(seed))),
+            ("generator", .string(generator.rawValue)),
+            ("gsl_version", .string(gslVersion)),
+            ("steps", .number(Double(steps))),
+            ("started_at", .string(ISO8601DateFormatter().string(from: startedAt))),
+            ("wall_time_seconds", .number((wallSeconds * 1000).rounded() / 1000)),
+            ("files", .array(files.map(JSON.string))),
+            ("config", .object(
+                [("settings", JSON(experiment.settings))]
+                    + [("agents", .object(experiment.agents.map { ($0.type, .object([
+                        ("file", .string($0.file)), ("rules", JSON($0.rules)),
+                    ])) }))])),
+        ])
+    }
+
+    /// The commit of the git checkout holding `path`, if there is one and git is installed.
+    static func gitCommit(near path: String) -> String? {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        let dir = (path as NSString).deletingLastPathComponent
+        process.arguments = ["git", "-C", dir.isEmpty ? "." : dir, "rev-parse", "HEAD"]
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        process.standardError = FileHandle.nullDevice
+        do { try process.run() } catch { return nil }
+        process.waitUntilExit()
+        guard process.terminationStatus == 0 else { return nil }
+        let out = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        let commit = out.trimmingCharacters(in: .whitespacesAndNewlines)
+        return commit.isEmpty ? nil : commit
+    }
+}

@@ -1,0 +1,49 @@
+import Foundation
+import Simulation
+
+/// Headline figures of one run, accumulated step by step as records stream past.
+public struct RunSummary: Sendable {
+    public let assets: [String]
+    public private(set) var steps = 0
+    public private(set) var firstPrice: [Double] = []
+    public private(set) var lastPrice: [Double] = []
+    public private(set) var peak: [Double] = []
+    /// Worst peak-to-trough fall so far (a negative fraction).
+    public private(set) var maxDrawdown: [Double] = []
+    public private(set) var worstDay: [Double] = []
+    public private(set) var maxResidual: Double = 0
+    public private(set) var maxAccountingError: Double = 0
+
+    public init(assets: [String]) { self.assets = assets }
+
+    public mutating func observe(_ r: StepRecord) {
+        if steps == 0 {
+            firstPrice = zip(r.prices, r.logReturns).map { $0 / exp($1) }
+            peak = firstPrice
+            maxDrawdown = Array(repeating: 0, count: assets.count)
+            worstDay = Array(repeating: 0, count: assets.count)
+        }
+        steps += 1
+        lastPrice = r.prices
+        for a in assets.indices {
+            peak[a] = max(peak[a], r.prices[a])
+            maxDrawdown[a] = min(maxDrawdown[a], r.prices[a] / peak[a] - 1)
+            worstDay[a] = min(worstDay[a], exp(r.logReturns[a]) - 1)
+        }
+        maxResidual = max(maxResidual, r.residuals.map(abs).max() ?? 0)
+        maxAccountingError = max(maxAccountingError, r.accountingError)
+    }
+
+    /// A few lines for the terminal.
+    public var text: String {
+        func pct(_ x: Double) -> String { String(format: "%+.1f%%", 100 * x) }
+        var lines = ["\(steps) steps"]
+        for (a, name) in assets.enumerated() where !lastPrice.isEmpty {
+            lines.append("  \(name): \(String(format: "%.2f", firstPrice[a])) -> \(String(format: "%.2f", lastPrice[a]))"
+                + " (\(pct(lastPrice[a] / firstPrice[a] - 1))), peak-to-trough \(pct(maxDrawdown[a])), worst day \(pct(worstDay[a]))")
+        }
+        lines.append("  largest clearing residual \(String(format: "%.3g", maxResidual)) units, "
+            + "largest accounting error \(String(format: "%.2g", maxAccountingError))")
+        return lines.joined(separator: "\n")
+    }
+}

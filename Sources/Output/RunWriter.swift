@@ -1,0 +1,34 @@
+import Config
+import Foundation
+import Simulation
+
+/// Runs one experiment into `OUT/<experiment>/`: `timeseries.csv` streamed step by step, then
+/// `manifest.json`; the directory appears only when the run has finished (see `RunDirectory`).
+public enum RunWriter {
+    public static func write(_ experiment: Experiment, rules: Rules, seed: UInt64, outDirectory: String,
+                             progress: (Int) -> Void = { _ in }) throws -> (directory: String, summary: RunSummary) {
+        let started = Date()
+        let directory = try RunDirectory(parent: outDirectory, name: experiment.name)
+        do {
+            let assets = rules.market.assets.map(\.name)
+            let csv = try CSVWriter(path: directory.path("timeseries.csv"), header: TimeseriesColumns.header(assets: assets))
+            var summary = RunSummary(assets: assets)
+            try Run.execute(rules, seed: seed) { record in
+                try csv.writeRow(TimeseriesColumns.row(record))
+                summary.observe(record)
+                progress(record.step)
+            }
+            try csv.close()
+            let manifest = Manifest(
+                experiment: experiment, seed: seed, generator: rules.run.generator, steps: rules.run.steps,
+                startedAt: started, wallSeconds: Date().timeIntervalSince(started),
+                files: ["timeseries.csv", "manifest.json"])
+            try Data((manifest.json.rendered() + "\n").utf8).write(to: URL(fileURLWithPath: directory.path("manifest.json")))
+            try directory.commit()
+            return (directory.final.path, summary)
+        } catch {
+            directory.discard()
+            throw error
+        }
+    }
+}

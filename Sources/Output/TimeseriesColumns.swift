@@ -1,0 +1,39 @@
+import Foundation
+import Economy
+import Simulation
+
+/// The columns of `timeseries.csv`, one row per step. `<asset>` stands for each asset's name, in
+/// the market file's order. `docs/OUTPUT.md` documents each; a test checks the two agree.
+public enum TimeseriesColumns {
+    /// (column pattern, meaning, unit).
+    public static let documented: [(name: String, meaning: String, unit: String)] = [
+        ("step", "trading day, 1-based", "step"),
+        ("price_<asset>", "clearing price at the end of the step", "$/unit"),
+        ("log_return_<asset>", "log change of the price over the step", "log points"),
+        ("volume_<asset>", "units traded (sum of buys)", "units"),
+        ("residual_<asset>", "excess demand left unmatched and rationed (0 when the market cleared)", "units"),
+        ("hedge_fund_units_<asset>", "units held by all hedge funds", "units"),
+        ("dealer_units_<asset>", "units held by all dealer banks", "units"),
+        ("retail_units_<asset>", "units held by all retail traders", "units"),
+        ("clearing_rounds", "clearing rounds run in the step", "rounds"),
+        ("retail_buy_orders", "cash retail traders sent to buy this step", "$"),
+        ("retail_sell_orders", "units retail traders sent to sell this step", "units"),
+        ("total_cash", "cash held by all agents", "$"),
+        ("accounting_error", "largest relative error of a stock-flow identity this step", "fraction"),
+    ]
+
+    public static func header(assets: [String]) -> [String] {
+        documented.flatMap { column in
+            column.name.contains("<asset>")
+                ? assets.map { column.name.replacingOccurrences(of: "<asset>", with: $0) }
+                : [column.name]
+        }
+    }
+
+    /// The row of `record`, in `header` order.
+    public static func row(_ r: StepRecord) -> [Double] {
+        [Double(r.step)] + r.prices + r.logReturns + r.volumes + r.residuals + r.hedgeFundUnits
+            + r.dealerUnits + r.retailUnits
+            + [Double(r.clearingRounds), r.retailBuyOrders, r.retailSellOrders, r.totalCash, r.accountingError]
+    }
+}

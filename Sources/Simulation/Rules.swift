@@ -1,0 +1,89 @@
+import Config
+import Economy
+
+/// Every rule set of a run, typed and validated: the "checked value types" between config files
+/// and the world. Built from a resolved `Experiment`; all errors of all files are reported together.
+public struct Rules: Sendable {
+    public var description: String
+    public var run: RunSettings
+    public var market: MarketRules
+    public var hedgeFund: HedgeFundRules
+    public var dealer: DealerRules
+    public var retail: RetailRules
+
+    /// The agent types an experiment must give a rule file for, in the order sections are read.
+    public static var agentTypes: [String] { readers.map(\.type) }
+
+    public init(_ experiment: Experiment) throws(ConfigErrors) {
+        var errors: [ConfigError] = []
+        var settings = RuleReader(experiment.settings, section: "")
+        description = settings.text("description", "what the experiment is for", default: "")
+        run = settings.section("run", "seed, length and generator of each run") { RunSettings(&$0) }
+        do { try settings.finish() } catch { errors += error.errors }
+
+        let byType = Dictionary(experiment.agents.map { ($0.type, $0) }, uniquingKeysWith: { a, _ in a })
+        for entry in experiment.agents where !Self.agentTypes.contains(entry.type) {
+            let near = RuleReader.nearest(entry.type, in: Self.agentTypes).map { "; did you mean '\($0)'?" } ?? ""
+            errors.append(ConfigError(entry.location, "agents.\(entry.type)",
+                                      "unknown agent type\(near) (known: \(Self.agentTypes.joined(separator: ", ")))"))
+        }
+        func read<T>(_ type: String, _ make: (inout RuleReader) -> T) -> T {
+            guard let entry = byType[type] else {
+                errors.append(ConfigError(experiment.agentsLocation, "agents.\(type)",
+                                          "missing key (expected the path of the \(type) rule file)"))
+                var describing = RuleReader.describing(section: type)
+                return make(&describing)
+            }
+            var reader = RuleReader(entry.rules, section: type)
+            let value = make(&reader)
+            do { try reader.finish() } catch { errors += error.errors }
+            return value
+        }
+        market = read(MarketRules.type) { MarketRules(&$0) }
+        hedgeFund = read(HedgeFundRules.type) { HedgeFundRules(&$0) }
+        dealer = read(DealerRules.type) { DealerRules(&$0) }
+        retail = read(RetailRules.type) { RetailRules(&$0) }
+        if errors.isEmpty { errors += crossChecks(experiment) }
+        guard errors.isEmpty else { throw ConfigErrors(errors) }
+    }
+
+    /// Checks that span files: the sectors' initial shares must leave the dealers a non-negative rest.
+    private func crossChecks(_ experiment: Experiment) -> [ConfigError] {
+        let held = hedgeFund.initialShare + retail.initialShare
+        guard held <= 1 else {
+            let file = experiment.agents.first { $0.type == RetailRules.type }?.rules.location ?? SourceLocation(file: experiment.path, line: 0)
+            return [ConfigError(file, "initial_share", "hedge_fund.initial_share + retail.initial_share must be <= 1 (dealers hold the rest), found \(held)")]
+        }
+        return []
+    }
+
+    /// Each agent type's reader, in the order sections are read: the one list `describe` and
+    /// `validate` share.
+    static let readers: [(type: String, read: @Sendable (inout RuleReader) -> Void)] = [
+        (MarketRules.type, { _ = MarketRules(&$0) }),
+        (HedgeFundRules.type, { _ = HedgeFundRules(&$0) }),
+        (DealerRules.type, { _ = DealerRules(&$0) }),
+        (RetailRules.type, { _ = RetailRules(&$0) }),
+    ]
+
+    /// The documentation of every key of one rule type (or of the experiment settings, `experiment`).
+    public static func describe(_ type: String) -> [KeySpec]? {
+        var r = RuleReader.describing(section: type)
+        if type == "experiment" {
+            _ = r.text("description", "what the experiment is for", default: "")
+            _ = r.section("run", "seed, length and generator of each run") { RunSettings(&$0) }
+            return r.specs
+        }
+        guard let reader = readers.first(where: { $0.type == type }) else { return nil }
+        reader.read(&r)
+        return r.specs
+    }
+
+    /// Validates one rule file on its own, as the rules of `type`.
+    public static func validate(ruleFile node: ConfigNode, type: String) throws(ConfigErrors) {
+        guard let reader = readers.first(where: { $0.type == type }) else { preconditionFailure("unknown rule type \(type)") }
+        var r = RuleReader(node, section: type)
+        reader.read(&r)
+        try r.finish()
+    }
+}

@@ -1,0 +1,54 @@
+import Economy
+import Foundation
+import Stochastics
+
+/// Everything a run evolves: the agents' balance sheets, the markets' prices, the random streams.
+public struct World {
+    public let rules: Rules
+    public internal(set) var step = 0
+    public internal(set) var prices: [Double]
+    /// Log prices of past steps, newest last, for agents' trend measures.
+    public internal(set) var history: [[Double]]
+    public internal(set) var hedgeFunds: [HedgeFund]
+    public internal(set) var dealers: [Dealer]
+    public internal(set) var retail: RetailPopulation
+    let initialCash: Double
+    let retailStream: RandomStream
+
+    /// Builds the initial state. Heterogeneity is drawn from streams derived from `seed` per sector,
+    /// so adding agents to one sector never changes another sector's draws.
+    public init(rules: Rules, seed: Seed) {
+        self.rules = rules
+        let assets = rules.market.assets
+        let initialPrices = assets.map(\.initialPrice)
+        prices = initialPrices
+        history = [initialPrices.map { log($0) }]
+
+        let hf = rules.hedgeFund
+        let hfStream = RandomStream(seed: seed.child("init.hedge_fund"), generator: rules.run.generator)
+        hedgeFunds = (0..<hf.count).map { _ in
+            let capital = hf.capital.draw(hfStream, within: .positive)
+            let units = assets.map { hf.initialShare * $0.supply / Double(hf.count) }
+            let cash = max(capital - zip(units, initialPrices).reduce(0) { $0 + $1.0 * $1.1 }, 0)
+            let belief = assets.map { $0.anchorValue * exp(hfStream.gaussian(sd: hf.beliefDispersion)) }
+            return HedgeFund(cash: cash, units: units, belief: belief)
+        }
+
+        let rr = rules.retail
+        let retailInit = RandomStream(seed: seed.child("init.retail"), generator: rules.run.generator)
+        let retailUnits = rr.count > 0 ? rr.initialShare * assets[0].supply / Double(rr.count) : 0
+        retail = RetailPopulation(
+            cash: (0..<rr.count).map { _ in rr.cash.draw(retailInit, within: .nonNegative) },
+            units: Array(repeating: retailUnits, count: rr.count),
+            followsTrend: (0..<rr.count).map { _ in retailInit.bernoulli(rr.trendFraction) })
+        retailStream = RandomStream(seed: seed.child("retail"), generator: rules.run.generator)
+
+        let dr = rules.dealer
+        let heldElsewhere = (hf.count > 0 ? hf.initialShare : 0) + (rr.count > 0 ? rr.initialShare : 0)
+        dealers = (0..<dr.count).map { _ in
+            let units = assets.map { (1 - heldElsewhere) * $0.supply / Double(dr.count) }
+            return Dealer(cash: dr.capital, units: units, targetUnits: units)
+        }
+        initialCash = hedgeFunds.reduce(0) { $0 + $1.cash } + dealers.reduce(0) { $0 + $1.cash } + retail.cash.reduce(0, +)
+    }
+}

@@ -1,0 +1,35 @@
+import ArgumentParser
+import Config
+import Simulation
+
+struct DescribeCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "describe",
+        abstract: "List every configuration key of an agent type: meaning, accepted values, unit and default.")
+
+    @Argument(help: "An agent type, or 'experiment' for experiment settings; all when omitted.")
+    var type: String?
+
+    func validate() throws {
+        if let type, Rules.describe(type) == nil {
+            throw ValidationError("unknown type '\(type)'; known: experiment, \(Rules.agentTypes.joined(separator: ", "))")
+        }
+    }
+
+    func run() {
+        let types = type.map { [$0] } ?? (["experiment"] + Rules.agentTypes)
+        for (i, t) in types.enumerated() {
+            if i > 0 { print() }
+            print(t == "experiment" ? "experiment (Experiments/*.yaml)" : "\(t) (Agents/\(t).yaml)")
+            for spec in Rules.describe(t) ?? [] {
+                if spec.type == "section" {
+                    print("  \(spec.path):  \(spec.meaning)")
+                    continue
+                }
+                let unit = spec.unit.isEmpty ? "" : " [\(spec.unit)]"
+                print("  \(spec.path): \(spec.type); default \(spec.defaultValue)\(unit)")
+                print("      \(spec.meaning)")
+            }
+        }
+    }
+}

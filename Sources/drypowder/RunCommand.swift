@@ -1,0 +1,82 @@
+import ArgumentParser
+import Config
+import Foundation
+import Output
+import Simulation
+
+struct RunCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "run",
+        abstract: "Run one experiment and write OUT/<experiment>/timeseries.csv and manifest.json.",
+        discussion: "The directory appears only when the run has finished; a failed run leaves nothing there.")
+
+    @Argument(help: "The experiment file, e.g. Experiments/seed-crash.yaml.")
+    var experiment: String
+
+    @Option(name: .long, help: "Directory that receives the run's directory.")
+    var out: String = "out"
+
+    @Option(name: .long, help: "Master seed; overrides run.seed of the experiment.")
+    var seed: UInt64?
+
+    @Option(name: .customLong("set"), parsing: .singleValue,
+            help: ArgumentHelp("Override any key of the resolved configuration, e.g. --set hedge_fund.count=20.",
+                               valueName: "key.path=value"))
+    var overrides: [String] = []
+
+    @Flag(name: .long, help: "Print nothing but errors.")
+    var quiet = false
+
+    func run() throws {
+        let (experiment, rules) = try loadExperiment(experiment, overrides: overrides)
+        let seed = seed ?? rules.run.seed
+        let progress = Progress(total: rules.run.steps, enabled: !quiet)
+        do {
+            let (directory, summary) = try RunWriter.write(experiment, rules: rules, seed: seed, outDirectory: out,
+                                                           progress: progress.update)
+            progress.finish()
+            if !quiet {
+                print("\(experiment.name) (seed \(seed), \(rules.run.generator.rawValue)): \(summary.text)")
+                print("wrote \(directory)/timeseries.csv and manifest.json")
+            }
+        } catch {
+            progress.finish()
+            throw RunFailure(message: "\(experiment.name): \(error)")
+        }
+    }
+}
+
+/// Loads an experiment with its overrides into validated rules, or fails with every config error.
+func loadExperiment(_ path: String, overrides: [String]) throws -> (Experiment, Rules) {
+    do {
+        let parsed = try overrides.map { (text) throws(ConfigErrors) in try Override.parse(commandLine: text) }
+        let experiment = try Experiment.load(path, overrides: parsed)
+        return (experiment, try Rules(experiment))
+    } catch {
+        throw UsageFailure(message: error.description)
+    }
+}
+
+/// A one-line progress display on a terminal; silent when stderr is not a terminal.
+final class Progress {
+    let total: Int
+    let enabled: Bool
+    var shown = -1
+
+    init(total: Int, enabled: Bool) {
+        self.total = total
+        self.enabled = enabled && isatty(STDERR_FILENO) == 1
+    }
+
+    func update(_ step: Int) {
+        guard enabled else { return }
+        let percent = 100 * step / max(total, 1)
+        guard percent != shown else { return }
+        shown = percent
+        FileHandle.standardError.write(Data("\rstep \(step)/\(total) (\(percent)%)".utf8))
+    }
+
+    func finish() {
+        if enabled && shown >= 0 { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
+    }
+}

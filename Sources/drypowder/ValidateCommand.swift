@@ -1,0 +1,44 @@
+import ArgumentParser
+import Config
+import Foundation
+import Simulation
+
+struct ValidateCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "validate",
+        abstract: "Check rule files and experiment files; print every error as FILE:LINE: error: KEY: MESSAGE.",
+        discussion: """
+            A file named after an agent type (e.g. Agents/hedge_fund.yaml) is checked as that type's rules;
+            any other file is checked as an experiment, with its agent files and overrides.
+            """)
+
+    @Argument(help: "Files to check.")
+    var files: [String]
+
+    @Option(name: .long, help: "Check every file as the rules of this agent type, whatever its name.")
+    var type: String?
+
+    func validate() throws {
+        if let type, !Rules.agentTypes.contains(type) {
+            throw ValidationError("unknown agent type '\(type)'; known: \(Rules.agentTypes.joined(separator: ", "))")
+        }
+    }
+
+    func run() throws {
+        var failures: [String] = []
+        for file in files {
+            do {
+                let stem = ((file as NSString).lastPathComponent as NSString).deletingPathExtension
+                if let type = type ?? (Rules.agentTypes.contains(stem) ? stem : nil) {
+                    try Rules.validate(ruleFile: try YAMLLoader.load(file: file), type: type)
+                } else {
+                    _ = try Rules(try Experiment.load(file))
+                }
+                print("\(file): ok")
+            } catch {
+                failures.append(error.description)
+            }
+        }
+        guard failures.isEmpty else { throw UsageFailure(message: failures.joined(separator: "\n")) }
+    }
+}
