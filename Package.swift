@@ -41,7 +41,9 @@ let package = Package(
         .testTarget(name: "StochasticsTests", dependencies: ["Stochastics"]),
         .testTarget(name: "ConfigTests", dependencies: ["Config"]),
         .testTarget(name: "EconomyTests", dependencies: ["Economy", "Stochastics", "Config"]),
-        .testTarget(name: "SimulationTests", dependencies: ["Simulation", "Economy", "Config", "Output"]),
-        .testTarget(name: "CLITests", dependencies: ["Output"]),
+        .target(name: "TestSupport", path: "Tests/TestSupport"),
+        .testTarget(name: "SimulationTests", dependencies: ["Simulation", "Economy", "Config", "TestSupport"]),
+        .testTarget(name: "OutputTests", dependencies: ["Output", "Simulation", "Config", "TestSupport"]),
+        .testTarget(name: "CLITests", dependencies: ["TestSupport"]),
     ]
 )

@@ -66,7 +66,7 @@ public struct Experiment: Sendable {
                 fileOverrides = m.entries.map {
                     Override(path: $0.key.split(separator: ".").map(String.init), value: $0.node, location: $0.keyLocation)
                 }
-            } else {
+            } else if set.found != "nothing" {
                 errors.append(ConfigError(set.location, "set", "expected a mapping of key.path: value, found \(set.found)"))
             }
         }

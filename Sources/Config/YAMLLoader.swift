@@ -10,10 +10,14 @@ public enum YAMLLoader {
     /// Parses a whole file; its top level must be a mapping.
     public static func load(file path: String) throws(ConfigErrors) -> ConfigNode {
         let text: String
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), !isDirectory.boolValue else {
+            throw ConfigErrors([ConfigError(SourceLocation(file: path, line: 0), "", "cannot read file: no such file")])
+        }
         do {
             text = try String(contentsOfFile: path, encoding: .utf8)
         } catch {
-            throw ConfigErrors([ConfigError(SourceLocation(file: path, line: 0), "", "cannot read file: \(Self.reason(error))")])
+            throw ConfigErrors([ConfigError(SourceLocation(file: path, line: 0), "", "cannot read file: \(error.localizedDescription)")])
         }
         let node = try parse(text, file: path)
         guard node.mapping != nil else {
@@ -98,13 +102,5 @@ public enum YAMLLoader {
             }
         }
         return nil
-    }
-
-    static func reason(_ error: Error) -> String {
-        let ns = error as NSError
-        if let underlying = ns.userInfo[NSUnderlyingErrorKey] as? NSError, underlying.domain == NSPOSIXErrorDomain {
-            return String(cString: strerror(Int32(underlying.code)))
-        }
-        return ns.localizedDescription
     }
 }

@@ -6,7 +6,7 @@ import Simulation
 /// `manifest.json`; the directory appears only when the run has finished (see `RunDirectory`).
 public enum RunWriter {
     public static func write(_ experiment: Experiment, rules: Rules, seed: UInt64, outDirectory: String,
-                             progress: (Int) -> Void = { _ in }) throws -> (directory: String, summary: RunSummary) {
+                             progress: (Int) throws -> Void = { _ in }) throws -> (directory: String, summary: RunSummary) {
         let started = Date()
         let directory = try RunDirectory(parent: outDirectory, name: experiment.name)
         do {
@@ -16,7 +16,7 @@ public enum RunWriter {
             try Run.execute(rules, seed: seed) { record in
                 try csv.writeRow(TimeseriesColumns.row(record))
                 summary.observe(record)
-                progress(record.step)
+                try progress(record.step)
             }
             try csv.close()
             let manifest = Manifest(

@@ -2,6 +2,11 @@ import ArgumentParser
 import Foundation
 
 /// Exit codes: 0 success, 2 usage or configuration error, 1 failure during a run.
+if CommandLine.arguments.count == 1 {
+    // No subcommand is a usage error: show what there is, and fail.
+    FileHandle.standardError.write(Data((Drypowder.helpMessage() + "\n").utf8))
+    exit(2)
+}
 do {
     var command = try Drypowder.parseAsRoot()
     try command.run()

@@ -1,0 +1,40 @@
+# drypowder: `make run` builds and runs the default experiment; `make test` runs the test suite.
+# Both install GSL (Debian's libgsl-dev) first when pkg-config cannot find it.
+
+SWIFT      ?= swift
+EXPERIMENT ?= Experiments/baseline.yaml
+OUT        ?= out
+SUDO       := $(shell [ "$$(id -u)" -eq 0 ] || echo sudo)
+
+.PHONY: all deps build release run test bench clean
+
+all: build
+
+deps:
+	@if pkg-config --exists gsl 2>/dev/null; then \
+	  echo "GSL $$(pkg-config --modversion gsl) found"; \
+	else \
+	  echo "GSL not found by pkg-config: installing libgsl-dev and pkg-config with apt-get"; \
+	  $(SUDO) apt-get update -qq && \
+	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq libgsl-dev pkg-config >/dev/null && \
+	  echo "installed GSL $$(pkg-config --modversion gsl)"; \
+	fi
+
+build: deps
+	$(SWIFT) build
+
+release: deps
+	$(SWIFT) build -c release
+
+run: release
+	.build/release/drypowder run $(EXPERIMENT) --out $(OUT)
+
+test: deps
+	$(SWIFT) test
+
+bench: release
+	$(SWIFT) build -c release --product drypowder-bench
+	.build/release/drypowder-bench $(BENCH_ARGS)
+
+clean:
+	rm -rf .build $(OUT)

@@ -1,0 +1,94 @@
+import Foundation
+import TestSupport
+import Testing
+
+/// The built `drypowder` executable, run as a user would.
+struct CLI {
+    static let executable: String = {
+        let beside = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("drypowder").path
+        if FileManager.default.isExecutableFile(atPath: beside) { return beside }
+        return Repository.path(".build/debug/drypowder")
+    }()
+
+    struct Result {
+        let status: Int32
+        let stdout: String
+        let stderr: String
+    }
+
+    static func run(_ arguments: [String], in directory: String = Repository.root) throws -> Result {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: executable)
+        process.arguments = arguments
+        process.currentDirectoryURL = URL(fileURLWithPath: directory)
+        let out = Pipe(), err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        try process.run()
+        let o = out.fileHandleForReading.readDataToEndOfFile(), e = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return Result(status: process.terminationStatus, stdout: String(decoding: o, as: UTF8.self),
+                      stderr: String(decoding: e, as: UTF8.self))
+    }
+}
+
+@Suite(.serialized) struct CLITests {
+    @Test func validatePassesOnEveryShippedFile() throws {
+        let files = Repository.files(in: "Agents") + Repository.files(in: "Experiments")
+        let r = try CLI.run(["validate"] + files)
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(r.stdout.split(separator: "\n").count == files.count)
+    }
+
+    @Test func validateReportsErrorsLikeACompilerAndExitsTwo() throws {
+        let dir = Repository.temporaryDirectory()
+        let file = dir + "/hedge_fund.yaml"
+        let text = try String(contentsOfFile: Repository.path("Agents/hedge_fund.yaml"), encoding: .utf8)
+            .replacingOccurrences(of: "max_exposure: 1 ", with: "max_exposure: ten ")
+        try text.write(toFile: file, atomically: true, encoding: .utf8)
+        let line = text.split(separator: "\n", omittingEmptySubsequences: false).firstIndex { $0.hasPrefix("max_exposure") }! + 1
+        let r = try CLI.run(["validate", file])
+        #expect(r.status == 2)
+        #expect(r.stderr == "\(file):\(line): error: max_exposure: expected a number in [0, 1], found \"ten\"\n")
+    }
+
+    @Test func runWritesTheCSVAndManifest() throws {
+        let out = Repository.temporaryDirectory()
+        let r = try CLI.run(["run", "Experiments/baseline.yaml", "--out", out, "--set", "run.steps=15",
+                             "--set", "retail.count=300", "--seed", "5"])
+        #expect(r.status == 0, "\(r.stderr)")
+        let csv = try String(contentsOfFile: out + "/baseline/timeseries.csv", encoding: .utf8)
+        #expect(csv.split(separator: "\r\n").count == 16, "CRLF rows: header plus one per step")
+        let manifest = try String(contentsOfFile: out + "/baseline/manifest.json", encoding: .utf8)
+        #expect(manifest.contains("\"seed\": 5"))
+        #expect(r.stdout.contains("crypto"))
+    }
+
+    @Test func aConfigErrorExitsTwoAndWritesNothing() throws {
+        let out = Repository.temporaryDirectory() + "/out"
+        let r = try CLI.run(["run", "Experiments/baseline.yaml", "--out", out, "--set", "dealer.count=0"])
+        #expect(r.status == 2)
+        #expect(r.stderr == "--set dealer.count=0: error: dealer.count: expected an integer in [1, 100], found 0\n")
+        #expect(!FileManager.default.fileExists(atPath: out))
+    }
+
+    @Test func usageErrorsExitTwoAndHelpExitsZero() throws {
+        let bare = try CLI.run([])
+        #expect(bare.status == 2)
+        #expect(bare.stderr.contains("SUBCOMMANDS"))
+        #expect(try CLI.run(["run"]).status == 2)
+        #expect(try CLI.run(["frobnicate"]).status == 2)
+        let help = try CLI.run(["run", "--help"])
+        #expect(help.status == 0)
+        #expect(help.stdout.contains("--set"))
+    }
+
+    @Test func describeListsEveryKeyOfAType() throws {
+        let r = try CLI.run(["describe", "retail"])
+        #expect(r.status == 0)
+        for key in ["count", "cash", "initial_share", "trend_fraction", "trend_lookback", "trade_fraction", "noise_activity"] {
+            #expect(r.stdout.contains("  \(key): "), "describe retail lacks \(key)")
+        }
+        #expect(try CLI.run(["describe", "nope"]).status == 2)
+    }
+}

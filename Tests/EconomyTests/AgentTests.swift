@@ -1,0 +1,75 @@
+import Config
+import Foundation
+import Stochastics
+import Testing
+@testable import Economy
+
+func describedDefaults<T>(_ type: String, _ make: (inout RuleReader) -> T) -> T {
+    var r = RuleReader.describing(section: type)
+    return make(&r)
+}
+
+@Suite struct AgentTests {
+    let fundRules = describedDefaults("hedge_fund") { HedgeFundRules(&$0) }
+
+    @Test func valueFundBuysBelowItsBeliefAndHoldsNothingAbove() {
+        let fund = HedgeFund(cash: 1000, units: [0], belief: [100])
+        let demand = fund.demand(asset: 0, prices: [100], rules: fundRules)
+        #expect(demand(120) == 0, "no long position above the believed value")
+        #expect(demand(80) > 0)
+        #expect(demand(60) > demand(80), "demand falls as the price rises")
+    }
+
+    @Test func valueFundNeverExceedsItsExposureCap() {
+        var rules = fundRules
+        rules.maxExposure = 0.5
+        let fund = HedgeFund(cash: 1000, units: [0], belief: [100])
+        let bought = fund.demand(asset: 0, prices: [100], rules: rules)(1)  // hugely undervalued
+        #expect(abs(bought * 1 - 500) < 1e-9, "exposure capped at half of equity")
+    }
+
+    @Test func dealerNeverSellsMoreThanItHoldsNorBuysBeyondItsCash() {
+        let rules = describedDefaults("dealer") { DealerRules(&$0) }
+        let dealer = Dealer(cash: 100, units: [5], targetUnits: [5])
+        let demand = dealer.demand(asset: 0, reference: 10, rules: rules)
+        #expect(demand(1000) >= -5)
+        #expect(demand(0.01) * 0.01 <= 100 + 1e-12)
+        #expect(demand(10) == 0, "no trade at the reference price with inventory on target")
+    }
+
+    @Test func trendFollowersBuyInAnUptrendAndSellInADowntrend() {
+        var rules = describedDefaults("retail") { RetailRules(&$0) }
+        rules.tradeFraction = 0.5
+        var pop = RetailPopulation(cash: [100, 100], units: [10, 10], followsTrend: [true, true])
+        let stream = RandomStream(seed: Seed(1))
+        pop.submitOrders(trend: 0.1, rules: rules, stream: stream)
+        #expect(pop.buyCash == [50, 50] && pop.sellUnits == [0, 0])
+        pop.submitOrders(trend: -0.1, rules: rules, stream: stream)
+        #expect(pop.buyCash == [0, 0] && pop.sellUnits == [5, 5])
+    }
+
+    @Test func noiseTradersTradeAtTheConfiguredRate() {
+        // 20,000 noise traders with activity 0.3: each side's count is Binomial(n, 0.15), sd ~ 50;
+        // 5 sd tolerance.
+        var rules = describedDefaults("retail") { RetailRules(&$0) }
+        rules.noiseActivity = 0.3
+        let n = 20_000
+        var pop = RetailPopulation(cash: .init(repeating: 1, count: n), units: .init(repeating: 1, count: n),
+                                   followsTrend: .init(repeating: false, count: n))
+        pop.submitOrders(trend: 0, rules: rules, stream: RandomStream(seed: Seed(2)))
+        let buyers = pop.buyCash.filter { $0 > 0 }.count, sellers = pop.sellUnits.filter { $0 > 0 }.count
+        let sd = (Double(n) * 0.15 * 0.85).squareRoot()
+        #expect(abs(Double(buyers) - 0.15 * Double(n)) < 5 * sd)
+        #expect(abs(Double(sellers) - 0.15 * Double(n)) < 5 * sd)
+    }
+
+    @Test func distributionDrawsStayInTheirBoundAndMatchTheirMean() {
+        let stream = RandomStream(seed: Seed(3))
+        let normal = (0..<10_000).map { _ in DistributionSpec.normal(mean: 0.1, sd: 1).draw(stream, within: .unitInterval) }
+        #expect(normal.allSatisfy { $0 >= 0 && $0 <= 1 })
+        // Lognormal parameterised by the drawn value's mean and sd: mean 5, sd 2; SE = 2/sqrt(n) = 0.02.
+        let logn = (0..<10_000).map { _ in DistributionSpec.lognormal(mean: 5, sd: 2).draw(stream) }
+        #expect(abs(Statistics.mean(logn) - 5) < 5 * 0.02)
+        #expect(abs(Statistics.sd(logn) - 2) < 0.15, "sd of the sample sd for a lognormal with cv 0.4 at n=1e4 is ~0.02; 0.15 is loose")
+    }
+}

@@ -1,0 +1,51 @@
+import Foundation
+import Stochastics
+import TestSupport
+import Testing
+@testable import Output
+
+@Suite struct CSVTests {
+    @Test func writtenCSVParsesBackWithoutLoss() throws {
+        let dir = Repository.temporaryDirectory()
+        let path = dir + "/t.csv"
+        let stream = RandomStream(seed: Seed(4))
+        let numbers: [[Double]] = (0..<200).map { _ in
+            [stream.gaussian() * 1e-300, stream.gaussian() * 1e300, stream.uniform(), -stream.exponential(mean: 1e6),
+             Double(stream.poisson(mean: 1e9)), 0.1, -0.0, 1e15 + 0.5]
+        }
+        let texts = ["plain", "with,comma", "with \"quotes\"", "line\nbreak", "crlf\r\nend", "", "ünïcode"]
+        let writer = try CSVWriter(path: path, header: (0..<8).map { "x\($0)" } + ["label"])
+        for (i, row) in numbers.enumerated() {
+            try writer.writeRow(row.map(CSVWriter.format) + [texts[i % texts.count]])
+        }
+        try writer.close()
+
+        let rows = CSVReader.parse(try String(contentsOfFile: path, encoding: .utf8))
+        #expect(rows.count == numbers.count + 1)
+        #expect(rows[0] == (0..<8).map { "x\($0)" } + ["label"])
+        for (i, row) in numbers.enumerated() {
+            let parsed = rows[i + 1]
+            #expect(parsed.count == 9)
+            for (j, x) in row.enumerated() {
+                #expect(Double(parsed[j])?.bitPattern == x.bitPattern || (x == 0 && Double(parsed[j]) == 0),
+                        "row \(i) column \(j): \(x) came back as \(parsed[j])")
+            }
+            #expect(parsed[8] == texts[i % texts.count])
+        }
+    }
+
+    @Test func linesEndInCRLFAndOnlyFieldsThatNeedItAreQuoted() throws {
+        let path = Repository.temporaryDirectory() + "/q.csv"
+        let writer = try CSVWriter(path: path, header: ["a", "b"])
+        try writer.writeRow(["1.5", "x,y"])
+        try writer.close()
+        #expect(try String(contentsOfFile: path, encoding: .utf8) == "a,b\r\n1.5,\"x,y\"\r\n")
+    }
+
+    @Test func doublesAreLocaleFreeAndIntegralValuesHaveNoFraction() {
+        #expect(CSVWriter.format(3) == "3")
+        #expect(CSVWriter.format(0.1) == "0.1")
+        #expect(CSVWriter.format(-2.5e-7) == "-2.5e-07")
+        #expect(CSVWriter.format(1e20) == "1e+20")
+    }
+}

@@ -1,0 +1,73 @@
+import Config
+import Foundation
+import Simulation
+import TestSupport
+import Testing
+@testable import Output
+
+struct Abort: Error {}
+
+@Suite struct RunWriterTests {
+    func load(_ path: String) throws -> (Experiment, Rules) {
+        let experiment = try Experiment.load(path)
+        return (experiment, try Rules(experiment))
+    }
+
+    @Test func sameSeedGivesByteIdenticalTimeseries() throws {
+        let (experiment, rules) = try load(Repository.experiment())
+        let a = Repository.temporaryDirectory(), b = Repository.temporaryDirectory()
+        _ = try RunWriter.write(experiment, rules: rules, seed: 9, outDirectory: a)
+        _ = try RunWriter.write(experiment, rules: rules, seed: 9, outDirectory: b)
+        let fileA = try Data(contentsOf: URL(fileURLWithPath: a + "/probe/timeseries.csv"))
+        let fileB = try Data(contentsOf: URL(fileURLWithPath: b + "/probe/timeseries.csv"))
+        #expect(fileA == fileB)
+        #expect(!fileA.isEmpty)
+    }
+
+    @Test func aRunWritesOneRowPerStepWithTheDocumentedHeader() throws {
+        let (experiment, rules) = try load(Repository.experiment(steps: 12))
+        let out = Repository.temporaryDirectory()
+        let (dir, _) = try RunWriter.write(experiment, rules: rules, seed: 1, outDirectory: out)
+        let rows = CSVReader.parse(try String(contentsOfFile: dir + "/timeseries.csv", encoding: .utf8))
+        #expect(rows.count == 13)
+        #expect(rows[0] == TimeseriesColumns.header(assets: ["crypto"]))
+        #expect(rows.dropFirst().map { $0[0] } == (1...12).map(String.init))
+        let manifest = try String(contentsOfFile: dir + "/manifest.json", encoding: .utf8)
+        let json = try JSONSerialization.jsonObject(with: Data(manifest.utf8)) as? [String: Any]
+        #expect(json?["seed"] as? Int == 1)
+        #expect(json?["generator"] as? String == "taus2")
+        #expect((json?["gsl_version"] as? String)?.isEmpty == false)
+        #expect(json?["config"] != nil)
+    }
+
+    @Test func aRunThatFailsLeavesNoFinishedLookingOutput() throws {
+        let (experiment, rules) = try load(Repository.experiment())
+        let out = Repository.temporaryDirectory()
+        #expect(throws: Abort.self) {
+            try RunWriter.write(experiment, rules: rules, seed: 1, outDirectory: out) { step in
+                if step == 10 { throw Abort() }
+            }
+        }
+        #expect(try FileManager.default.contentsOfDirectory(atPath: out).isEmpty, "nothing left behind, not even a partial directory")
+    }
+
+    @Test func aFailedRerunKeepsThePreviousFinishedRun() throws {
+        let (experiment, rules) = try load(Repository.experiment())
+        let out = Repository.temporaryDirectory()
+        let (dir, _) = try RunWriter.write(experiment, rules: rules, seed: 1, outDirectory: out)
+        let before = try Data(contentsOf: URL(fileURLWithPath: dir + "/timeseries.csv"))
+        _ = try? RunWriter.write(experiment, rules: rules, seed: 2, outDirectory: out) { if $0 == 5 { throw Abort() } }
+        #expect(try Data(contentsOf: URL(fileURLWithPath: dir + "/timeseries.csv")) == before)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: out) == ["probe"])
+    }
+
+    @Test func everyTimeseriesColumnIsDocumented() throws {
+        let doc = try String(contentsOfFile: Repository.path("docs/OUTPUT.md"), encoding: .utf8)
+        for column in TimeseriesColumns.documented {
+            #expect(doc.contains("| `\(column.name)` | \(column.meaning) | \(column.unit) |"), "docs/OUTPUT.md lacks \(column.name)")
+        }
+        let section = doc.components(separatedBy: "## timeseries.csv")[1].components(separatedBy: "\n## ")[0]
+        let documentedRows = section.split(separator: "\n").filter { $0.hasPrefix("| `") }.count
+        #expect(documentedRows == TimeseriesColumns.documented.count, "docs/OUTPUT.md documents columns the writer does not write")
+    }
+}

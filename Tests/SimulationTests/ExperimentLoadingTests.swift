@@ -1,0 +1,78 @@
+import Config
+import TestSupport
+import Testing
+@testable import Simulation
+
+@Suite struct ExperimentLoadingTests {
+    func errors(_ path: String, _ overrides: [String] = []) -> [String] {
+        do {
+            let parsed = try overrides.map { (t) throws(ConfigErrors) in try Override.parse(commandLine: t) }
+            _ = try Rules(try Experiment.load(path, overrides: parsed))
+            return []
+        } catch {
+            return error.errors.map(\.description)
+        }
+    }
+
+    @Test func everyShippedFileValidates() throws {
+        for file in Repository.files(in: "Agents") {
+            let type = String(file.split(separator: "/").last!.dropLast(".yaml".count))
+            try Rules.validate(ruleFile: try YAMLLoader.load(file: file), type: type)
+        }
+        let experiments = Repository.files(in: "Experiments")
+        #expect(!experiments.isEmpty)
+        for file in experiments { _ = try Rules(try Experiment.load(file)) }
+    }
+
+    @Test func overridesInTheExperimentReplaceRuleValues() throws {
+        let path = Repository.experiment(extra: "  hedge_fund.count: 3\n  market.crypto.supply: 5.0e6")
+        let rules = try Rules(try Experiment.load(path))
+        #expect(rules.hedgeFund.count == 3 && rules.retail.count == 500)
+        #expect(rules.market.assets[0].supply == 5e6)
+    }
+
+    @Test func commandLineOverridesComeLast() throws {
+        let path = Repository.experiment()
+        let rules = try Rules(try Experiment.load(path, overrides: [try Override.parse(commandLine: "retail.count=42")]))
+        #expect(rules.retail.count == 42)
+    }
+
+    @Test func anUnknownOverridePathNamesTheExperimentLine() {
+        let path = Repository.experiment(extra: "  retail.cont: 5")
+        #expect(errors(path) == ["\(path):13: error: retail.cont: unknown key; did you mean 'count'?"])
+    }
+
+    @Test func aBadOverrideValueIsReportedAtTheOverrideWithItsFullPath() {
+        let path = Repository.experiment(extra: "  hedge_fund.count: many")
+        #expect(errors(path) == ["\(path):13: error: hedge_fund.count: expected an integer in [0, 10000], found \"many\""])
+    }
+
+    @Test func aBadCommandLineValueNamesTheOption() {
+        #expect(errors(Repository.experiment(), ["retail.count=abc"]) == [
+            "--set retail.count=abc: error: retail.count: expected an integer in [0, 10000000], found \"abc\"",
+        ])
+        #expect(errors(Repository.experiment(), ["retail.count"]) == ["--set retail.count: error: expected key.path=value"])
+    }
+
+    @Test func aMissingRuleFileIsReportedAtItsLine() {
+        let path = Repository.experiment()
+        let text = try! String(contentsOfFile: path, encoding: .utf8).replacingOccurrences(of: "dealer.yaml", with: "dealers.yaml")
+        try! text.write(toFile: path, atomically: true, encoding: .utf8)
+        #expect(errors(path) == ["\(path):9: error: agents.dealer: rule file not found: \(Repository.path("Agents"))/dealers.yaml"])
+    }
+
+    @Test func unknownAndMissingAgentTypesAreErrors() {
+        let path = Repository.experiment()
+        let text = try! String(contentsOfFile: path, encoding: .utf8)
+            .replacingOccurrences(of: "  retail: ", with: "  retale: ").replacingOccurrences(of: "  retail.count: 500", with: "")
+        try! text.write(toFile: path, atomically: true, encoding: .utf8)
+        let messages = errors(path)
+        #expect(messages.contains("\(path):10: error: agents.retale: unknown agent type; did you mean 'retail'? (known: market, hedge_fund, dealer, retail)"))
+        #expect(messages.contains("\(path):6: error: agents.retail: missing key (expected the path of the retail rule file)"))
+    }
+
+    @Test func anUnknownExperimentSettingIsAnError() {
+        let path = Repository.experiment(extra: "stepz: 3")
+        #expect(errors(path) == ["\(path):13: error: stepz: unknown key"])
+    }
+}

@@ -1,0 +1,48 @@
+import Foundation
+
+/// Paths into this checkout, so tests read the shipped Agents/ and Experiments/ files.
+public enum Repository {
+    public static let root: String = {
+        var url = URL(fileURLWithPath: #filePath)
+        for _ in 0..<3 { url.deleteLastPathComponent() }
+        return url.path
+    }()
+
+    public static func path(_ relative: String) -> String { root + "/" + relative }
+
+    public static func files(in folder: String) -> [String] {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: path(folder))) ?? []
+        return names.filter { $0.hasSuffix(".yaml") }.sorted().map { path(folder + "/" + $0) }
+    }
+
+    /// A fresh empty directory under the system's temporary directory.
+    public static func temporaryDirectory() -> String {
+        let dir = NSTemporaryDirectory() + "drypowder-test-" + UUID().uuidString
+        try! FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        return dir
+    }
+
+    /// Writes an experiment that uses the shipped agent files, with `extra` YAML appended.
+    public static func experiment(_ name: String = "probe", steps: Int = 30, retail: Int = 500, extra: String = "") -> String {
+        let dir = temporaryDirectory()
+        let agents = path("Agents")
+        let text = """
+            description: "test experiment"
+            run:
+              seed: 7
+              steps: \(steps)
+              generator: taus2
+            agents:
+              market: \(agents)/market.yaml
+              hedge_fund: \(agents)/hedge_fund.yaml
+              dealer: \(agents)/dealer.yaml
+              retail: \(agents)/retail.yaml
+            set:
+              retail.count: \(retail)
+            \(extra)
+            """
+        let file = dir + "/\(name).yaml"
+        try! text.write(toFile: file, atomically: true, encoding: .utf8)
+        return file
+    }
+}
