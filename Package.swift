@@ -37,9 +37,9 @@ let package = Package(
             ]
         ),
         // `make bench`: release-mode timings of the hot paths (never a test).
-        .executableTarget(name: "drypowder-bench", dependencies: ["Simulation", "Output", "Stochastics"]),
+        .executableTarget(name: "drypowder-bench", dependencies: ["Simulation", "Economy", "Config", "Output", "Stochastics"]),
         .testTarget(name: "StochasticsTests", dependencies: ["Stochastics"]),
-        .testTarget(name: "ConfigTests", dependencies: ["Config"]),
+        .testTarget(name: "ConfigTests", dependencies: ["Config"], exclude: ["Fixtures"]),
         .testTarget(name: "EconomyTests", dependencies: ["Economy", "Stochastics", "Config"]),
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "SimulationTests", dependencies: ["Simulation", "Economy", "Config", "TestSupport"]),

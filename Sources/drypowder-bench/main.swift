@@ -1,1 +1,97 @@
-print("bench")
+import Config
+import Economy
+import Foundation
+import Output
+import Simulation
+import Stochastics
+
+// `make bench`: timings of the hot paths in a release build. Method: one warm-up run, then
+// `repetitions` timed runs; the median is reported with the fastest and slowest. Never a test.
+// `--tiny` runs small sizes once each, so CI can check that the benchmark builds and runs.
+
+let tiny = CommandLine.arguments.contains("--tiny")
+let repetitions = tiny ? 1 : 5
+
+func measure(_ body: () throws -> Void) rethrows -> (median: Double, min: Double, max: Double) {
+    if !tiny { try body() }  // warm-up
+    var times: [Double] = []
+    for _ in 0..<repetitions {
+        let start = DispatchTime.now().uptimeNanoseconds
+        try body()
+        times.append(Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9)
+    }
+    times.sort()
+    return (times[times.count / 2], times.first!, times.last!)
+}
+
+func report(_ name: String, _ t: (median: Double, min: Double, max: Double), per units: Double, _ unit: String) {
+    let rate = { (s: Double) in units / s }
+    print(pad(name) + String(format: "%12.3g ", rate(t.median)) + unit
+          + String(format: "   (range %.3g to %.3g; median %.4f s)", rate(t.max), rate(t.min), t.median))
+}
+
+func pad(_ label: String) -> String { label.padding(toLength: max(44, label.count), withPad: " ", startingAt: 0) }
+
+func peakResidentBytes() -> Int {
+    guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8),
+          let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmHWM:") }),
+          let kb = Int(line.split(separator: " ").dropFirst().first ?? "") else { return 0 }
+    return kb * 1024
+}
+
+let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().path
+let experiment = try Experiment.load(root + "/Experiments/bench.yaml",
+                                     overrides: tiny ? [try Override.parse(commandLine: "retail.count=10000"),
+                                                        try Override.parse(commandLine: "run.steps=20")] : [])
+let rules = try Rules(experiment)
+print("drypowder-bench: \(tiny ? "tiny sizes, one run each, no warm-up" : "median of \(repetitions) runs after a warm-up"); GSL \(gslVersion), \(rules.run.generator.rawValue)")
+
+// 1. Retail phase alone: orders and settlement for every trader.
+let traders = rules.retail.count
+var population = RetailPopulation(cash: .init(repeating: 2e4, count: traders), units: .init(repeating: 100, count: traders),
+                                  followsTrend: (0..<traders).map { $0 % 3 == 0 })
+let stream = RandomStream(seed: Seed(1))
+let retailSteps = tiny ? 2 : 20
+let retail = measure {
+    for s in 0..<retailSteps {
+        population.submitOrders(trend: s % 2 == 0 ? 0.01 : -0.01, rules: rules.retail, stream: stream)
+        population.settle(price: 100, buyFill: 0.9, sellFill: 0.9)
+    }
+}
+report("retail phase", retail, per: Double(traders * retailSteps), "agent-steps/s")
+
+// 2. Clearing: one market with the default institutions' curves.
+let world = World(rules: rules, seed: Seed(1))
+let curves: [DemandCurve] = world.hedgeFunds.enumerated().map { i, f in
+    DemandCurve(.hedgeFund(i), f.demand(asset: 0, prices: world.prices, rules: rules.hedgeFund))
+} + world.dealers.enumerated().map { i, d in
+    DemandCurve(.dealer(i), d.demand(asset: 0, reference: 100, rules: rules.dealer))
+} + [DemandCurve(.retailBuys) { 3e6 / $0 }]
+let clears = tiny ? 100 : 20_000
+let clearing = try measure {
+    for _ in 0..<clears { _ = try Clearing.clear(curves, reference: 100, maxLogMove: 0.5, tolerance: 1e-12) }
+}
+report("clearing", clearing, per: Double(clears), "markets/s")
+print(pad("  per market and round") + String(format: "%12.3g µs", 1e6 * clearing.median / Double(clears)))
+
+// 3. Full model, including the CSV, with peak memory.
+let out = NSTemporaryDirectory() + "drypowder-bench-\(getpid())"
+let full = try measure { _ = try RunWriter.write(experiment, rules: rules, seed: 1, outDirectory: out) }
+report("full model (\(traders) retail, \(rules.run.steps) steps)", full, per: 1, "runs/s")
+let peak = peakResidentBytes()
+print(pad("  peak resident memory") + String(format: "%12.1f MB  (%.0f bytes per retail trader)",
+                                          Double(peak) / 1e6, Double(peak) / Double(max(traders, 1))))
+
+// 4. CSV writing speed.
+let rows = tiny ? 1_000 : 200_000
+let row = (0..<13).map { Double($0) * 1.234_567_89e3 + 0.1 }
+let csvPath = out + "-speed.csv"
+let csv = measure {
+    let writer = try! CSVWriter(path: csvPath, header: (0..<13).map { "c\($0)" })
+    for _ in 0..<rows { try! writer.writeRow(row) }
+    try! writer.close()
+}
+let bytes = (try? FileManager.default.attributesOfItem(atPath: csvPath)[.size] as? Int) ?? 0
+report("CSV writing", csv, per: Double(bytes) / 1e6, "MB/s")
+try? FileManager.default.removeItem(atPath: out)
+try? FileManager.default.removeItem(atPath: csvPath)
