@@ -1,7 +1,8 @@
 import Config
 import Foundation
 
-/// Rules of the dealer banks (`Agents/dealer.yaml`): market-making liquidity within a balance sheet.
+/// Rules of the dealer banks (`Agents/dealer.yaml`): market making within a balance sheet, haircuts
+/// set from recent volatility, and margin lending to hedge funds.
 public struct DealerRules: Sendable, Equatable {
     public static let type = "dealer"
 
@@ -9,6 +10,11 @@ public struct DealerRules: Sendable, Equatable {
     public var capital: Double
     public var depth: Double
     public var inventoryAversion: Double
+    public var haircutFloor: Double
+    public var haircutCap: Double
+    public var haircutVolatilityMultiple: Double
+    public var volatilityWindow: Int
+    public var lendingShare: Double
 
     public init(_ r: inout RuleReader) {
         count = r.integer("count", "number of dealer banks", unit: "dealers", default: 3, .closed(1, 100))
@@ -18,24 +24,45 @@ public struct DealerRules: Sendable, Equatable {
                          unit: "fraction per log point", default: 2, .nonNegative)
         inventoryAversion = r.number("inventory_aversion", "fraction of the gap to the starting inventory the dealer closes per step",
                                      unit: "fraction per step", default: 0.05, .unitInterval)
+        haircutFloor = r.number("haircut_floor", "smallest haircut on any collateral",
+                                unit: "fraction of collateral value", default: 0.1, .closed(0.001, 1))
+        haircutCap = r.number("haircut_cap", "largest haircut (1 = no lending against the asset)",
+                              unit: "fraction of collateral value", default: 1, .closed(0.001, 1))
+        haircutVolatilityMultiple = r.number("haircut_volatility_multiple",
+                                             "haircut per unit of daily volatility (value-at-risk style: e.g. 2.33 x sqrt(10) for a 99% 10-day VaR)",
+                                             unit: "multiple of daily sd", default: 7.4, .nonNegative)
+        volatilityWindow = r.integer("volatility_window", "past steps whose returns set the volatility estimate",
+                                     unit: "steps", default: 20, .closed(2, 500))
+        lendingShare = r.number("lending_share", "fraction of its cash a dealer will lend to its hedge-fund clients",
+                                unit: "fraction", default: 0.5, .unitInterval)
+    }
+
+    /// The haircut on an asset whose recent daily log returns have standard deviation `volatility`:
+    /// `clamp(multiple * volatility, floor, cap)`. Procyclical by construction: volatile markets get
+    /// less credit.
+    public func haircut(volatility: Double) -> Double {
+        min(max(haircutVolatilityMultiple * volatility, haircutFloor), max(haircutCap, haircutFloor))
     }
 }
 
 /// A dealer bank: buys when the price falls below its reference and leans back toward its
-/// starting inventory, never beyond its cash or its inventory.
+/// starting inventory, never beyond its cash or its inventory; lends margin to its clients.
 public struct Dealer: Sendable {
     public var cash: Double
     public var units: [Double]
     public var targetUnits: [Double]
+    /// Margin loans outstanding to hedge funds (an asset of the dealer).
+    public var marginLoans: Double
 
-    public init(cash: Double, units: [Double], targetUnits: [Double]) {
+    public init(cash: Double, units: [Double], targetUnits: [Double], marginLoans: Double = 0) {
         self.cash = cash
         self.units = units
         self.targetUnits = targetUnits
+        self.marginLoans = marginLoans
     }
 
     public func demand(asset a: Int, reference: Double, rules: DealerRules) -> (Double) -> Double {
-        let held = units[a], target = targetUnits[a], cash = cash
+        let held = units[a], target = targetUnits[a], cash = max(cash, 0)
         return { p in
             let wanted = rules.depth * target * log(reference / p) - rules.inventoryAversion * (held - target)
             return min(max(wanted, -held), cash / p)

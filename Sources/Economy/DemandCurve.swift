@@ -5,10 +5,13 @@
 /// market orders (fixed quantity, or fixed cash to spend), dealers inventory-averse liquidity.
 public struct DemandCurve {
     public let participant: Participant
+    /// A forced sale (margin call, liquidation, redemption): a market order the seller cannot withdraw.
+    public let forced: Bool
     public let quantity: (Double) -> Double
 
-    public init(_ participant: Participant, _ quantity: @escaping (Double) -> Double) {
+    public init(_ participant: Participant, forced: Bool = false, _ quantity: @escaping (Double) -> Double) {
         self.participant = participant
+        self.forced = forced
         self.quantity = quantity
     }
 }

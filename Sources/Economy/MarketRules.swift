@@ -9,6 +9,8 @@ public struct MarketRules: Sendable, Equatable {
     public var maxLogMove: Double
     /// Relative tolerance of the clearing price.
     public var priceTolerance: Double
+    /// Most clearing rounds in one step: forced sales after a round clear in the next.
+    public var maxRounds: Int
 
     public init(_ r: inout RuleReader) {
         assets = [
@@ -20,5 +22,7 @@ public struct MarketRules: Sendable, Equatable {
                               unit: "log points", default: 1.0, .closed(0.01, 5))
         priceTolerance = r.number("price_tolerance", "relative tolerance of the clearing price",
                                   unit: "fraction", default: 1e-12, .closed(1e-15, 1e-4))
+        maxRounds = r.integer("max_rounds", "most clearing rounds per step; forced sales after a round clear in the next (the intraday cascade)",
+                              unit: "rounds", default: 5, .closed(1, 100))
     }
 }

@@ -10,12 +10,17 @@ public enum TimeseriesColumns {
         ("step", "trading day, 1-based", "step"),
         ("price_<asset>", "clearing price at the end of the step", "$/unit"),
         ("log_return_<asset>", "log change of the price over the step", "log points"),
-        ("volume_<asset>", "units traded (sum of buys)", "units"),
-        ("residual_<asset>", "excess demand left unmatched and rationed (0 when the market cleared)", "units"),
+        ("volume_<asset>", "units traded over all clearing rounds (sum of buys)", "units"),
+        ("forced_volume_<asset>", "units sold by forced sellers (margin calls) over all rounds", "units"),
+        ("residual_<asset>", "largest excess demand left unmatched and rationed in any round (0 when every round cleared)", "units"),
+        ("haircut_<asset>", "dealers' haircut: the fraction of collateral value they will not lend against", "fraction"),
         ("hedge_fund_units_<asset>", "units held by all hedge funds", "units"),
         ("dealer_units_<asset>", "units held by all dealer banks", "units"),
         ("retail_units_<asset>", "units held by all retail traders", "units"),
-        ("clearing_rounds", "clearing rounds run in the step", "rounds"),
+        ("clearing_rounds", "clearing rounds run in the step (more than 1 when forced sales cascaded)", "rounds"),
+        ("margin_calls", "hedge funds that had to sell to meet a margin call", "funds"),
+        ("defaults", "hedge funds whose equity turned negative and whose broker seized their holdings", "funds"),
+        ("margin_loans", "margin loans owed by hedge funds to dealers at the end of the step", "$"),
         ("retail_buy_orders", "cash retail traders sent to buy this step", "$"),
         ("retail_sell_orders", "units retail traders sent to sell this step", "units"),
         ("total_cash", "cash held by all agents", "$"),
@@ -32,8 +37,9 @@ public enum TimeseriesColumns {
 
     /// The row of `record`, in `header` order.
     public static func row(_ r: StepRecord) -> [Double] {
-        [Double(r.step)] + r.prices + r.logReturns + r.volumes + r.residuals + r.hedgeFundUnits
-            + r.dealerUnits + r.retailUnits
-            + [Double(r.clearingRounds), r.retailBuyOrders, r.retailSellOrders, r.totalCash, r.accountingError]
+        [Double(r.step)] + r.prices + r.logReturns + r.volumes + r.forcedVolumes + r.residuals + r.haircuts
+            + r.hedgeFundUnits + r.dealerUnits + r.retailUnits
+            + [Double(r.clearingRounds), Double(r.marginCalls), Double(r.defaults), r.marginLoans]
+            + [r.retailBuyOrders, r.retailSellOrders, r.totalCash, r.accountingError]
     }
 }

@@ -4,15 +4,23 @@ public struct StepRecord: Sendable, Equatable {
     /// Per asset, in the market file's order.
     public var prices: [Double]
     public var logReturns: [Double]
+    /// Units traded over all clearing rounds.
     public var volumes: [Double]
+    /// Units sold by forced sellers (margin calls) over all rounds.
+    public var forcedVolumes: [Double]
+    /// The largest unmatched excess demand of any round (0 when every round cleared).
     public var residuals: [Double]
+    public var haircuts: [Double]
     public var clearingRounds: Int
+    public var marginCalls: Int
+    public var defaults: Int
+    public var marginLoans: Double
     public var hedgeFundUnits: [Double]
     public var dealerUnits: [Double]
     public var retailUnits: [Double]
     public var retailBuyOrders: Double
     public var retailSellOrders: Double
-    /// Total cash of all agents (constant in this slice: trades only move it between agents).
+    /// Total cash of all agents (constant: trades and loans only move it between agents).
     public var totalCash: Double
     /// Largest relative error of any stock-flow identity this step (0 when exact).
     public var accountingError: Double

@@ -7,8 +7,10 @@ public struct World {
     public let rules: Rules
     public internal(set) var step = 0
     public internal(set) var prices: [Double]
-    /// Log prices of past steps, newest last, for agents' trend measures.
+    /// Log prices of past steps, newest last, for trend and volatility measures.
     public internal(set) var history: [[Double]]
+    /// Dealers' haircut per asset, set in phase 5 from recent volatility.
+    public internal(set) var haircuts: [Double]
     public internal(set) var hedgeFunds: [HedgeFund]
     public internal(set) var dealers: [Dealer]
     public internal(set) var retail: RetailPopulation
@@ -23,15 +25,18 @@ public struct World {
         let initialPrices = assets.map(\.initialPrice)
         prices = initialPrices
         history = [initialPrices.map { log($0) }]
+        haircuts = assets.map { _ in rules.dealer.haircutFloor }
 
-        let hf = rules.hedgeFund
+        let hf = rules.hedgeFund, dr = rules.dealer
         let hfStream = RandomStream(seed: seed.child("init.hedge_fund"), generator: rules.run.generator)
-        hedgeFunds = (0..<hf.count).map { _ in
+        hedgeFunds = (0..<hf.count).map { i in
             let capital = hf.capital.draw(hfStream, within: .positive)
             let units = assets.map { hf.initialShare * $0.supply / Double(hf.count) }
-            let cash = max(capital - zip(units, initialPrices).reduce(0) { $0 + $1.0 * $1.1 }, 0)
+            let cost = zip(units, initialPrices).reduce(0) { $0 + $1.0 * $1.1 }
             let belief = assets.map { $0.anchorValue * exp(hfStream.gaussian(sd: hf.beliefDispersion)) }
-            return HedgeFund(cash: cash, units: units, belief: belief)
+            // Holdings beyond the fund's capital start financed by its broker.
+            return HedgeFund(cash: max(capital - cost, 0), units: units, loan: max(cost - capital, 0),
+                             broker: i % dr.count, belief: belief)
         }
 
         let rr = rules.retail
@@ -43,12 +48,16 @@ public struct World {
             followsTrend: (0..<rr.count).map { _ in retailInit.bernoulli(rr.trendFraction) })
         retailStream = RandomStream(seed: seed.child("retail"), generator: rules.run.generator)
 
-        let dr = rules.dealer
         let heldElsewhere = (hf.count > 0 ? hf.initialShare : 0) + (rr.count > 0 ? rr.initialShare : 0)
-        dealers = (0..<dr.count).map { _ in
+        var dealers = (0..<dr.count).map { _ in
             let units = assets.map { (1 - heldElsewhere) * $0.supply / Double(dr.count) }
             return Dealer(cash: dr.capital, units: units, targetUnits: units)
         }
+        for fund in hedgeFunds where fund.loan > 0 {
+            dealers[fund.broker].cash -= fund.loan
+            dealers[fund.broker].marginLoans += fund.loan
+        }
+        self.dealers = dealers
         initialCash = hedgeFunds.reduce(0) { $0 + $1.cash } + dealers.reduce(0) { $0 + $1.cash } + retail.cash.reduce(0, +)
     }
 }

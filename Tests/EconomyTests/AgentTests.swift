@@ -13,19 +13,43 @@ func describedDefaults<T>(_ type: String, _ make: (inout RuleReader) -> T) -> T 
     let fundRules = describedDefaults("hedge_fund") { HedgeFundRules(&$0) }
 
     @Test func valueFundBuysBelowItsBeliefAndHoldsNothingAbove() {
-        let fund = HedgeFund(cash: 1000, units: [0], belief: [100])
-        let demand = fund.demand(asset: 0, prices: [100], rules: fundRules)
+        let fund = HedgeFund(cash: 1000, units: [0], broker: 0, belief: [100])
+        let demand = fund.demand(asset: 0, prices: [100], haircut: 0.1, creditLine: 1e6, rules: fundRules)
         #expect(demand(120) == 0, "no long position above the believed value")
         #expect(demand(80) > 0)
         #expect(demand(60) > demand(80), "demand falls as the price rises")
     }
 
-    @Test func valueFundNeverExceedsItsExposureCap() {
+    @Test func valueFundLeverageIsCappedByItsRuleAndByTheHaircut() {
         var rules = fundRules
-        rules.maxExposure = 0.5
-        let fund = HedgeFund(cash: 1000, units: [0], belief: [100])
-        let bought = fund.demand(asset: 0, prices: [100], rules: rules)(1)  // hugely undervalued
-        #expect(abs(bought * 1 - 500) < 1e-9, "exposure capped at half of equity")
+        rules.maxLeverage = 3
+        let fund = HedgeFund(cash: 1000, units: [0], broker: 0, belief: [100])
+        let ownCap = fund.demand(asset: 0, prices: [100], haircut: 0.1, creditLine: 1e6, rules: rules)(1)
+        #expect(abs(ownCap - 3000) < 1e-9, "hugely undervalued: positions of 3x equity, the fund's own cap")
+        let haircutCap = fund.demand(asset: 0, prices: [100], haircut: 0.5, creditLine: 1e6, rules: rules)(1)
+        #expect(abs(haircutCap - 2000) < 1e-9, "a 50% haircut allows 2x equity")
+        let creditCap = fund.demand(asset: 0, prices: [100], haircut: 0.1, creditLine: 500, rules: rules)(1)
+        #expect(abs(creditCap - 1500) < 1e-9, "purchases limited to cash plus the credit line")
+    }
+
+    @Test func marginCallSaleRestoresTheRequirementExactly() {
+        // 100 units at 10 with a loan of 800: equity 200, positions 1000. A 25% haircut requires the
+        // loan to be at most 750, so the fund must sell x with 800 - 10x = 0.75 (1000 - 10x): x = 20.
+        let fund = HedgeFund(cash: 0, units: [100], loan: 800, broker: 0, belief: [10])
+        let x = fund.marginCallSale(asset: 0, prices: [10], haircut: 0.25)
+        #expect(abs(x - 20) < 1e-9)
+        var after = fund
+        after.units[0] -= x
+        after.loan -= x * 10
+        #expect(abs(after.marginCallSale(asset: 0, prices: [10], haircut: 0.25)) < 1e-9)
+        #expect(fund.marginCallSale(asset: 0, prices: [10], haircut: 0.2) == 0, "within a 20% requirement")
+    }
+
+    @Test func haircutsRiseWithVolatilityBetweenFloorAndCap() {
+        let rules = describedDefaults("dealer") { DealerRules(&$0) }
+        #expect(rules.haircut(volatility: 0) == rules.haircutFloor)
+        #expect(rules.haircut(volatility: 0.03) > rules.haircut(volatility: 0.02))
+        #expect(rules.haircut(volatility: 10) == rules.haircutCap)
     }
 
     @Test func dealerNeverSellsMoreThanItHoldsNorBuysBeyondItsCash() {

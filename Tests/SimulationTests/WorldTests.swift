@@ -62,6 +62,42 @@ import Testing
         #expect(throws: AccountingViolation.self) { try world.checkAccounting() }
     }
 
+    @Test func aFundPastItsMarginLimitSellsWithinTheStep() throws {
+        // A fund levered to its limit, then a haircut of 50%: its broker calls it in phase 5 and the
+        // forced sale clears in the same step, leaving it within the requirement at the close.
+        var world = World(rules: try rules(), seed: Seed(4))
+        let i = 0, b = world.hedgeFunds[i].broker
+        let p = world.prices[0]
+        let extra = 4 * world.hedgeFunds[i].equity(world.prices) / p  // buy 4x equity on margin
+        world.hedgeFunds[i].units[0] += extra
+        world.dealers[b].units[0] -= extra
+        world.hedgeFunds[i].cash -= extra * p
+        world.rebalanceLoan(i)
+        world.dealers[b].cash += extra * p  // the dealer sold the units for cash
+        _ = try world.checkAccounting()
+        let before = world.hedgeFunds[i].units[0]
+        world.haircuts = [0.5]
+        let calls = world.marginCalls()
+        #expect(calls[i][0] > 0, "called at a 50% haircut")
+        var log = StepLog(assets: 1)
+        let curves = world.orders(forced: calls, called: [], credit: world.creditLines(), reference: world.prices, withRetail: false)
+        world.settle(curves, try world.clear(curves), into: &log)
+        #expect(log.calledFunds.contains(i))
+        #expect(world.hedgeFunds[i].units[0] < before - 0.99 * calls[i][0], "sold the called amount in the round")
+        #expect(log.forcedVolumes[0] > 0)
+        _ = try world.checkAccounting()
+    }
+
+    @Test func aMarginLoanLeakIsCaught() throws {
+        var world = World(rules: try rules(), seed: Seed(1))
+        world.hedgeFunds[2].loan += 10
+        #expect {
+            try world.checkAccounting()
+        } throws: { error in
+            (error as? AccountingViolation)?.instrument == "margin_loan"
+        }
+    }
+
     @Test func clearingLeavesNoMaterialResidual() throws {
         for record in try records(try rules(steps: 60), seed: 5) {
             #expect(record.residuals.allSatisfy { abs($0) < 1e-3 }, "step \(record.step): \(record.residuals)")

@@ -1,0 +1,69 @@
+import Economy
+
+extension World {
+    /// Phase 9: the stock-flow identities (MODEL.md section 5). Returns the largest relative error;
+    /// throws `AccountingViolation` naming step, agent and instrument past `tolerance`.
+    ///
+    /// - every balance and price is finite;
+    /// - units of each asset held by all agents sum to its supply;
+    /// - margin loans owed by funds equal margin loans held by dealers;
+    /// - no fund holds negative cash (shortfalls are borrowed), nobody holds negative units;
+    /// - total cash is unchanged: trades and loans only move it between agents.
+    func checkAccounting(tolerance: Double = 1e-9) throws -> Double {
+        var worst = 0.0
+        func violation(_ agent: String, _ instrument: String, _ detail: String) -> AccountingViolation {
+            AccountingViolation(step: step, agent: agent, instrument: instrument, detail: detail)
+        }
+        func finite(_ x: Double, _ agent: String, _ instrument: String) throws {
+            guard x.isFinite else { throw violation(agent, instrument, "balance is \(x)") }
+        }
+        func compare(_ actual: Double, _ expected: Double, scale: Double, _ agent: String, _ instrument: String,
+                     _ detail: String) throws {
+            let error = abs(actual - expected) / max(scale, 1)
+            worst = max(worst, error)
+            guard error <= tolerance else { throw violation(agent, instrument, detail) }
+        }
+        let slack = -tolerance
+        for (a, asset) in rules.market.assets.enumerated() {
+            try finite(prices[a], "market", asset.name)
+            var held = 0.0
+            for (i, f) in hedgeFunds.enumerated() {
+                try finite(f.units[a], "hedge_fund[\(i)]", asset.name)
+                guard f.units[a] >= slack * asset.supply else { throw violation("hedge_fund[\(i)]", asset.name, "negative holding \(f.units[a])") }
+                held += f.units[a]
+            }
+            for (i, d) in dealers.enumerated() {
+                try finite(d.units[a], "dealer[\(i)]", asset.name)
+                guard d.units[a] >= slack * asset.supply else { throw violation("dealer[\(i)]", asset.name, "negative holding \(d.units[a])") }
+                held += d.units[a]
+            }
+            if a == 0 { held += retail.units.reduce(0, +) }
+            try finite(held, "retail", asset.name)
+            try compare(held, asset.supply, scale: asset.supply, "all", asset.name,
+                        "holdings sum to \(held), amount outstanding is \(asset.supply)")
+        }
+        var owed = 0.0, lent = 0.0
+        for (i, f) in hedgeFunds.enumerated() {
+            try finite(f.cash, "hedge_fund[\(i)]", "cash")
+            try finite(f.loan, "hedge_fund[\(i)]", "margin_loan")
+            guard f.cash >= slack * initialCash else { throw violation("hedge_fund[\(i)]", "cash", "negative cash \(f.cash)") }
+            owed += f.loan
+        }
+        for (i, d) in dealers.enumerated() {
+            try finite(d.cash, "dealer[\(i)]", "cash")
+            try finite(d.marginLoans, "dealer[\(i)]", "margin_loan")
+            lent += d.marginLoans
+        }
+        try compare(owed, lent, scale: initialCash, "all", "margin_loan",
+                    "funds owe \(owed) in margin loans, dealers hold \(lent)")
+        let cash = totalCash
+        try finite(cash, "all", "cash")
+        try compare(cash, initialCash, scale: initialCash, "all", "cash",
+                    "cash totals \(cash) without a recorded flow; expected \(initialCash)")
+        return worst
+    }
+
+    var totalCash: Double {
+        hedgeFunds.reduce(0) { $0 + $1.cash } + dealers.reduce(0) { $0 + $1.cash } + retail.cash.reduce(0, +)
+    }
+}

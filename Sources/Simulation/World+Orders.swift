@@ -1,0 +1,84 @@
+import Economy
+import Foundation
+import Stochastics
+
+extension World {
+    /// Phase 4 (and after each round): units each hedge fund must sell, per asset, to meet its margin
+    /// requirement at current prices and haircuts. Sales are spread over assets by position value.
+    func marginCalls() -> [[Double]] {
+        hedgeFunds.map { fund in
+            let total = fund.positions(prices)
+            return prices.indices.map { a in
+                guard total > 0 else { return 0 }
+                let share = fund.units[a] * prices[a] / total
+                return share * fund.marginCallSale(asset: a, prices: prices, haircut: haircuts[a])
+            }
+        }
+    }
+
+    /// Phase 5: each asset's haircut from the sd of its last `volatility_window` daily log returns.
+    mutating func setHaircuts() {
+        let window = min(rules.dealer.volatilityWindow, history.count - 1)
+        guard window >= 2 else { return }
+        for a in prices.indices {
+            let returns = (history.count - window..<history.count).map { history[$0][a] - history[$0 - 1][a] }
+            haircuts[a] = rules.dealer.haircut(volatility: Statistics.sd(returns))
+        }
+    }
+
+    /// Phase 5: each fund's credit line, the total margin loan its broker will carry for it: a share of
+    /// the broker's cash and loans, split among the broker's clients.
+    func creditLines() -> [Double] {
+        var clients = Array(repeating: 0, count: dealers.count)
+        for fund in hedgeFunds { clients[fund.broker] += 1 }
+        return hedgeFunds.map { fund in
+            let broker = dealers[fund.broker]
+            return rules.dealer.lendingShare * max(broker.cash + broker.marginLoans, 0) / Double(clients[fund.broker])
+        }
+    }
+
+    /// Phase 6: retail traders decide the day's market orders (they trade in the first round only).
+    mutating func submitRetailOrders() {
+        let lookback = min(rules.retail.trendLookback, history.count - 1)
+        let trend = history[history.count - 1][0] - history[history.count - 1 - lookback][0]
+        retail.submitOrders(trend: trend, rules: rules.retail, stream: retailStream)
+    }
+
+    /// Phase 6: every participant's demand in each market for one clearing round, from the current
+    /// state. A fund under a margin call sends its forced sale as a market order instead of a curve,
+    /// and a fund called earlier in the step only deleverages for the rest of it.
+    func orders(forced: [[Double]], called: Set<Int>, credit: [Double], reference: [Double],
+                withRetail: Bool) -> [[DemandCurve]] {
+        prices.indices.map { a in
+            var curves: [DemandCurve] = []
+            for (i, fund) in hedgeFunds.enumerated() {
+                if forced[i].contains(where: { $0 > 0 }) {
+                    let sale = forced[i][a]
+                    curves.append(DemandCurve(.hedgeFund(i), forced: true) { _ in -sale })
+                } else if called.contains(i) {
+                    continue
+                } else {
+                    curves.append(DemandCurve(.hedgeFund(i), fund.demand(asset: a, prices: prices, haircut: haircuts[a],
+                                                                         creditLine: credit[i], rules: rules.hedgeFund)))
+                }
+            }
+            for (i, dealer) in dealers.enumerated() {
+                curves.append(DemandCurve(.dealer(i), dealer.demand(asset: a, reference: reference[a], rules: rules.dealer)))
+            }
+            if a == 0 && withRetail {
+                let cash = retail.totalBuyCash, units = retail.totalSellUnits
+                curves.append(DemandCurve(.retailBuys) { cash / $0 })
+                curves.append(DemandCurve(.retailSells) { _ in -units })
+            }
+            return curves
+        }
+    }
+
+    /// Phase 7: one clearing round in every market.
+    func clear(_ curves: [[DemandCurve]]) throws -> [ClearingResult] {
+        try curves.indices.map { a in
+            try Clearing.clear(curves[a], reference: prices[a], maxLogMove: rules.market.maxLogMove,
+                               tolerance: rules.market.priceTolerance)
+        }
+    }
+}

@@ -1,0 +1,19 @@
+import Economy
+
+extension World {
+    /// Phase 10: the step as the recorder sees it.
+    func record(_ log: StepLog, reference: [Double], accountingError: Double) -> StepRecord {
+        let n = prices.count
+        return StepRecord(
+            step: step, prices: prices,
+            logReturns: (0..<n).map { history[history.count - 1][$0] - history[history.count - 2][$0] },
+            volumes: log.volumes, forcedVolumes: log.forcedVolumes, residuals: log.residuals, haircuts: haircuts,
+            clearingRounds: log.rounds, marginCalls: log.calledFunds.count, defaults: log.defaults,
+            marginLoans: hedgeFunds.reduce(0) { $0 + $1.loan },
+            hedgeFundUnits: (0..<n).map { a in hedgeFunds.reduce(0) { $0 + $1.units[a] } },
+            dealerUnits: (0..<n).map { a in dealers.reduce(0) { $0 + $1.units[a] } },
+            retailUnits: (0..<n).map { a in a == 0 ? retail.units.reduce(0, +) : 0 },
+            retailBuyOrders: retail.totalBuyCash, retailSellOrders: retail.totalSellUnits,
+            totalCash: totalCash, accountingError: accountingError)
+    }
+}
