@@ -164,6 +164,36 @@ public struct RuleReader {
         return result
     }
 
+    /// A mapping of user-chosen names to sections with the same keys (e.g. `assets: {crypto: {...}}`),
+    /// each read by `body`. Names must be lowercase identifiers, so they can name CSV columns.
+    public mutating func namedSections<T>(_ key: String, _ meaning: String,
+                                          _ body: (String, inout RuleReader) -> T) -> [T] {
+        let path = qualified(key)
+        if isDescribing {
+            log.specs.append(KeySpec(path: path, type: "section", meaning: meaning, unit: "", defaultValue: ""))
+            var inner = RuleReader(node: nil, prefix: "\(path).<name>", section: section, log: log)
+            return [body("<name>", &inner)]
+        }
+        guard let node = take(key, "a mapping of names to sections") else { return [] }
+        guard let named = node.mapping, !named.entries.isEmpty else {
+            fail(node, key, "expected a mapping of names to sections, found \(node.mapping == nil ? node.found : "an empty mapping")")
+            return []
+        }
+        var out: [T] = []
+        for entry in named.entries {
+            let valid = entry.key.first?.isLetter == true
+                && entry.key.allSatisfy { ($0.isLetter && $0.isLowercase) || $0.isNumber || $0 == "_" }
+            if !valid {
+                log.errors.append(ConfigError(entry.keyLocation, "\(path).\(entry.key)",
+                                              "names use lowercase letters, digits and _, starting with a letter"))
+            }
+            var inner = RuleReader(node: entry.node, prefix: "\(path).\(entry.key)", section: section, log: log)
+            out.append(body(entry.key, &inner))
+            if entry.node.mapping != nil { inner.reportUnknownKeys() }
+        }
+        return out
+    }
+
     /// A per-agent parameter: a number for everyone, or a distribution to draw from (see `DistributionSpec`).
     public mutating func distribution(_ key: String, _ meaning: String, unit: String,
                                       default value: DistributionSpec, _ bound: Bound = .any) -> DistributionSpec {

@@ -1,6 +1,7 @@
 import Config
 
-/// The instruments traded and how each market clears (`Agents/market.yaml`).
+/// The instruments traded and how each market clears (`Agents/market.yaml`). The asset list is
+/// data: adding an asset there needs no Swift.
 public struct MarketRules: Sendable, Equatable {
     public static let type = "market"
 
@@ -13,11 +14,9 @@ public struct MarketRules: Sendable, Equatable {
     public var maxRounds: Int
 
     public init(_ r: inout RuleReader) {
-        assets = [
-            r.section("crypto", "the crypto asset: fixed supply, no cash flows, nobody's liability") {
-                AssetSpec(name: "crypto", &$0)
-            },
-        ]
+        assets = r.namedSections("assets", "the traded assets, by name (names become CSV column suffixes)") {
+            AssetSpec(name: $0, &$1)
+        }
         maxLogMove = r.number("max_log_move", "largest log-price change searched for a clearing price in one step",
                               unit: "log points", default: 1.0, .closed(0.01, 5))
         priceTolerance = r.number("price_tolerance", "relative tolerance of the clearing price",

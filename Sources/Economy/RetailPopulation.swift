@@ -8,6 +8,7 @@ public struct RetailRules: Sendable, Equatable {
     public static let type = "retail"
 
     public var count: Int
+    public var asset: String
     public var cash: DistributionSpec
     public var initialShare: Double
     public var trendFraction: Double
@@ -17,6 +18,7 @@ public struct RetailRules: Sendable, Equatable {
 
     public init(_ r: inout RuleReader) {
         count = r.integer("count", "number of retail traders", unit: "traders", default: 10_000, .closed(0, 10_000_000))
+        asset = r.text("asset", "name of the asset retail traders trade (one of market.assets)", default: "crypto")
         cash = r.distribution("cash", "each trader's starting cash", unit: "$", default: .lognormal(mean: 2e4, sd: 3e4), .nonNegative)
         initialShare = r.number("initial_share", "fraction of each asset's supply retail holds at step 0, split equally",
                                 unit: "fraction", default: 0.3, .unitInterval)
@@ -34,7 +36,7 @@ public struct RetailRules: Sendable, Equatable {
 /// All retail traders as columns of numbers (structure of arrays): trader `i` is index `i` of each.
 public struct RetailPopulation: Sendable {
     public var cash: [Double]
-    /// Units of the traded asset held (one asset in this slice).
+    /// Units held of the asset retail trades (`RetailRules.asset`).
     public var units: [Double]
     public var followsTrend: [Bool]
     /// This step's orders: cash to spend, units to sell.

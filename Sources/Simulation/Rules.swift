@@ -49,6 +49,12 @@ public struct Rules: Sendable {
 
     /// Checks that span files: the sectors' initial shares must leave the dealers a non-negative rest.
     private func crossChecks(_ experiment: Experiment) -> [ConfigError] {
+        let retailFile = experiment.agents.first { $0.type == RetailRules.type }!.rules
+        if !market.assets.contains(where: { $0.name == retail.asset }) {
+            let node = retailFile.mapping?["asset"]
+            return [ConfigError(node?.location ?? retailFile.location, node?.location.file == retailFile.location.file ? "asset" : "retail.asset",
+                                "expected the name of an asset in market.assets (\(market.assets.map(\.name).joined(separator: ", "))), found \"\(retail.asset)\"")]
+        }
         let held = hedgeFund.initialShare + retail.initialShare
         guard held <= 1 else {
             let file = experiment.agents.first { $0.type == RetailRules.type }?.rules.location ?? SourceLocation(file: experiment.path, line: 0)

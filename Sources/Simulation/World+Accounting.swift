@@ -37,7 +37,7 @@ extension World {
                 guard d.units[a] >= slack * asset.supply else { throw violation("dealer[\(i)]", asset.name, "negative holding \(d.units[a])") }
                 held += d.units[a]
             }
-            if a == 0 { held += retail.units.reduce(0, +) }
+            if a == retailAsset { held += retail.units.reduce(0, +) }
             try finite(held, "retail", asset.name)
             try compare(held, asset.supply, scale: asset.supply, "all", asset.name,
                         "holdings sum to \(held), amount outstanding is \(asset.supply)")

@@ -40,7 +40,7 @@ extension World {
     /// Phase 6: retail traders decide the day's market orders (they trade in the first round only).
     mutating func submitRetailOrders() {
         let lookback = min(rules.retail.trendLookback, history.count - 1)
-        let trend = history[history.count - 1][0] - history[history.count - 1 - lookback][0]
+        let trend = history[history.count - 1][retailAsset] - history[history.count - 1 - lookback][retailAsset]
         retail.submitOrders(trend: trend, rules: rules.retail, stream: retailStream)
     }
 
@@ -65,7 +65,7 @@ extension World {
             for (i, dealer) in dealers.enumerated() {
                 curves.append(DemandCurve(.dealer(i), dealer.demand(asset: a, reference: reference[a], rules: rules.dealer)))
             }
-            if a == 0 && withRetail {
+            if a == retailAsset && withRetail {
                 let cash = retail.totalBuyCash, units = retail.totalSellUnits
                 curves.append(DemandCurve(.retailBuys) { cash / $0 })
                 curves.append(DemandCurve(.retailSells) { _ in -units })

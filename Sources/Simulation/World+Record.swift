@@ -12,7 +12,7 @@ extension World {
             marginLoans: hedgeFunds.reduce(0) { $0 + $1.loan },
             hedgeFundUnits: (0..<n).map { a in hedgeFunds.reduce(0) { $0 + $1.units[a] } },
             dealerUnits: (0..<n).map { a in dealers.reduce(0) { $0 + $1.units[a] } },
-            retailUnits: (0..<n).map { a in a == 0 ? retail.units.reduce(0, +) : 0 },
+            retailUnits: (0..<n).map { a in a == retailAsset ? retail.units.reduce(0, +) : 0 },
             retailBuyOrders: retail.totalBuyCash, retailSellOrders: retail.totalSellUnits,
             totalCash: totalCash, accountingError: accountingError)
     }

@@ -14,6 +14,8 @@ public struct World {
     public internal(set) var hedgeFunds: [HedgeFund]
     public internal(set) var dealers: [Dealer]
     public internal(set) var retail: RetailPopulation
+    /// Index of the asset retail traders trade.
+    public let retailAsset: Int
     let initialCash: Double
     let retailStream: RandomStream
 
@@ -40,17 +42,21 @@ public struct World {
         }
 
         let rr = rules.retail
+        let retailAsset = assets.firstIndex { $0.name == rr.asset }!
+        self.retailAsset = retailAsset
         let retailInit = RandomStream(seed: seed.child("init.retail"), generator: rules.run.generator)
-        let retailUnits = rr.count > 0 ? rr.initialShare * assets[0].supply / Double(rr.count) : 0
+        let retailUnits = rr.count > 0 ? rr.initialShare * assets[retailAsset].supply / Double(rr.count) : 0
         retail = RetailPopulation(
             cash: (0..<rr.count).map { _ in rr.cash.draw(retailInit, within: .nonNegative) },
             units: Array(repeating: retailUnits, count: rr.count),
             followsTrend: (0..<rr.count).map { _ in retailInit.bernoulli(rr.trendFraction) })
         retailStream = RandomStream(seed: seed.child("retail"), generator: rules.run.generator)
 
-        let heldElsewhere = (hf.count > 0 ? hf.initialShare : 0) + (rr.count > 0 ? rr.initialShare : 0)
+        let fundShare = hf.count > 0 ? hf.initialShare : 0, retailShare = rr.count > 0 ? rr.initialShare : 0
         var dealers = (0..<dr.count).map { _ in
-            let units = assets.map { (1 - heldElsewhere) * $0.supply / Double(dr.count) }
+            let units = assets.indices.map { a in
+                (1 - fundShare - (a == retailAsset ? retailShare : 0)) * assets[a].supply / Double(dr.count)
+            }
             return Dealer(cash: dr.capital, units: units, targetUnits: units)
         }
         for fund in hedgeFunds where fund.loan > 0 {

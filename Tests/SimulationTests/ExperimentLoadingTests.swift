@@ -1,4 +1,6 @@
 import Config
+import Economy
+import Foundation
 import TestSupport
 import Testing
 @testable import Simulation
@@ -25,7 +27,7 @@ import Testing
     }
 
     @Test func overridesInTheExperimentReplaceRuleValues() throws {
-        let path = Repository.experiment(extra: "  hedge_fund.count: 3\n  market.crypto.supply: 5.0e6")
+        let path = Repository.experiment(extra: "  hedge_fund.count: 3\n  market.assets.crypto.supply: 5.0e6")
         let rules = try Rules(try Experiment.load(path))
         #expect(rules.hedgeFund.count == 3 && rules.retail.count == 500)
         #expect(rules.market.assets[0].supply == 5e6)
@@ -69,6 +71,22 @@ import Testing
         let messages = errors(path)
         #expect(messages.contains("\(path):10: error: agents.retale: unknown agent type; did you mean 'retail'? (known: market, hedge_fund, dealer, retail)"))
         #expect(messages.contains("\(path):6: error: agents.retail: missing key (expected the path of the retail rule file)"))
+    }
+
+    @Test func retailMustTradeAnAssetOfTheMarket() {
+        let path = Repository.experiment(extra: "  retail.asset: gold")
+        #expect(errors(path) == ["\(path):13: error: retail.asset: expected the name of an asset in market.assets (crypto), found \"gold\""])
+    }
+
+    @Test func assetNamesMustBeIdentifiers() throws {
+        let dir = Repository.temporaryDirectory()
+        let market = try String(contentsOfFile: Repository.path("Agents/market.yaml"), encoding: .utf8)
+            .replacingOccurrences(of: "  crypto:", with: "  Crypto-1:")
+        try market.write(toFile: dir + "/market.yaml", atomically: true, encoding: .utf8)
+        let line = try #require(market.split(separator: "\n", omittingEmptySubsequences: false).firstIndex { $0.hasPrefix("  Crypto-1:") }) + 1
+        var r = RuleReader(try YAMLLoader.load(file: dir + "/market.yaml"), section: "market")
+        _ = MarketRules(&r)
+        #expect(r.errors.map(\.description) == ["\(dir)/market.yaml:\(line): error: assets.Crypto-1: names use lowercase letters, digits and _, starting with a letter"])
     }
 
     @Test func anUnknownExperimentSettingIsAnError() {

@@ -1,5 +1,6 @@
 import Config
 import Economy
+import Foundation
 import Stochastics
 import TestSupport
 import Testing
@@ -60,6 +61,23 @@ import Testing
         var world = World(rules: try rules(), seed: Seed(1))
         world.hedgeFunds[1].units[0] = .nan
         #expect(throws: AccountingViolation.self) { try world.checkAccounting() }
+    }
+
+    @Test func aSecondAssetAddedInTheMarketFileIsTradedAndConserved() throws {
+        let dir = Repository.temporaryDirectory()
+        let market = try String(contentsOfFile: Repository.path("Agents/market.yaml"), encoding: .utf8)
+            .replacingOccurrences(of: "assets:\n", with: "assets:\n  gold:\n    supply: 1.0e6\n    initial_price: 2000\n    anchor_value: 2100\n")
+        try market.write(toFile: dir + "/market.yaml", atomically: true, encoding: .utf8)
+        let path = Repository.experiment()
+        let text = try String(contentsOfFile: path, encoding: .utf8)
+            .replacingOccurrences(of: "\(Repository.path("Agents"))/market.yaml", with: dir + "/market.yaml")
+        try text.write(toFile: path, atomically: true, encoding: .utf8)
+        let rules = try Rules(try Experiment.load(path))
+        #expect(rules.market.assets.map(\.name) == ["gold", "crypto"])
+        let run = try records(rules, seed: 2)
+        #expect(run.allSatisfy { $0.prices.count == 2 && $0.accountingError < 1e-9 })
+        #expect(run.contains { $0.volumes[0] > 0 }, "gold trades")
+        #expect(run.allSatisfy { $0.retailUnits[0] == 0 }, "retail trades crypto only")
     }
 
     @Test func aFundPastItsMarginLimitSellsWithinTheStep() throws {
