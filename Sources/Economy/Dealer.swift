@@ -51,7 +51,8 @@ public struct Dealer: Sendable {
     public var cash: Double
     public var units: [Double]
     public var targetUnits: [Double]
-    /// Margin loans outstanding to hedge funds (an asset of the dealer).
+    /// Margin loans outstanding to hedge funds and, as the exchange's funders, to retail traders
+    /// (an asset of the dealer).
     public var marginLoans: Double
 
     public init(cash: Double, units: [Double], targetUnits: [Double], marginLoans: Double = 0) {

@@ -24,4 +24,6 @@ public enum Participant: Hashable, Sendable {
     case retailBuys
     /// The retail population's sell orders (units to sell), all traders at once.
     case retailSells
+    /// The exchange liquidating retail positions below maintenance margin (forced).
+    case retailLiquidations
 }

@@ -11,7 +11,7 @@ public enum TimeseriesColumns {
         ("price_<asset>", "clearing price at the end of the step", "$/unit"),
         ("log_return_<asset>", "log change of the price over the step", "log points"),
         ("volume_<asset>", "units traded over all clearing rounds (sum of buys)", "units"),
-        ("forced_volume_<asset>", "units sold by forced sellers (margin calls) over all rounds", "units"),
+        ("forced_volume_<asset>", "units sold by forced sellers (margin calls, liquidations) over all rounds", "units"),
         ("residual_<asset>", "largest excess demand left unmatched and rationed in any round (0 when every round cleared)", "units"),
         ("haircut_<asset>", "dealers' haircut: the fraction of collateral value they will not lend against", "fraction"),
         ("hedge_fund_units_<asset>", "units held by all hedge funds", "units"),
@@ -20,7 +20,11 @@ public enum TimeseriesColumns {
         ("clearing_rounds", "clearing rounds run in the step (more than 1 when forced sales cascaded)", "rounds"),
         ("margin_calls", "hedge funds that had to sell to meet a margin call", "funds"),
         ("defaults", "hedge funds whose equity turned negative and whose broker seized their holdings", "funds"),
-        ("margin_loans", "margin loans owed by hedge funds to dealers at the end of the step", "$"),
+        ("margin_loans", "margin loans owed by hedge funds and retail traders to dealers at the end of the step", "$"),
+        ("liquidations", "retail liquidation orders filled (a position sold over two rounds counts twice)", "orders"),
+        ("liquidation_value", "value of retail positions sold in liquidations", "$"),
+        ("retail_trend_share", "share of retail traders following the trend at the end of the step", "fraction"),
+        ("retail_fundamental_share", "share of retail traders trading on fundamentals at the end of the step", "fraction"),
         ("retail_buy_orders", "cash retail traders sent to buy this step", "$"),
         ("retail_sell_orders", "units retail traders sent to sell this step", "units"),
         ("total_cash", "cash held by all agents", "$"),
@@ -40,6 +44,7 @@ public enum TimeseriesColumns {
         [Double(r.step)] + r.prices + r.logReturns + r.volumes + r.forcedVolumes + r.residuals + r.haircuts
             + r.hedgeFundUnits + r.dealerUnits + r.retailUnits
             + [Double(r.clearingRounds), Double(r.marginCalls), Double(r.defaults), r.marginLoans]
+            + [Double(r.liquidations), r.liquidationValue, r.trendShare, r.fundamentalShare]
             + [r.retailBuyOrders, r.retailSellOrders, r.totalCash, r.accountingError]
     }
 }

@@ -55,6 +55,11 @@ public struct Rules: Sendable {
             return [ConfigError(node?.location ?? retailFile.location, node?.location.file == retailFile.location.file ? "asset" : "retail.asset",
                                 "expected the name of an asset in market.assets (\(market.assets.map(\.name).joined(separator: ", "))), found \"\(retail.asset)\"")]
         }
+        if retail.trendFraction + retail.fundamentalFraction > 1 {
+            let node = retailFile.mapping?["fundamental_fraction"]
+            return [ConfigError(node?.location ?? retailFile.location, "fundamental_fraction",
+                                "trend_fraction + fundamental_fraction must be <= 1 (the rest are noise traders), found \(retail.trendFraction + retail.fundamentalFraction)")]
+        }
         let held = hedgeFund.initialShare + retail.initialShare
         guard held <= 1 else {
             let file = experiment.agents.first { $0.type == RetailRules.type }?.rules.location ?? SourceLocation(file: experiment.path, line: 0)

@@ -7,6 +7,9 @@ struct StepLog {
     /// Funds that had to sell to meet a margin call in any round.
     var calledFunds: Set<Int> = []
     var defaults = 0
+    /// Retail liquidation orders filled, and the value they sold.
+    var liquidations = 0
+    var liquidationValue = 0.0
 
     init(assets: Int) {
         volumes = Array(repeating: 0, count: assets)

@@ -14,7 +14,12 @@ public struct StepRecord: Sendable, Equatable {
     public var clearingRounds: Int
     public var marginCalls: Int
     public var defaults: Int
+    /// Margin loans owed by hedge funds and retail traders.
     public var marginLoans: Double
+    public var liquidations: Int
+    public var liquidationValue: Double
+    public var trendShare: Double
+    public var fundamentalShare: Double
     public var hedgeFundUnits: [Double]
     public var dealerUnits: [Double]
     public var retailUnits: [Double]

@@ -6,8 +6,8 @@ extension World {
     ///
     /// - every balance and price is finite;
     /// - units of each asset held by all agents sum to its supply;
-    /// - margin loans owed by funds equal margin loans held by dealers;
-    /// - no fund holds negative cash (shortfalls are borrowed), nobody holds negative units;
+    /// - margin loans owed by funds and retail traders equal margin loans held by dealers;
+    /// - no fund or trader holds negative cash (shortfalls are borrowed), nobody holds negative units;
     /// - total cash is unchanged: trades and loans only move it between agents.
     func checkAccounting(tolerance: Double = 1e-9) throws -> Double {
         var worst = 0.0
@@ -42,7 +42,13 @@ extension World {
             try compare(held, asset.supply, scale: asset.supply, "all", asset.name,
                         "holdings sum to \(held), amount outstanding is \(asset.supply)")
         }
-        var owed = 0.0, lent = 0.0
+        for (name, column) in [("cash", retail.cash), ("units", retail.units), ("margin_loan", retail.loan)] {
+            for (i, x) in column.enumerated() where !(x >= slack * initialCash) {
+                throw violation("retail[\(i)]", name == "units" ? rules.market.assets[retailAsset].name : name,
+                                x.isFinite ? "negative balance \(x)" : "balance is \(x)")
+            }
+        }
+        var owed = retail.loan.reduce(0, +), lent = 0.0
         for (i, f) in hedgeFunds.enumerated() {
             try finite(f.cash, "hedge_fund[\(i)]", "cash")
             try finite(f.loan, "hedge_fund[\(i)]", "margin_loan")
@@ -55,7 +61,7 @@ extension World {
             lent += d.marginLoans
         }
         try compare(owed, lent, scale: initialCash, "all", "margin_loan",
-                    "funds owe \(owed) in margin loans, dealers hold \(lent)")
+                    "funds and retail traders owe \(owed) in margin loans, dealers hold \(lent)")
         let cash = totalCash
         try finite(cash, "all", "cash")
         try compare(cash, initialCash, scale: initialCash, "all", "cash",

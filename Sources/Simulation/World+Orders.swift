@@ -37,11 +37,28 @@ extension World {
         }
     }
 
-    /// Phase 6: retail traders decide the day's market orders (they trade in the first round only).
-    mutating func submitRetailOrders() {
+    /// Phase 5 (and after each round): the exchange marks retail positions below maintenance margin.
+    mutating func markLiquidations() -> Int {
+        retail.markLiquidations(price: prices[retailAsset], maintenance: rules.retail.maintenanceMargin)
+    }
+
+    /// Phase 6: retail traders may switch strategy, then decide the day's market orders (they trade
+    /// in the first round only).
+    mutating func submitRetailOrders() throws {
+        let a = retailAsset
         let lookback = min(rules.retail.trendLookback, history.count - 1)
-        let trend = history[history.count - 1][retailAsset] - history[history.count - 1 - lookback][retailAsset]
-        retail.submitOrders(trend: trend, rules: rules.retail, stream: retailStream)
+        let trend = history[history.count - 1][a] - history[history.count - 1 - lookback][a]
+        try retail.switchStrategies(rules: rules.retail, stream: retailStream)
+        retail.submitOrders(price: prices[a], trend: trend, mispricing: log(rules.market.assets[a].anchorValue / prices[a]),
+                            credit: retailCredit(), rules: rules.retail, stream: retailStream)
+    }
+
+    /// Phase 5: the exchange's unused lending capacity for retail: the dealers' lending share of
+    /// their cash and loans, less every margin loan already outstanding.
+    func retailCredit() -> Double {
+        let capacity = rules.dealer.lendingShare * dealers.reduce(0) { $0 + max($1.cash + $1.marginLoans, 0) }
+        let outstanding = dealers.reduce(0) { $0 + $1.marginLoans }
+        return max(capacity - outstanding, 0)
     }
 
     /// Phase 6: every participant's demand in each market for one clearing round, from the current
@@ -69,6 +86,9 @@ extension World {
                 let cash = retail.totalBuyCash, units = retail.totalSellUnits
                 curves.append(DemandCurve(.retailBuys) { cash / $0 })
                 curves.append(DemandCurve(.retailSells) { _ in -units })
+            }
+            if a == retailAsset, case let units = retail.totalLiquidationUnits, units > 0 {
+                curves.append(DemandCurve(.retailLiquidations, forced: true) { _ in -units })
             }
             return curves
         }

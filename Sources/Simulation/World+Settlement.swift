@@ -25,14 +25,32 @@ extension World {
                 case .retailSells:
                     let wanted = retail.totalSellUnits
                     retailFills = (retailFills?.buy ?? 0, wanted > 0 ? -fill / wanted : 0)
+                case .retailLiquidations:
+                    let wanted = retail.totalLiquidationUnits
+                    log.liquidations += retail.liquidationUnits.lazy.filter { $0 > 0 }.count
+                    log.liquidationValue += -fill * p
+                    let (borrowed, writtenOff) = retail.settleLiquidations(price: p, fill: wanted > 0 ? -fill / wanted : 0)
+                    fundRetailLoans(borrowed, writtenOff: writtenOff)
                 }
             }
-            if let (buy, sell) = retailFills { retail.settle(price: p, buyFill: buy, sellFill: sell) }
+            if let (buy, sell) = retailFills {
+                fundRetailLoans(retail.settle(price: p, buyFill: buy, sellFill: sell), writtenOff: 0)
+            }
             log.volumes[a] += result.volume
             if abs(result.residual) > abs(log.residuals[a]) { log.residuals[a] = result.residual }
             prices[a] = p
         }
         for i in hedgeFunds.indices { rebalanceLoan(i) }
+    }
+
+    /// The exchange's retail margin book is funded by the dealers in equal shares: new borrowing
+    /// leaves their cash for traders' cash, and write-offs cut their loan assets (a loss, not a flow).
+    mutating func fundRetailLoans(_ borrowed: Double, writtenOff: Double) {
+        let share = 1 / Double(dealers.count)
+        for d in dealers.indices {
+            dealers[d].cash -= borrowed * share
+            dealers[d].marginLoans += (borrowed - writtenOff) * share
+        }
     }
 
     /// Borrows a fund's negative cash from its broker, or repays its loan from positive cash.
@@ -66,6 +84,8 @@ extension World {
 
     /// Phase 9: the day's closing prices join the history agents measure trends and volatility on.
     mutating func closeDay() {
+        let a = retailAsset
+        retail.scoreStrategies(realisedReturn: log(prices[a]) - history[history.count - 1][a], memory: rules.retail.profitMemory)
         history.append(prices.map { log($0) })
         if history.count > 1024 { history.removeFirst(history.count - 512) }
     }

@@ -10,15 +10,17 @@ extension World {
     ///  3. Cash flows: wages, coupons, earnings      (not yet modelled)
     ///  4. Funding needs: capex bills, capital calls, redemptions  (not yet modelled)
     ///  5. Dealers set haircuts from recent volatility and clients' credit lines; margin calls on the
-    ///     morning's marks at the new haircuts become forced sales
-    ///  6. Orders: hedge funds give demand curves (forced sellers market orders), retail market
-    ///     orders, dealers inventory-averse liquidity
-    ///  7. Clearing per market by Brent root finding on excess demand; the fills settle, margins are
-    ///     checked at the new prices, and new forced sales clear in further rounds, up to
-    ///     `market.max_rounds` (the intraday cascade)
+    ///     morning's marks at the new haircuts become forced sales, and the exchange marks retail
+    ///     positions below maintenance margin for liquidation
+    ///  6. Orders: retail traders may switch strategy by recent profitability, then send market
+    ///     orders; hedge funds give demand curves (forced sellers market orders); dealers
+    ///     inventory-averse liquidity
+    ///  7. Clearing per market by Brent root finding on excess demand; the fills settle, margins and
+    ///     maintenance margins are checked at the new prices, and new forced sales and liquidations
+    ///     clear in further rounds, up to `market.max_rounds` (the intraday cascade)
     ///  8. Funding market (repo)                      (not yet modelled)
-    ///  9. Defaults (negative equity: the broker seizes collateral), the day's closing prices, and
-    ///     the stock-flow check; a violation stops the run
+    ///  9. Defaults (negative equity: the broker seizes collateral), the day's closing prices (retail
+    ///     strategies are scored on them), and the stock-flow check; a violation stops the run
     /// 10. Recording: returns the step's `StepRecord` to the caller, who writes it
     public mutating func advance() throws -> StepRecord {
         step += 1
@@ -27,14 +29,16 @@ extension World {
         setHaircuts()                                                       // 5
         let credit = creditLines()                                          // 5
         var forced = marginCalls()                                          // 5
-        submitRetailOrders()                                                // 6
+        var liquidating = markLiquidations()                                // 5
+        try submitRetailOrders()                                            // 6
         while log.rounds < rules.market.maxRounds {
             let curves = orders(forced: forced, called: log.calledFunds, credit: credit,
                                 reference: reference, withRetail: log.rounds == 0)  // 6
             let results = try clear(curves)                                 // 7
             settle(curves, results, into: &log)                             // 7
             forced = marginCalls()                                          // 7
-            if forced.allSatisfy({ $0.allSatisfy { $0 == 0 } }) { break }
+            liquidating = markLiquidations()                                // 7
+            if liquidating == 0 && forced.allSatisfy({ $0.allSatisfy { $0 == 0 } }) { break }
         }
         log.defaults = resolveDefaults()                                    // 9
         closeDay()                                                          // 9

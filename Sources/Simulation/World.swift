@@ -49,7 +49,13 @@ public struct World {
         retail = RetailPopulation(
             cash: (0..<rr.count).map { _ in rr.cash.draw(retailInit, within: .nonNegative) },
             units: Array(repeating: retailUnits, count: rr.count),
-            followsTrend: (0..<rr.count).map { _ in retailInit.bernoulli(rr.trendFraction) })
+            maxLeverage: (0..<rr.count).map { _ in
+                retailInit.bernoulli(rr.leveragedFraction) ? rr.leverage.draw(retailInit, within: .atLeast(1)) : 1
+            },
+            strategy: (0..<rr.count).map { _ in
+                let u = retailInit.uniform()
+                return u < rr.trendFraction ? .trend : (u < rr.trendFraction + rr.fundamentalFraction ? .fundamental : .noise)
+            })
         retailStream = RandomStream(seed: seed.child("retail"), generator: rules.run.generator)
 
         let fundShare = hf.count > 0 ? hf.initialShare : 0, retailShare = rr.count > 0 ? rr.initialShare : 0

@@ -46,16 +46,23 @@ let experiment = try Experiment.load(root + "/Experiments/bench.yaml",
 let rules = try Rules(experiment)
 print("drypowder-bench: \(tiny ? "tiny sizes, one run each, no warm-up" : "median of \(repetitions) runs after a warm-up"); GSL \(gslVersion), \(rules.run.generator.rawValue)")
 
-// 1. Retail phase alone: orders and settlement for every trader.
+// 1. Retail phase alone: the full rule (switching, orders, settlement with loans, liquidation checks).
 let traders = rules.retail.count
-var population = RetailPopulation(cash: .init(repeating: 2e4, count: traders), units: .init(repeating: 100, count: traders),
-                                  followsTrend: (0..<traders).map { $0 % 3 == 0 })
+var population = RetailPopulation(
+    cash: .init(repeating: 2e4, count: traders), units: .init(repeating: 100, count: traders),
+    maxLeverage: (0..<traders).map { $0 % 10 == 0 ? 5 : 1 },
+    strategy: (0..<traders).map { RetailStrategy(rawValue: UInt8($0 % 3))! })
 let stream = RandomStream(seed: Seed(1))
 let retailSteps = tiny ? 2 : 20
-let retail = measure {
+let retail = try measure {
     for s in 0..<retailSteps {
-        population.submitOrders(trend: s % 2 == 0 ? 0.01 : -0.01, rules: rules.retail, stream: stream)
-        population.settle(price: 100, buyFill: 0.9, sellFill: 0.9)
+        let price = s % 2 == 0 ? 100.0 : 97
+        population.scoreStrategies(realisedReturn: s % 2 == 0 ? 0.03 : -0.03, memory: 0.1)
+        try population.switchStrategies(rules: rules.retail, stream: stream)
+        population.submitOrders(price: price, trend: s % 2 == 0 ? 0.01 : -0.01, mispricing: 0.05,
+                                rules: rules.retail, stream: stream)
+        _ = population.settle(price: price, buyFill: 0.9, sellFill: 0.9)
+        _ = population.markLiquidations(price: price, maintenance: rules.retail.maintenanceMargin)
     }
 }
 report("retail phase", retail, per: Double(traders * retailSteps), "agent-steps/s")

@@ -64,12 +64,26 @@ func describedDefaults<T>(_ type: String, _ make: (inout RuleReader) -> T) -> T 
     @Test func trendFollowersBuyInAnUptrendAndSellInADowntrend() {
         var rules = describedDefaults("retail") { RetailRules(&$0) }
         rules.tradeFraction = 0.5
-        var pop = RetailPopulation(cash: [100, 100], units: [10, 10], followsTrend: [true, true])
+        var pop = RetailPopulation(cash: [100, 100], units: [10, 10], maxLeverage: [1, 1], strategy: [.trend, .trend])
         let stream = RandomStream(seed: Seed(1))
-        pop.submitOrders(trend: 0.1, rules: rules, stream: stream)
+        pop.submitOrders(price: 10, trend: 0.1, mispricing: 0, rules: rules, stream: stream)
         #expect(pop.buyCash == [50, 50] && pop.sellUnits == [0, 0])
-        pop.submitOrders(trend: -0.1, rules: rules, stream: stream)
+        pop.submitOrders(price: 10, trend: -0.1, mispricing: 0, rules: rules, stream: stream)
         #expect(pop.buyCash == [0, 0] && pop.sellUnits == [5, 5])
+    }
+
+    @Test func fundamentalistsTradeOnlyOutsideTheirBand() {
+        var rules = describedDefaults("retail") { RetailRules(&$0) }
+        rules.tradeFraction = 0.5
+        rules.fundamentalBand = 0.1
+        var pop = RetailPopulation(cash: [100], units: [10], maxLeverage: [1], strategy: [.fundamental])
+        let stream = RandomStream(seed: Seed(1))
+        pop.submitOrders(price: 10, trend: 0.5, mispricing: 0.05, rules: rules, stream: stream)
+        #expect(pop.buyCash == [0] && pop.sellUnits == [0], "inside the band, and blind to the trend")
+        pop.submitOrders(price: 10, trend: 0, mispricing: 0.2, rules: rules, stream: stream)
+        #expect(pop.buyCash == [50])
+        pop.submitOrders(price: 10, trend: 0, mispricing: -0.2, rules: rules, stream: stream)
+        #expect(pop.sellUnits == [5])
     }
 
     @Test func noiseTradersTradeAtTheConfiguredRate() {
@@ -79,8 +93,8 @@ func describedDefaults<T>(_ type: String, _ make: (inout RuleReader) -> T) -> T 
         rules.noiseActivity = 0.3
         let n = 20_000
         var pop = RetailPopulation(cash: .init(repeating: 1, count: n), units: .init(repeating: 1, count: n),
-                                   followsTrend: .init(repeating: false, count: n))
-        pop.submitOrders(trend: 0, rules: rules, stream: RandomStream(seed: Seed(2)))
+                                   maxLeverage: .init(repeating: 1, count: n), strategy: .init(repeating: .noise, count: n))
+        pop.submitOrders(price: 1, trend: 0, mispricing: 0, rules: rules, stream: RandomStream(seed: Seed(2)))
         let buyers = pop.buyCash.filter { $0 > 0 }.count, sellers = pop.sellUnits.filter { $0 > 0 }.count
         let sd = (Double(n) * 0.15 * 0.85).squareRoot()
         #expect(abs(Double(buyers) - 0.15 * Double(n)) < 5 * sd)

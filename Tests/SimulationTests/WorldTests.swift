@@ -106,6 +106,28 @@ import Testing
         _ = try world.checkAccounting()
     }
 
+    @Test func aRetailTraderBelowMaintenanceIsLiquidatedWithinTheStep() throws {
+        var world = World(rules: try rules(), seed: Seed(4))
+        let a = world.retailAsset, p = world.prices[a]
+        // Trader 0 spends its cash and a loan L from dealer 0 on units from dealer 0. With
+        // L = 20 (position + cash) its equity is under 5% of its position: below maintenance margin.
+        let cash = world.retail.cash[0], held = world.retail.units[0]
+        let loan = 20 * (held * p + cash), bought = (cash + loan) / p
+        world.retail.cash[0] = 0
+        world.retail.units[0] += bought
+        world.retail.loan[0] = loan
+        world.dealers[0].units[a] -= bought
+        world.dealers[0].cash += cash
+        world.dealers[0].marginLoans += loan
+        _ = try world.checkAccounting()
+        let record = try world.advance()
+        #expect(record.liquidations >= 1)
+        #expect(record.liquidationValue > 0)
+        #expect(record.forcedVolumes[a] > 0)
+        #expect(world.retail.loan[0] == 0 && world.retail.units[0] == 0, "sold out, the loan repaid")
+        #expect(world.retail.cash[0] > 0, "what equity was left stays with the trader")
+    }
+
     @Test func aMarginLoanLeakIsCaught() throws {
         var world = World(rules: try rules(), seed: Seed(1))
         world.hedgeFunds[2].loan += 10
