@@ -50,7 +50,7 @@ public struct RetailPopulation: Sendable {
     /// `trade_fraction` of the room to the leverage cap, `L x equity - position` (for an unlevered
     /// trader: its cash); a sell sells `trade_fraction` of the units. One uniform draw per trader.
     /// The borrowed part of all buys together is scaled down to fit `credit`, the exchange's unused
-    /// lending capacity.
+    /// lending capacity. Traders marked for liquidation send no orders.
     public mutating func submitOrders(price p: Double, trend: Double, mispricing: Double,
                                       credit: Double = .infinity, rules: RetailRules, stream: RandomStream) {
         let band = rules.fundamentalBand
@@ -66,8 +66,9 @@ public struct RetailPopulation: Sendable {
             }
             let position = units[i] * p
             let equity = cash[i] + position - loan[i]
-            buyCash[i] = direction > 0 ? f * max(maxLeverage[i] * equity - position, 0) : 0
-            sellUnits[i] = direction < 0 ? f * units[i] : 0
+            let free = liquidationUnits[i] == 0  // a position being liquidated sends no orders of its own
+            buyCash[i] = free && direction > 0 ? f * max(maxLeverage[i] * equity - position, 0) : 0
+            sellUnits[i] = free && direction < 0 ? f * units[i] : 0
         }
         var wanted = 0.0
         for i in 0..<count { wanted += max(buyCash[i] - cash[i], 0) }

@@ -48,6 +48,16 @@ import Testing
         #expect(pop.units[1] == 100 && pop.loan[1] == 500, "a trader within margin is untouched")
     }
 
+    @Test func aTraderBeingLiquidatedSendsNoOrdersOfItsOwn() {
+        var r = rules
+        r.tradeFraction = 0.5
+        var pop = RetailPopulation(cash: [0, 0], units: [100, 100], maxLeverage: [10, 10], strategy: [.trend, .trend])
+        pop.loan = [980, 0]
+        _ = pop.markLiquidations(price: 10, maintenance: 0.05)
+        pop.submitOrders(price: 10, trend: -1, mispricing: 0, rules: r, stream: RandomStream(seed: Seed(1)))
+        #expect(pop.sellUnits == [0, 50], "only the liquidation sells trader 0's units")
+    }
+
     @Test func aLiquidationThatCannotCoverTheLoanWritesOffTheRest() {
         var pop = RetailPopulation(cash: [0], units: [100], maxLeverage: [10], strategy: [.noise])
         pop.loan = [1200]
