@@ -2,8 +2,8 @@ import Config
 import Foundation
 import Simulation
 
-/// Runs one experiment into `OUT/<experiment>/`: `timeseries.csv` streamed step by step, then
-/// `manifest.json`; the directory appears only when the run has finished (see `RunDirectory`).
+/// Runs one experiment into `OUT/<experiment>/`: `timeseries.csv` and `flows.csv` streamed step by
+/// step, then `manifest.json`; the directory appears only when the run has finished (see `RunDirectory`).
 public enum RunWriter {
     public static func write(_ experiment: Experiment, rules: Rules, seed: UInt64, outDirectory: String,
                              progress: (Int) throws -> Void = { _ in }) throws -> (directory: String, summary: RunSummary) {
@@ -12,17 +12,20 @@ public enum RunWriter {
         do {
             let assets = rules.market.assets.map(\.name)
             let csv = try CSVWriter(path: directory.path("timeseries.csv"), header: TimeseriesColumns.header(assets: assets))
+            let flows = try CSVWriter(path: directory.path("flows.csv"), header: FlowColumns.header)
             var summary = RunSummary(assets: assets)
             try Run.execute(rules, seed: seed) { record in
                 try csv.writeRow(TimeseriesColumns.row(record))
+                for row in FlowColumns.rows(record, assets: assets) { try flows.writeRow(row) }
                 summary.observe(record)
                 try progress(record.step)
             }
             try csv.close()
+            try flows.close()
             let manifest = Manifest(
                 experiment: experiment, seed: seed, generator: rules.run.generator, steps: rules.run.steps,
                 startedAt: started, wallSeconds: Date().timeIntervalSince(started),
-                files: ["timeseries.csv", "manifest.json"])
+                files: ["timeseries.csv", "flows.csv", "manifest.json"])
             try Data((manifest.json.rendered() + "\n").utf8).write(to: URL(fileURLWithPath: directory.path("manifest.json")))
             try directory.commit()
             return (directory.final.path, summary)

@@ -10,6 +10,18 @@ struct StepLog {
     /// Retail liquidation orders filled, and the value they sold.
     var liquidations = 0
     var liquidationValue = 0.0
+    /// Net trading per (sector, asset), in the order sectors first traded.
+    var flows: [SectorFlow] = []
+
+    mutating func recordFill(_ sector: String, asset: Int, units: Double, price: Double, forced: Bool) {
+        let i = flows.firstIndex { $0.sector == sector && $0.asset == asset } ?? {
+            flows.append(SectorFlow(sector: sector, asset: asset, netUnits: 0, netValue: 0, forcedUnits: 0))
+            return flows.count - 1
+        }()
+        flows[i].netUnits += units
+        flows[i].netValue += units * price
+        if forced { flows[i].forcedUnits += max(-units, 0) }
+    }
 
     init(assets: Int) {
         volumes = Array(repeating: 0, count: assets)

@@ -29,4 +29,6 @@ public struct StepRecord: Sendable, Equatable {
     public var totalCash: Double
     /// Largest relative error of any stock-flow identity this step (0 when exact).
     public var accountingError: Double
+    /// Each sector's net trading per asset this step (sectors that traded nothing are absent).
+    public var flows: [SectorFlow]
 }

@@ -16,6 +16,7 @@ extension World {
             dealerUnits: (0..<n).map { a in dealers.reduce(0) { $0 + $1.units[a] } },
             retailUnits: (0..<n).map { a in a == retailAsset ? retail.units.reduce(0, +) : 0 },
             retailBuyOrders: retail.totalBuyCash, retailSellOrders: retail.totalSellUnits,
-            totalCash: totalCash, accountingError: accountingError)
+            totalCash: totalCash, accountingError: accountingError,
+            flows: log.flows.sorted { ($0.asset, $0.sector) < ($1.asset, $1.sector) })
     }
 }

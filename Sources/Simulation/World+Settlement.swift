@@ -11,6 +11,7 @@ extension World {
             var retailFills: (buy: Double, sell: Double)?
             for (curve, fill) in zip(curves[a], result.fills) {
                 if curve.forced { log.forcedVolumes[a] += -min(fill, 0) }
+                log.recordFill(curve.participant.sector, asset: a, units: fill, price: p, forced: curve.forced)
                 switch curve.participant {
                 case let .hedgeFund(i):
                     hedgeFunds[i].units[a] += fill

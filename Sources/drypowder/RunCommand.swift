@@ -7,7 +7,7 @@ import Simulation
 struct RunCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "run",
-        abstract: "Run one experiment and write OUT/<experiment>/timeseries.csv and manifest.json.",
+        abstract: "Run one experiment and write OUT/<experiment>/timeseries.csv, flows.csv and manifest.json.",
         discussion: "The directory appears only when the run has finished; a failed run leaves nothing there.")
 
     @Argument(help: "The experiment file, e.g. Experiments/seed-crash.yaml.")
@@ -37,7 +37,7 @@ struct RunCommand: ParsableCommand {
             progress.finish()
             if !quiet {
                 print("\(experiment.name) (seed \(seed), \(rules.run.generator.rawValue)): \(summary.text)")
-                print("wrote \(directory)/timeseries.csv and manifest.json")
+                print("wrote \(directory)/: timeseries.csv, flows.csv, manifest.json")
             }
         } catch {
             progress.finish()

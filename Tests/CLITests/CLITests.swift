@@ -63,6 +63,7 @@ struct CLI {
         let manifest = try String(contentsOfFile: out + "/baseline/manifest.json", encoding: .utf8)
         #expect(manifest.contains("\"seed\": 5"))
         #expect(r.stdout.contains("crypto"))
+        #expect(FileManager.default.fileExists(atPath: out + "/baseline/flows.csv"))
     }
 
     @Test func aConfigErrorExitsTwoAndWritesNothing() throws {

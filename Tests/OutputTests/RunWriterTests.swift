@@ -61,13 +61,30 @@ struct Abort: Error {}
         #expect(try FileManager.default.contentsOfDirectory(atPath: out) == ["probe"])
     }
 
-    @Test func everyTimeseriesColumnIsDocumented() throws {
+    @Test(arguments: [("timeseries.csv", TimeseriesColumns.documented), ("flows.csv", FlowColumns.documented)])
+    func everyColumnIsDocumented(file: String, columns: [(name: String, meaning: String, unit: String)]) throws {
         let doc = try String(contentsOfFile: Repository.path("docs/OUTPUT.md"), encoding: .utf8)
-        for column in TimeseriesColumns.documented {
-            #expect(doc.contains("| `\(column.name)` | \(column.meaning) | \(column.unit) |"), "docs/OUTPUT.md lacks \(column.name)")
+        let section = doc.components(separatedBy: "## \(file)")[1].components(separatedBy: "\n## ")[0]
+        for column in columns {
+            #expect(section.contains("| `\(column.name)` | \(column.meaning) | \(column.unit) |"), "docs/OUTPUT.md lacks \(file): \(column.name)")
         }
-        let section = doc.components(separatedBy: "## timeseries.csv")[1].components(separatedBy: "\n## ")[0]
         let documentedRows = section.split(separator: "\n").filter { $0.hasPrefix("| `") }.count
-        #expect(documentedRows == TimeseriesColumns.documented.count, "docs/OUTPUT.md documents columns the writer does not write")
+        #expect(documentedRows == columns.count, "docs/OUTPUT.md documents \(file) columns the writer does not write")
+    }
+
+    @Test func flowsNetToZeroAcrossSectors() throws {
+        let (experiment, rules) = try load(Repository.experiment(steps: 25))
+        let out = Repository.temporaryDirectory()
+        let (dir, _) = try RunWriter.write(experiment, rules: rules, seed: 3, outDirectory: out)
+        let rows = CSVReader.parse(try String(contentsOfFile: dir + "/flows.csv", encoding: .utf8))
+        #expect(rows[0] == FlowColumns.header)
+        var net: [String: Double] = [:], gross: [String: Double] = [:]
+        for row in rows.dropFirst() {
+            net[row[0] + row[2], default: 0] += Double(row[3])!
+            gross[row[0] + row[2], default: 0] += abs(Double(row[3])!)
+        }
+        #expect(net.count == 25, "every step traded")
+        for (key, value) in net { #expect(abs(value) <= 1e-9 * gross[key]!, "step/asset \(key) nets to \(value)") }
+        #expect(Set(rows.dropFirst().map { $0[1] }) == ["hedge_fund", "dealer", "retail"])
     }
 }

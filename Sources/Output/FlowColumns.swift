@@ -1,0 +1,23 @@
+import Simulation
+
+/// The columns of `flows.csv`: one row per step, sector and asset the sector traded. Tidy (long)
+/// format, so a new sector or asset adds rows, never columns. `docs/OUTPUT.md` documents each.
+public enum FlowColumns {
+    public static let documented: [(name: String, meaning: String, unit: String)] = [
+        ("step", "trading day, 1-based", "step"),
+        ("sector", "agent type: hedge_fund, dealer or retail", "text"),
+        ("asset", "asset name, as in the market file", "text"),
+        ("net_units", "units bought minus units sold by the whole sector over all rounds", "units"),
+        ("net_value", "cash paid for purchases minus cash received for sales", "$"),
+        ("forced_units", "units the sector sold under margin calls or liquidations", "units"),
+    ]
+
+    public static var header: [String] { documented.map(\.name) }
+
+    public static func rows(_ r: StepRecord, assets: [String]) -> [[String]] {
+        r.flows.map { f in
+            [String(r.step), f.sector, assets[f.asset],
+             CSVWriter.format(f.netUnits), CSVWriter.format(f.netValue), CSVWriter.format(f.forcedUnits)]
+        }
+    }
+}
