@@ -3,9 +3,10 @@ import Foundation
 /// An experiment file with its agent rule files loaded and every override applied: the fully
 /// resolved configuration of a run, still untyped (the Simulation module reads it into rules).
 ///
-/// An experiment file has two reserved top-level keys, and everything else is experiment settings:
+/// An experiment file has three reserved top-level keys, and everything else is experiment settings:
 /// - `agents`: agent type -> rule file, relative to the experiment file;
-/// - `set`: `key.path: value` overrides of any key, applied in order, before `--set` options.
+/// - `set`: `key.path: value` overrides of any key, applied in order, before `--set` options;
+/// - `events`: changes to agents' rules during the run (`ScenarioEvent`).
 public struct Experiment: Sendable {
     /// The experiment's name: its file name without extension.
     public let name: String
@@ -16,6 +17,8 @@ public struct Experiment: Sendable {
     public let agents: [AgentRuleFile]
     /// Where the `agents:` mapping is written (for errors about the set of agent types).
     public let agentsLocation: SourceLocation
+    /// Scenario events, in file order; not yet applied to `settings` or `agents`.
+    public let events: [ScenarioEvent]
 
     public struct AgentRuleFile: Sendable {
         public let type: String
@@ -70,31 +73,43 @@ public struct Experiment: Sendable {
                 errors.append(ConfigError(set.location, "set", "expected a mapping of key.path: value, found \(set.found)"))
             }
         }
+        var events: [ScenarioEvent] = []
+        if let list = settings["events"] {
+            let read = ScenarioEvent.read(list)
+            events = read.events
+            errors += read.errors
+        }
         settings["agents"] = nil
         settings["set"] = nil
+        settings["events"] = nil
         guard errors.isEmpty else { throw ConfigErrors(errors) }
 
-        // Overrides address one tree: the experiment's settings and one section per agent type.
-        var tree = settings
-        for agent in agents {
-            if tree[agent.type] != nil {
-                errors.append(ConfigError(agent.location, "agents.\(agent.type)", "an agent type cannot share its name with an experiment setting"))
-            }
-            tree[agent.type] = agent.rules
+        for agent in agents where settings[agent.type] != nil {
+            errors.append(ConfigError(agent.location, "agents.\(agent.type)", "an agent type cannot share its name with an experiment setting"))
         }
         guard errors.isEmpty else { throw ConfigErrors(errors) }
-        for override in fileOverrides + overrides {
+
+        let name = ((path as NSString).lastPathComponent as NSString).deletingPathExtension
+        let loaded = Experiment(name: name, path: path, settings: ConfigNode(.mapping(settings), at: root.location),
+                                agents: agents, agentsLocation: agentsLocation, events: events)
+        return try loaded.applying(fileOverrides + overrides)
+    }
+
+    /// The same experiment with `overrides` applied on top, in order. Overrides address one tree: the
+    /// experiment's settings and one section per agent type. (Also how an event's rules are derived.)
+    public func applying(_ overrides: [Override]) throws(ConfigErrors) -> Experiment {
+        var tree = settings.mapping!
+        for agent in agents { tree[agent.type] = agent.rules }
+        var errors: [ConfigError] = []
+        for override in overrides {
             do { try override.apply(to: &tree) } catch { errors += error.errors }
         }
         guard errors.isEmpty else { throw ConfigErrors(errors) }
-
         var resolvedSettings = ConfigMapping()
-        for entry in settings.entries { resolvedSettings[entry.key] = tree[entry.key] }
-        let name = ((path as NSString).lastPathComponent as NSString).deletingPathExtension
+        for entry in settings.mapping!.entries { resolvedSettings[entry.key] = tree[entry.key] }
         return Experiment(
-            name: name, path: path,
-            settings: ConfigNode(.mapping(resolvedSettings), at: root.location),
+            name: name, path: path, settings: ConfigNode(.mapping(resolvedSettings), at: settings.location),
             agents: agents.map { AgentRuleFile(type: $0.type, file: $0.file, location: $0.location, rules: tree[$0.type]!) },
-            agentsLocation: agentsLocation)
+            agentsLocation: agentsLocation, events: events)
     }
 }

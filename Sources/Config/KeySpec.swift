@@ -9,4 +9,16 @@ public struct KeySpec: Sendable, Equatable {
     public let unit: String
     /// The default as it would be written in a rule file.
     public let defaultValue: String
+    /// Whether a scenario event may change the key during a run.
+    public var scope: KeyScope = .dynamic
+}
+
+/// When a key takes effect, and so whether a scenario event may change it.
+public enum KeyScope: Sendable, Equatable {
+    /// A rule agents follow every step: events may change it (what agents want, owe or believe).
+    case dynamic
+    /// Read once when the world is built (counts, endowments, draws): an event could not change it.
+    case setUp
+    /// Sets a price: never changed by an event, since prices come from clearing.
+    case price
 }

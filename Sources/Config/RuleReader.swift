@@ -24,6 +24,8 @@ public struct RuleReader {
     private let section: String
     private let log: Log
     private var seen: [String] = []
+    /// The scope recorded for keys read from now on (set it around set-up keys).
+    public var scope: KeyScope = .dynamic
 
     /// A reader over `node`, the section named `section` of the resolved configuration.
     public init(_ node: ConfigNode, section: String) {
@@ -154,10 +156,12 @@ public struct RuleReader {
         if isDescribing {
             log.specs.append(KeySpec(path: path, type: "section", meaning: meaning, unit: "", defaultValue: ""))
             var inner = RuleReader(node: nil, prefix: path, section: section, log: log)
+            inner.scope = scope
             return body(&inner)
         }
         let node = take(key, "a mapping") ?? ConfigNode(.mapping(ConfigMapping()), at: location)
         var inner = RuleReader(node: node.mapping == nil ? nil : node, prefix: path, section: section, log: log)
+        inner.scope = scope
         if node.mapping == nil { fail(node, key, "expected a mapping of keys, found \(node.found)") }
         let result = body(&inner)
         if node.mapping != nil { inner.reportUnknownKeys() }
@@ -172,6 +176,7 @@ public struct RuleReader {
         if isDescribing {
             log.specs.append(KeySpec(path: path, type: "section", meaning: meaning, unit: "", defaultValue: ""))
             var inner = RuleReader(node: nil, prefix: "\(path).<name>", section: section, log: log)
+            inner.scope = scope
             return [body("<name>", &inner)]
         }
         guard let node = take(key, "a mapping of names to sections") else { return [] }
@@ -188,6 +193,7 @@ public struct RuleReader {
                                               "names use lowercase letters, digits and _, starting with a letter"))
             }
             var inner = RuleReader(node: entry.node, prefix: "\(path).\(entry.key)", section: section, log: log)
+            inner.scope = scope
             out.append(body(entry.key, &inner))
             if entry.node.mapping != nil { inner.reportUnknownKeys() }
         }
@@ -213,6 +219,7 @@ public struct RuleReader {
         }
         let before = log.errors.count
         var inner = RuleReader(node: node, prefix: qualified(key), section: section, log: log)
+        inner.scope = scope
         let spec = inner.readDistribution(bound)
         inner.reportUnknownKeys()
         return log.errors.count == before ? spec : value
@@ -246,7 +253,7 @@ public struct RuleReader {
 
     private func declare(_ key: String, _ type: String, _ meaning: String, _ unit: String, _ value: String) {
         if isDescribing {
-            log.specs.append(KeySpec(path: qualified(key), type: type, meaning: meaning, unit: unit, defaultValue: value))
+            log.specs.append(KeySpec(path: qualified(key), type: type, meaning: meaning, unit: unit, defaultValue: value, scope: scope))
         }
     }
 

@@ -18,8 +18,11 @@ public struct AssetSpec: Sendable, Equatable {
 
     init(name: String, _ r: inout RuleReader) {
         self.name = name
+        r.scope = .setUp
         supply = r.number("supply", "units outstanding", unit: "units", default: 1e7, .positive)
+        r.scope = .price
         initialPrice = r.number("initial_price", "price at step 0", unit: "$/unit", default: 100, .positive)
+        r.scope = .dynamic
         anchorValue = r.number("anchor_value", "value fundamental investors' beliefs are centred on",
                                unit: "$/unit", default: 100, .positive)
     }

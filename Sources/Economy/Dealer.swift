@@ -17,9 +17,11 @@ public struct DealerRules: Sendable, Equatable {
     public var lendingShare: Double
 
     public init(_ r: inout RuleReader) {
+        r.scope = .setUp
         count = r.integer("count", "number of dealer banks", unit: "dealers", default: 3, .closed(1, 100))
         capital = r.number("capital", "each dealer's starting cash (its inventory is the supply other sectors do not hold)",
                            unit: "$", default: 2e8, .positive)
+        r.scope = .dynamic
         depth = r.number("depth", "units bought per log point the price falls, as a fraction of the starting inventory",
                          unit: "fraction per log point", default: 2, .nonNegative)
         inventoryAversion = r.number("inventory_aversion", "fraction of the gap to the starting inventory the dealer closes per step",

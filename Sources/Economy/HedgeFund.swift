@@ -15,15 +15,18 @@ public struct HedgeFundRules: Sendable, Equatable {
     public var beliefDispersion: Double
 
     public init(_ r: inout RuleReader) {
+        r.scope = .setUp
         count = r.integer("count", "number of hedge funds", unit: "funds", default: 10, .closed(0, 10_000))
         capital = r.distribution("capital", "each fund's starting equity (cash plus holdings at the initial price)",
                                  unit: "$", default: .lognormal(mean: 5e7, sd: 2e7), .positive)
         initialShare = r.number("initial_share", "fraction of each asset's supply the sector holds at step 0",
                                 unit: "fraction", default: 0.1, .unitInterval)
+        r.scope = .dynamic
         aggressiveness = r.number("aggressiveness", "exposure taken per unit of log mispricing log(V/p)",
                                   unit: "equity multiple per log point", default: 2, .nonNegative)
         maxLeverage = r.number("max_leverage", "the fund's own cap on position value over equity; the dealer's haircut h caps it at 1/h too",
                                unit: "multiple of equity", default: 3, .atLeast(0))
+        r.scope = .setUp
         beliefDispersion = r.number("belief_dispersion", "sd of the log of each fund's value belief around the anchor",
                                     unit: "log points", default: 0.1, .nonNegative)
     }
@@ -42,15 +45,24 @@ public struct HedgeFund: Sendable {
     public var loan: Double
     /// Index of the dealer that is the fund's prime broker.
     public let broker: Int
-    /// The value per unit the fund believes each asset is worth.
-    public var belief: [Double]
+    /// The value per unit the fund believes each asset is worth: the asset's anchor value times
+    /// exp(the fund's own log deviation).
+    public private(set) var belief: [Double]
+    /// The fund's log deviation from each asset's anchor value, drawn once.
+    public let beliefNoise: [Double]
 
-    public init(cash: Double, units: [Double], loan: Double = 0, broker: Int, belief: [Double]) {
+    public init(cash: Double, units: [Double], loan: Double = 0, broker: Int, beliefNoise: [Double], anchors: [Double]) {
         self.cash = cash
         self.units = units
         self.loan = loan
         self.broker = broker
-        self.belief = belief
+        self.beliefNoise = beliefNoise
+        belief = zip(anchors, beliefNoise).map { $0 * exp($1) }
+    }
+
+    /// Re-centres the fund's beliefs on new anchor values (a scenario event may change them).
+    public mutating func anchor(on anchors: [Double]) {
+        belief = zip(anchors, beliefNoise).map { $0 * exp($1) }
     }
 
     public func positions(_ prices: [Double]) -> Double { zip(units, prices).reduce(0) { $0 + $1.0 * $1.1 } }

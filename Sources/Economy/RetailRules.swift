@@ -22,6 +22,7 @@ public struct RetailRules: Sendable, Equatable {
     public var maintenanceMargin: Double
 
     public init(_ r: inout RuleReader) {
+        r.scope = .setUp
         count = r.integer("count", "number of retail traders", unit: "traders", default: 10_000, .closed(0, 10_000_000))
         asset = r.text("asset", "name of the asset retail traders trade (one of market.assets)", default: "crypto")
         cash = r.distribution("cash", "each trader's starting cash", unit: "$", default: .lognormal(mean: 2e4, sd: 3e4), .nonNegative)
@@ -31,6 +32,7 @@ public struct RetailRules: Sendable, Equatable {
                                  unit: "fraction", default: 0.3, .unitInterval)
         fundamentalFraction = r.number("fundamental_fraction", "share of traders starting as fundamentalists (the rest start as noise traders)",
                                        unit: "fraction", default: 0.2, .unitInterval)
+        r.scope = .dynamic
         trendLookback = r.integer("trend_lookback", "steps over which trend followers measure the trend",
                                   unit: "steps", default: 5, .closed(1, 250))
         fundamentalBand = r.number("fundamental_band", "log distance from the asset's anchor value beyond which fundamentalists trade",
@@ -45,10 +47,12 @@ public struct RetailRules: Sendable, Equatable {
                                    unit: "per log point", default: 100, .nonNegative)
         profitMemory = r.number("profit_memory", "weight of the latest step in each strategy's profitability (exponential average)",
                                 unit: "fraction", default: 0.1, .closed(0, 1))
+        r.scope = .setUp
         leveragedFraction = r.number("leveraged_fraction", "share of traders who trade with leverage from the exchange",
                                      unit: "fraction", default: 0.1, .unitInterval)
         leverage = r.distribution("leverage", "a leveraged trader's maximum position over equity",
                                   unit: "multiple of equity", default: .uniform(min: 2, max: 10), .atLeast(1))
+        r.scope = .dynamic
         maintenanceMargin = r.number("maintenance_margin", "equity over position below which the exchange liquidates the whole position",
                                      unit: "fraction of position", default: 0.05, .closed(0, 1))
     }

@@ -5,16 +5,17 @@ import Simulation
 /// Runs one experiment into `OUT/<experiment>/`: `timeseries.csv` and `flows.csv` streamed step by
 /// step, then `manifest.json`; the directory appears only when the run has finished (see `RunDirectory`).
 public enum RunWriter {
-    public static func write(_ experiment: Experiment, rules: Rules, seed: UInt64, outDirectory: String,
+    public static func write(_ experiment: Experiment, scenario: Scenario, seed: UInt64, outDirectory: String,
                              progress: (Int) throws -> Void = { _ in }) throws -> (directory: String, summary: RunSummary) {
         let started = Date()
+        let rules = scenario.base
         let directory = try RunDirectory(parent: outDirectory, name: experiment.name)
         do {
             let assets = rules.market.assets.map(\.name)
             let csv = try CSVWriter(path: directory.path("timeseries.csv"), header: TimeseriesColumns.header(assets: assets))
             let flows = try CSVWriter(path: directory.path("flows.csv"), header: FlowColumns.header)
             var summary = RunSummary(assets: assets)
-            try Run.execute(rules, seed: seed) { record in
+            try Run.execute(scenario, seed: seed) { record in
                 try csv.writeRow(TimeseriesColumns.row(record))
                 for row in FlowColumns.rows(record, assets: assets) { try flows.writeRow(row) }
                 summary.observe(record)

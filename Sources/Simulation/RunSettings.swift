@@ -8,6 +8,7 @@ public struct RunSettings: Sendable, Equatable {
     public var generator: Generator
 
     public init(_ r: inout RuleReader) {
+        r.scope = .setUp
         seed = UInt64(r.integer("seed", "master seed; every random stream of the run derives from it",
                                 unit: "", default: 1, .closed(0, 9_007_199_254_740_991)))
         steps = r.integer("steps", "trading days to simulate", unit: "steps", default: 252, .closed(1, 100_000))

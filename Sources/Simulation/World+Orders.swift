@@ -3,6 +3,15 @@ import Foundation
 import Stochastics
 
 extension World {
+    /// Phase 1: the rule set a scenario event brings into force at this step, if any.
+    mutating func applyEvents() {
+        guard let next = pendingChanges.first, next.step == step else { return }
+        pendingChanges.removeFirst()
+        rules = next.rules
+        let anchors = rules.market.assets.map(\.anchorValue)
+        for i in hedgeFunds.indices { hedgeFunds[i].anchor(on: anchors) }
+    }
+
     /// Phase 4 (and after each round): units each hedge fund must sell, per asset, to meet its margin
     /// requirement at current prices and haircuts. Sales are spread over assets by position value.
     func marginCalls() -> [[Double]] {

@@ -5,7 +5,7 @@ extension World {
     /// once per step; within a phase agents act synchronously on the same snapshot (they return
     /// orders; nothing is applied until settlement), so the order of agents never matters.
     ///
-    ///  1. Scenario events due this step            (not yet modelled)
+    ///  1. Scenario events due this step replace the rules in force (never a price)
     ///  2. Central bank: policy rate, QE/QT          (not yet modelled)
     ///  3. Cash flows: wages, coupons, earnings      (not yet modelled)
     ///  4. Funding needs: capex bills, capital calls, redemptions  (not yet modelled)
@@ -24,6 +24,7 @@ extension World {
     /// 10. Recording: returns the step's `StepRecord` to the caller, who writes it
     public mutating func advance() throws -> StepRecord {
         step += 1
+        applyEvents()                                                       // 1
         let reference = prices
         var log = StepLog(assets: prices.count)
         setHaircuts()                                                       // 5

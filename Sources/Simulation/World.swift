@@ -4,7 +4,10 @@ import Stochastics
 
 /// Everything a run evolves: the agents' balance sheets, the markets' prices, the random streams.
 public struct World {
-    public let rules: Rules
+    /// The rules in force this step (scenario events replace them in phase 1).
+    public internal(set) var rules: Rules
+    /// Rule changes still to come, in step order.
+    var pendingChanges: [Scenario.Change]
     public internal(set) var step = 0
     public internal(set) var prices: [Double]
     /// Log prices of past steps, newest last, for trend and volatility measures.
@@ -22,7 +25,13 @@ public struct World {
     /// Builds the initial state. Heterogeneity is drawn from streams derived from `seed` per sector,
     /// so adding agents to one sector never changes another sector's draws.
     public init(rules: Rules, seed: Seed) {
+        self.init(scenario: Scenario(base: rules), seed: seed)
+    }
+
+    public init(scenario: Scenario, seed: Seed) {
+        let rules = scenario.base
         self.rules = rules
+        pendingChanges = scenario.changes
         let assets = rules.market.assets
         let initialPrices = assets.map(\.initialPrice)
         prices = initialPrices
@@ -35,10 +44,10 @@ public struct World {
             let capital = hf.capital.draw(hfStream, within: .positive)
             let units = assets.map { hf.initialShare * $0.supply / Double(hf.count) }
             let cost = zip(units, initialPrices).reduce(0) { $0 + $1.0 * $1.1 }
-            let belief = assets.map { $0.anchorValue * exp(hfStream.gaussian(sd: hf.beliefDispersion)) }
+            let noise = assets.map { _ in hfStream.gaussian(sd: hf.beliefDispersion) }
             // Holdings beyond the fund's capital start financed by its broker.
             return HedgeFund(cash: max(capital - cost, 0), units: units, loan: max(cost - capital, 0),
-                             broker: i % dr.count, belief: belief)
+                             broker: i % dr.count, beliefNoise: noise, anchors: assets.map(\.anchorValue))
         }
 
         let rr = rules.retail

@@ -83,7 +83,7 @@ print(pad("  per market and round") + String(format: "%12.3g µs", 1e6 * clearin
 
 // 3. Full model, including the CSV, with peak memory.
 let out = NSTemporaryDirectory() + "drypowder-bench-\(getpid())"
-let full = try measure { _ = try RunWriter.write(experiment, rules: rules, seed: 1, outDirectory: out) }
+let full = try measure { _ = try RunWriter.write(experiment, scenario: Scenario(base: rules), seed: 1, outDirectory: out) }
 report("full model (\(traders) retail, \(rules.run.steps) steps)", full, per: 1, "runs/s")
 let peak = peakResidentBytes()
 print(pad("  peak resident memory") + String(format: "%12.1f MB  (%.0f bytes per retail trader)",

@@ -21,13 +21,21 @@ struct DescribeCommand: ParsableCommand {
         for (i, t) in types.enumerated() {
             if i > 0 { print() }
             print(t == "experiment" ? "experiment (Experiments/*.yaml)" : "\(t) (Agents/\(t).yaml)")
+            if t == "experiment" {
+                print("  agents: mapping of agent type to rule file, relative to the experiment file")
+                print("  set: mapping of key.path to value: overrides of any key, applied in order before --set")
+                print("  events: list of scenario events, {at: STEP, set: {...}} or {from: STEP, to: STEP, set: {...}};")
+                print("      an event may change any key not marked set-up or price")
+            }
             for spec in Rules.describe(t) ?? [] {
                 if spec.type == "section" {
                     print("  \(spec.path):  \(spec.meaning)")
                     continue
                 }
                 let unit = spec.unit.isEmpty ? "" : " [\(spec.unit)]"
-                print("  \(spec.path): \(spec.type); default \(spec.defaultValue)\(unit)")
+                let scope = spec.scope == .setUp ? "  (set-up: events cannot change it)"
+                    : spec.scope == .price ? "  (a price: events never change it)" : ""
+                print("  \(spec.path): \(spec.type); default \(spec.defaultValue)\(unit)\(scope)")
                 print("      \(spec.meaning)")
             }
         }

@@ -28,11 +28,12 @@ struct RunCommand: ParsableCommand {
     var quiet = false
 
     func run() throws {
-        let (experiment, rules) = try loadExperiment(experiment, overrides: overrides)
+        let (experiment, scenario) = try loadExperiment(experiment, overrides: overrides)
+        let rules = scenario.base
         let seed = seed ?? rules.run.seed
         let progress = Progress(total: rules.run.steps, enabled: !quiet)
         do {
-            let (directory, summary) = try RunWriter.write(experiment, rules: rules, seed: seed, outDirectory: out,
+            let (directory, summary) = try RunWriter.write(experiment, scenario: scenario, seed: seed, outDirectory: out,
                                                            progress: progress.update)
             progress.finish()
             if !quiet {
@@ -46,12 +47,12 @@ struct RunCommand: ParsableCommand {
     }
 }
 
-/// Loads an experiment with its overrides into validated rules, or fails with every config error.
-func loadExperiment(_ path: String, overrides: [String]) throws -> (Experiment, Rules) {
+/// Loads an experiment with its overrides into validated rules and events, or fails with every config error.
+func loadExperiment(_ path: String, overrides: [String]) throws -> (Experiment, Scenario) {
     do {
         let parsed = try overrides.map { (text) throws(ConfigErrors) in try Override.parse(commandLine: text) }
         let experiment = try Experiment.load(path, overrides: parsed)
-        return (experiment, try Rules(experiment))
+        return (experiment, try Scenario(experiment))
     } catch {
         throw UsageFailure(message: error.description)
     }

@@ -32,7 +32,7 @@ struct ValidateCommand: ParsableCommand {
                 if let type = type ?? (Rules.agentTypes.contains(stem) ? stem : nil) {
                     try Rules.validate(ruleFile: try YAMLLoader.load(file: file), type: type)
                 } else {
-                    _ = try Rules(try Experiment.load(file))
+                    _ = try Scenario(try Experiment.load(file))
                 }
                 print("\(file): ok")
             } catch {

@@ -13,7 +13,7 @@ func describedDefaults<T>(_ type: String, _ make: (inout RuleReader) -> T) -> T 
     let fundRules = describedDefaults("hedge_fund") { HedgeFundRules(&$0) }
 
     @Test func valueFundBuysBelowItsBeliefAndHoldsNothingAbove() {
-        let fund = HedgeFund(cash: 1000, units: [0], broker: 0, belief: [100])
+        let fund = HedgeFund(cash: 1000, units: [0], broker: 0, beliefNoise: [0], anchors: [100])
         let demand = fund.demand(asset: 0, prices: [100], haircut: 0.1, creditLine: 1e6, rules: fundRules)
         #expect(demand(120) == 0, "no long position above the believed value")
         #expect(demand(80) > 0)
@@ -23,7 +23,7 @@ func describedDefaults<T>(_ type: String, _ make: (inout RuleReader) -> T) -> T 
     @Test func valueFundLeverageIsCappedByItsRuleAndByTheHaircut() {
         var rules = fundRules
         rules.maxLeverage = 3
-        let fund = HedgeFund(cash: 1000, units: [0], broker: 0, belief: [100])
+        let fund = HedgeFund(cash: 1000, units: [0], broker: 0, beliefNoise: [0], anchors: [100])
         let ownCap = fund.demand(asset: 0, prices: [100], haircut: 0.1, creditLine: 1e6, rules: rules)(1)
         #expect(abs(ownCap - 3000) < 1e-9, "hugely undervalued: positions of 3x equity, the fund's own cap")
         let haircutCap = fund.demand(asset: 0, prices: [100], haircut: 0.5, creditLine: 1e6, rules: rules)(1)
@@ -35,7 +35,7 @@ func describedDefaults<T>(_ type: String, _ make: (inout RuleReader) -> T) -> T 
     @Test func marginCallSaleRestoresTheRequirementExactly() {
         // 100 units at 10 with a loan of 800: equity 200, positions 1000. A 25% haircut requires the
         // loan to be at most 750, so the fund must sell x with 800 - 10x = 0.75 (1000 - 10x): x = 20.
-        let fund = HedgeFund(cash: 0, units: [100], loan: 800, broker: 0, belief: [10])
+        let fund = HedgeFund(cash: 0, units: [100], loan: 800, broker: 0, beliefNoise: [0], anchors: [10])
         let x = fund.marginCallSale(asset: 0, prices: [10], haircut: 0.25)
         #expect(abs(x - 20) < 1e-9)
         var after = fund

@@ -16,8 +16,8 @@ struct Abort: Error {}
     @Test func sameSeedGivesByteIdenticalTimeseries() throws {
         let (experiment, rules) = try load(Repository.experiment())
         let a = Repository.temporaryDirectory(), b = Repository.temporaryDirectory()
-        _ = try RunWriter.write(experiment, rules: rules, seed: 9, outDirectory: a)
-        _ = try RunWriter.write(experiment, rules: rules, seed: 9, outDirectory: b)
+        _ = try RunWriter.write(experiment, scenario: Scenario(base: rules), seed: 9, outDirectory: a)
+        _ = try RunWriter.write(experiment, scenario: Scenario(base: rules), seed: 9, outDirectory: b)
         let fileA = try Data(contentsOf: URL(fileURLWithPath: a + "/probe/timeseries.csv"))
         let fileB = try Data(contentsOf: URL(fileURLWithPath: b + "/probe/timeseries.csv"))
         #expect(fileA == fileB)
@@ -27,7 +27,7 @@ struct Abort: Error {}
     @Test func aRunWritesOneRowPerStepWithTheDocumentedHeader() throws {
         let (experiment, rules) = try load(Repository.experiment(steps: 12))
         let out = Repository.temporaryDirectory()
-        let (dir, _) = try RunWriter.write(experiment, rules: rules, seed: 1, outDirectory: out)
+        let (dir, _) = try RunWriter.write(experiment, scenario: Scenario(base: rules), seed: 1, outDirectory: out)
         let rows = CSVReader.parse(try String(contentsOfFile: dir + "/timeseries.csv", encoding: .utf8))
         #expect(rows.count == 13)
         #expect(rows[0] == TimeseriesColumns.header(assets: ["crypto"]))
@@ -44,7 +44,7 @@ struct Abort: Error {}
         let (experiment, rules) = try load(Repository.experiment())
         let out = Repository.temporaryDirectory()
         #expect(throws: Abort.self) {
-            try RunWriter.write(experiment, rules: rules, seed: 1, outDirectory: out) { step in
+            try RunWriter.write(experiment, scenario: Scenario(base: rules), seed: 1, outDirectory: out) { step in
                 if step == 10 { throw Abort() }
             }
         }
@@ -54,9 +54,9 @@ struct Abort: Error {}
     @Test func aFailedRerunKeepsThePreviousFinishedRun() throws {
         let (experiment, rules) = try load(Repository.experiment())
         let out = Repository.temporaryDirectory()
-        let (dir, _) = try RunWriter.write(experiment, rules: rules, seed: 1, outDirectory: out)
+        let (dir, _) = try RunWriter.write(experiment, scenario: Scenario(base: rules), seed: 1, outDirectory: out)
         let before = try Data(contentsOf: URL(fileURLWithPath: dir + "/timeseries.csv"))
-        _ = try? RunWriter.write(experiment, rules: rules, seed: 2, outDirectory: out) { if $0 == 5 { throw Abort() } }
+        _ = try? RunWriter.write(experiment, scenario: Scenario(base: rules), seed: 2, outDirectory: out) { if $0 == 5 { throw Abort() } }
         #expect(try Data(contentsOf: URL(fileURLWithPath: dir + "/timeseries.csv")) == before)
         #expect(try FileManager.default.contentsOfDirectory(atPath: out) == ["probe"])
     }
@@ -75,7 +75,7 @@ struct Abort: Error {}
     @Test func flowsNetToZeroAcrossSectors() throws {
         let (experiment, rules) = try load(Repository.experiment(steps: 25))
         let out = Repository.temporaryDirectory()
-        let (dir, _) = try RunWriter.write(experiment, rules: rules, seed: 3, outDirectory: out)
+        let (dir, _) = try RunWriter.write(experiment, scenario: Scenario(base: rules), seed: 3, outDirectory: out)
         let rows = CSVReader.parse(try String(contentsOfFile: dir + "/flows.csv", encoding: .utf8))
         #expect(rows[0] == FlowColumns.header)
         var net: [String: Double] = [:], gross: [String: Double] = [:]

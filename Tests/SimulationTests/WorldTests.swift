@@ -14,7 +14,7 @@ import Testing
 
     func records(_ rules: Rules, seed: UInt64) throws -> [StepRecord] {
         var out: [StepRecord] = []
-        try Run.execute(rules, seed: seed) { out.append($0) }
+        try Run.execute(Scenario(base: rules), seed: seed) { out.append($0) }
         return out
     }
 
