@@ -1,29 +1,52 @@
 import Config
 
+/// What kind of claim an asset is; decides its cash flows and whether it has a yield.
+public enum AssetKind: String, CaseIterable, Sendable {
+    /// Fixed supply, no cash flows, nobody's liability.
+    case crypto
+    /// A perpetual bond (consol) paying `coupon` a year per unit: yield = coupon / price.
+    case bond
+}
+
 /// A traded asset, as data: a user adds one in `Agents/market.yaml`, not in Swift.
 public struct AssetSpec: Sendable, Equatable {
     public let name: String
-    /// Units outstanding; constant (crypto) until issuance is modelled.
+    public let kind: AssetKind
+    /// Units outstanding at step 0 (bonds grow by issuance).
     public let supply: Double
     public let initialPrice: Double
     /// The value that fundamental investors anchor their beliefs on, in dollars per unit.
     public let anchorValue: Double
+    /// Coupon per unit per year (bonds; 0 otherwise).
+    public let coupon: Double
 
-    public init(name: String, supply: Double, initialPrice: Double, anchorValue: Double) {
+    public init(name: String, kind: AssetKind = .crypto, supply: Double, initialPrice: Double, anchorValue: Double,
+                coupon: Double = 0) {
         self.name = name
+        self.kind = kind
         self.supply = supply
         self.initialPrice = initialPrice
         self.anchorValue = anchorValue
+        self.coupon = coupon
     }
 
     init(name: String, _ r: inout RuleReader) {
         self.name = name
         r.scope = .setUp
-        supply = r.number("supply", "units outstanding", unit: "units", default: 1e7, .positive)
+        kind = r.choice("kind", "crypto (no cash flows) or bond (a consol paying a coupon)", default: AssetKind.crypto)
+        supply = r.number("supply", "units outstanding at step 0", unit: "units", default: 1e7, .positive)
         r.scope = .price
         initialPrice = r.number("initial_price", "price at step 0", unit: "$/unit", default: 100, .positive)
         r.scope = .dynamic
         anchorValue = r.number("anchor_value", "value fundamental investors' beliefs are centred on",
                                unit: "$/unit", default: 100, .positive)
+        r.scope = .setUp
+        coupon = kind == .bond || r.isDescribing
+            ? r.number("coupon", "bonds only: coupon per unit per year, paid daily by the issuer (yield = coupon / price)",
+                       unit: "$/unit/year", default: 4, .nonNegative)
+            : 0
     }
+
+    /// Annual yield at `price` (bonds); nil for assets without cash flows.
+    public func yield(at price: Double) -> Double? { kind == .bond ? coupon / price : nil }
 }

@@ -26,4 +26,6 @@ public enum Participant: Hashable, Sendable {
     case retailSells
     /// The exchange liquidating retail positions below maintenance margin (forced).
     case retailLiquidations
+    /// The government selling newly issued bonds at auction.
+    case government
 }

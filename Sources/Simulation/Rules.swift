@@ -10,6 +10,7 @@ public struct Rules: Sendable {
     public var hedgeFund: HedgeFundRules
     public var dealer: DealerRules
     public var retail: RetailRules
+    public var government: GovernmentRules
 
     /// The agent types an experiment must give a rule file for, in the order sections are read.
     public static var agentTypes: [String] { readers.map(\.type) }
@@ -43,6 +44,7 @@ public struct Rules: Sendable {
         hedgeFund = read(HedgeFundRules.type) { HedgeFundRules(&$0) }
         dealer = read(DealerRules.type) { DealerRules(&$0) }
         retail = read(RetailRules.type) { RetailRules(&$0) }
+        government = read(GovernmentRules.type) { GovernmentRules(&$0) }
         if errors.isEmpty { errors += crossChecks(experiment) }
         guard errors.isEmpty else { throw ConfigErrors(errors) }
     }
@@ -54,6 +56,18 @@ public struct Rules: Sendable {
             let node = retailFile.mapping?["asset"]
             return [ConfigError(node?.location ?? retailFile.location, node?.location.file == retailFile.location.file ? "asset" : "retail.asset",
                                 "expected the name of an asset in market.assets (\(market.assets.map(\.name).joined(separator: ", "))), found \"\(retail.asset)\"")]
+        }
+        if let orphan = market.assets.first(where: { $0.kind == .bond && $0.name != government.bond }) {
+            let file = experiment.agents.first { $0.type == MarketRules.type }!.rules
+            return [ConfigError(file.location, "assets.\(orphan.name).kind",
+                                "a bond needs an issuer to pay its coupon; only the government's bond (\(government.bond)) has one so far")]
+        }
+        if !market.assets.contains(where: { $0.name == government.bond && $0.kind == .bond }) {
+            let file = experiment.agents.first { $0.type == GovernmentRules.type }!.rules
+            let node = file.mapping?["bond"]
+            let bonds = market.assets.filter { $0.kind == .bond }.map(\.name).joined(separator: ", ")
+            return [ConfigError(node?.location ?? file.location, node?.location.file == file.location.file ? "bond" : "government.bond",
+                                "expected the name of a market asset of kind bond (\(bonds.isEmpty ? "none defined" : bonds)), found \"\(government.bond)\"")]
         }
         if retail.trendFraction + retail.fundamentalFraction > 1 {
             let node = retailFile.mapping?["fundamental_fraction"]
@@ -75,6 +89,7 @@ public struct Rules: Sendable {
         (HedgeFundRules.type, { _ = HedgeFundRules(&$0) }),
         (DealerRules.type, { _ = DealerRules(&$0) }),
         (RetailRules.type, { _ = RetailRules(&$0) }),
+        (GovernmentRules.type, { _ = GovernmentRules(&$0) }),
     ]
 
     /// The documentation of every key of one rule type (or of the experiment settings, `experiment`).

@@ -20,6 +20,7 @@ extension Participant {
         case .hedgeFund: return "hedge_fund"
         case .dealer: return "dealer"
         case .retailBuys, .retailSells, .retailLiquidations: return "retail"
+        case .government: return "government"
         }
     }
 }

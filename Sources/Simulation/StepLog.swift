@@ -10,6 +10,11 @@ struct StepLog {
     /// Retail liquidation orders filled, and the value they sold.
     var liquidations = 0
     var liquidationValue = 0.0
+    /// Government payments this step.
+    var coupons = 0.0
+    var spending = 0.0
+    /// Units of its bond the government sold at auction.
+    var issued = 0.0
     /// Net trading per (sector, asset), in the order sectors first traded.
     var flows: [SectorFlow] = []
 

@@ -4,6 +4,8 @@ public struct StepRecord: Sendable, Equatable {
     /// Per asset, in the market file's order.
     public var prices: [Double]
     public var logReturns: [Double]
+    /// Annual yield (coupon / price) of each bond asset, in the market file's order of bonds.
+    public var yields: [Double]
     /// Units traded over all clearing rounds.
     public var volumes: [Double]
     /// Units sold by forced sellers (margin calls) over all rounds.
@@ -16,6 +18,12 @@ public struct StepRecord: Sendable, Equatable {
     public var defaults: Int
     /// Margin loans owed by hedge funds and retail traders.
     public var marginLoans: Double
+    public var governmentCash: Double
+    /// Units of the government's bond outstanding at the end of the step.
+    public var bondsOutstanding: Double
+    public var bondsIssued: Double
+    public var coupons: Double
+    public var governmentSpending: Double
     public var liquidations: Int
     public var liquidationValue: Double
     public var trendShare: Double

@@ -5,7 +5,8 @@ extension World {
     /// throws `AccountingViolation` naming step, agent and instrument past `tolerance`.
     ///
     /// - every balance and price is finite;
-    /// - units of each asset held by all agents sum to its supply;
+    /// - units of each asset held by all agents sum to its amount outstanding, and the government owes
+    ///   exactly the units of its bond outstanding;
     /// - margin loans owed by funds and retail traders equal margin loans held by dealers;
     /// - no fund or trader holds negative cash (shortfalls are borrowed), nobody holds negative units;
     /// - total cash is unchanged: trades and loans only move it between agents.
@@ -39,8 +40,8 @@ extension World {
             }
             if a == retailAsset { held += retail.units.reduce(0, +) }
             try finite(held, "retail", asset.name)
-            try compare(held, asset.supply, scale: asset.supply, "all", asset.name,
-                        "holdings sum to \(held), amount outstanding is \(asset.supply)")
+            try compare(held, outstanding[a], scale: outstanding[a], "all", asset.name,
+                        "holdings sum to \(held), amount outstanding is \(outstanding[a])")
         }
         for (name, column) in [("cash", retail.cash), ("units", retail.units), ("margin_loan", retail.loan)] {
             for (i, x) in column.enumerated() where !(x >= slack * initialCash) {
@@ -48,6 +49,11 @@ extension World {
                                 x.isFinite ? "negative balance \(x)" : "balance is \(x)")
             }
         }
+        let bond = rules.market.assets[governmentBond]
+        try compare(government.bondsOutstanding, outstanding[governmentBond], scale: outstanding[governmentBond],
+                    "government", bond.name, "owes \(government.bondsOutstanding) units, \(outstanding[governmentBond]) are outstanding")
+        try finite(government.cash, "government", "cash")
+        guard government.cash >= slack * initialCash else { throw violation("government", "cash", "negative cash \(government.cash)") }
         var owed = retail.loan.reduce(0, +), lent = 0.0
         for (i, f) in hedgeFunds.enumerated() {
             try finite(f.cash, "hedge_fund[\(i)]", "cash")
@@ -71,5 +77,6 @@ extension World {
 
     var totalCash: Double {
         hedgeFunds.reduce(0) { $0 + $1.cash } + dealers.reduce(0) { $0 + $1.cash } + retail.cash.reduce(0, +)
+            + government.cash
     }
 }

@@ -72,9 +72,10 @@ extension World {
 
     /// Phase 6: every participant's demand in each market for one clearing round, from the current
     /// state. A fund under a margin call sends its forced sale as a market order instead of a curve,
-    /// and a fund called earlier in the step only deleverages for the rest of it.
+    /// and a fund called earlier in the step only deleverages for the rest of it. Retail orders and
+    /// the government's auction go to the first round only.
     func orders(forced: [[Double]], called: Set<Int>, credit: [Double], reference: [Double],
-                withRetail: Bool) -> [[DemandCurve]] {
+                firstRound: Bool) -> [[DemandCurve]] {
         prices.indices.map { a in
             var curves: [DemandCurve] = []
             for (i, fund) in hedgeFunds.enumerated() {
@@ -91,10 +92,13 @@ extension World {
             for (i, dealer) in dealers.enumerated() {
                 curves.append(DemandCurve(.dealer(i), dealer.demand(asset: a, reference: reference[a], rules: rules.dealer)))
             }
-            if a == retailAsset && withRetail {
+            if a == retailAsset && firstRound {
                 let cash = retail.totalBuyCash, units = retail.totalSellUnits
                 curves.append(DemandCurve(.retailBuys) { cash / $0 })
                 curves.append(DemandCurve(.retailSells) { _ in -units })
+            }
+            if a == governmentBond && firstRound, case let units = government.auctionSize(price: prices[a], rules: rules.government), units > 0 {
+                curves.append(DemandCurve(.government) { _ in -units })
             }
             if a == retailAsset, case let units = retail.totalLiquidationUnits, units > 0 {
                 curves.append(DemandCurve(.retailLiquidations, forced: true) { _ in -units })

@@ -7,9 +7,12 @@ extension World {
         return StepRecord(
             step: step, prices: prices,
             logReturns: (0..<n).map { history[history.count - 1][$0] - history[history.count - 2][$0] },
+            yields: rules.market.assets.indices.compactMap { rules.market.assets[$0].yield(at: prices[$0]) },
             volumes: log.volumes, forcedVolumes: log.forcedVolumes, residuals: log.residuals, haircuts: haircuts,
             clearingRounds: log.rounds, marginCalls: log.calledFunds.count, defaults: log.defaults,
             marginLoans: hedgeFunds.reduce(0) { $0 + $1.loan } + retail.loan.reduce(0, +),
+            governmentCash: government.cash, bondsOutstanding: government.bondsOutstanding, bondsIssued: log.issued,
+            coupons: log.coupons, governmentSpending: log.spending,
             liquidations: log.liquidations, liquidationValue: log.liquidationValue,
             trendShare: retail.share(of: .trend), fundamentalShare: retail.share(of: .fundamental),
             hedgeFundUnits: (0..<n).map { a in hedgeFunds.reduce(0) { $0 + $1.units[a] } },

@@ -26,6 +26,11 @@ extension World {
                 case .retailSells:
                     let wanted = retail.totalSellUnits
                     retailFills = (retailFills?.buy ?? 0, wanted > 0 ? -fill / wanted : 0)
+                case .government:
+                    log.issued -= fill
+                    government.bondsOutstanding -= fill
+                    outstanding[a] -= fill
+                    government.cash -= fill * p
                 case .retailLiquidations:
                     let wanted = retail.totalLiquidationUnits
                     log.liquidations += retail.liquidationUnits.lazy.filter { $0 > 0 }.count

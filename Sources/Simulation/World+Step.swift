@@ -7,14 +7,15 @@ extension World {
     ///
     ///  1. Scenario events due this step replace the rules in force (never a price)
     ///  2. Central bank: policy rate, QE/QT          (not yet modelled)
-    ///  3. Cash flows: wages, coupons, earnings      (not yet modelled)
+    ///  3. Cash flows: the government pays coupons on its bond and spends into households
+    ///     (wages and earnings of a real economy: not yet modelled)
     ///  4. Funding needs: capex bills, capital calls, redemptions  (not yet modelled)
     ///  5. Dealers set haircuts from recent volatility and clients' credit lines; margin calls on the
     ///     morning's marks at the new haircuts become forced sales, and the exchange marks retail
     ///     positions below maintenance margin for liquidation
     ///  6. Orders: retail traders may switch strategy by recent profitability, then send market
-    ///     orders; hedge funds give demand curves (forced sellers market orders); dealers
-    ///     inventory-averse liquidity
+    ///     orders; the government auctions new bonds for its deficit (a market order); hedge funds
+    ///     give demand curves (forced sellers market orders); dealers inventory-averse liquidity
     ///  7. Clearing per market by Brent root finding on excess demand; the fills settle, margins and
     ///     maintenance margins are checked at the new prices, and new forced sales and liquidations
     ///     clear in further rounds, up to `market.max_rounds` (the intraday cascade)
@@ -27,6 +28,7 @@ extension World {
         applyEvents()                                                       // 1
         let reference = prices
         var log = StepLog(assets: prices.count)
+        payCashFlows(into: &log)                                            // 3
         setHaircuts()                                                       // 5
         let credit = creditLines()                                          // 5
         var forced = marginCalls()                                          // 5
@@ -34,7 +36,7 @@ extension World {
         try submitRetailOrders()                                            // 6
         while log.rounds < rules.market.maxRounds {
             let curves = orders(forced: forced, called: log.calledFunds, credit: credit,
-                                reference: reference, withRetail: log.rounds == 0)  // 6
+                                reference: reference, firstRound: log.rounds == 0)  // 6
             let results = try clear(curves)                                 // 7
             settle(curves, results, into: &log)                             // 7
             forced = marginCalls()                                          // 7

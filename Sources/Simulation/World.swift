@@ -17,6 +17,11 @@ public struct World {
     public internal(set) var hedgeFunds: [HedgeFund]
     public internal(set) var dealers: [Dealer]
     public internal(set) var retail: RetailPopulation
+    public internal(set) var government: Government
+    /// Index of the bond the government issues.
+    public let governmentBond: Int
+    /// Units outstanding per asset (bonds grow by issuance).
+    public internal(set) var outstanding: [Double]
     /// Index of the asset retail traders trade.
     public let retailAsset: Int
     let initialCash: Double
@@ -37,6 +42,10 @@ public struct World {
         prices = initialPrices
         history = [initialPrices.map { log($0) }]
         haircuts = assets.map { _ in rules.dealer.haircutFloor }
+        outstanding = assets.map(\.supply)
+        let governmentBond = assets.firstIndex { $0.name == rules.government.bond }!
+        self.governmentBond = governmentBond
+        government = Government(cash: rules.government.initialCash, bondsOutstanding: assets[governmentBond].supply)
 
         let hf = rules.hedgeFund, dr = rules.dealer
         let hfStream = RandomStream(seed: seed.child("init.hedge_fund"), generator: rules.run.generator)
@@ -80,5 +89,6 @@ public struct World {
         }
         self.dealers = dealers
         initialCash = hedgeFunds.reduce(0) { $0 + $1.cash } + dealers.reduce(0) { $0 + $1.cash } + retail.cash.reduce(0, +)
+            + government.cash
     }
 }

@@ -30,7 +30,9 @@ struct Abort: Error {}
         let (dir, _) = try RunWriter.write(experiment, scenario: Scenario(base: rules), seed: 1, outDirectory: out)
         let rows = CSVReader.parse(try String(contentsOfFile: dir + "/timeseries.csv", encoding: .utf8))
         #expect(rows.count == 13)
-        #expect(rows[0] == TimeseriesColumns.header(assets: ["crypto"]))
+        #expect(rows[0] == TimeseriesColumns.header(assets: rules.market.assets))
+        #expect(rows[0].contains("yield_treasury") && !rows[0].contains("yield_crypto"), "yields for bonds only")
+        #expect(rows.dropFirst().allSatisfy { $0.count == rows[0].count }, "every row fills the header")
         #expect(rows.dropFirst().map { $0[0] } == (1...12).map(String.init))
         let manifest = try String(contentsOfFile: dir + "/manifest.json", encoding: .utf8)
         let json = try JSONSerialization.jsonObject(with: Data(manifest.utf8)) as? [String: Any]
@@ -73,7 +75,8 @@ struct Abort: Error {}
     }
 
     @Test func flowsNetToZeroAcrossSectors() throws {
-        let (experiment, rules) = try load(Repository.experiment(steps: 25))
+        // A cash buffer above its cash makes the government auction bonds from the first step.
+        let (experiment, rules) = try load(Repository.experiment(steps: 25, extra: "  government.cash_buffer: 2.0e8"))
         let out = Repository.temporaryDirectory()
         let (dir, _) = try RunWriter.write(experiment, scenario: Scenario(base: rules), seed: 3, outDirectory: out)
         let rows = CSVReader.parse(try String(contentsOfFile: dir + "/flows.csv", encoding: .utf8))
@@ -83,8 +86,8 @@ struct Abort: Error {}
             net[row[0] + row[2], default: 0] += Double(row[3])!
             gross[row[0] + row[2], default: 0] += abs(Double(row[3])!)
         }
-        #expect(net.count == 25, "every step traded")
+        #expect(net.count == 50, "both assets traded every step")
         for (key, value) in net { #expect(abs(value) <= 1e-9 * gross[key]!, "step/asset \(key) nets to \(value)") }
-        #expect(Set(rows.dropFirst().map { $0[1] }) == ["hedge_fund", "dealer", "retail"])
+        #expect(Set(rows.dropFirst().map { $0[1] }) == ["hedge_fund", "dealer", "retail", "government"])
     }
 }

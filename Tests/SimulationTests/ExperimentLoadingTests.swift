@@ -41,12 +41,12 @@ import Testing
 
     @Test func anUnknownOverridePathNamesTheExperimentLine() {
         let path = Repository.experiment(extra: "  retail.cont: 5")
-        #expect(errors(path) == ["\(path):13: error: retail.cont: unknown key; did you mean 'count'?"])
+        #expect(errors(path) == ["\(path):\(Repository.line(of: "retail.cont", in: path)): error: retail.cont: unknown key; did you mean 'count'?"])
     }
 
     @Test func aBadOverrideValueIsReportedAtTheOverrideWithItsFullPath() {
         let path = Repository.experiment(extra: "  hedge_fund.count: many")
-        #expect(errors(path) == ["\(path):13: error: hedge_fund.count: expected an integer in [0, 10000], found \"many\""])
+        #expect(errors(path) == ["\(path):\(Repository.line(of: "hedge_fund.count", in: path)): error: hedge_fund.count: expected an integer in [0, 10000], found \"many\""])
     }
 
     @Test func aBadCommandLineValueNamesTheOption() {
@@ -60,7 +60,7 @@ import Testing
         let path = Repository.experiment()
         let text = try! String(contentsOfFile: path, encoding: .utf8).replacingOccurrences(of: "dealer.yaml", with: "dealers.yaml")
         try! text.write(toFile: path, atomically: true, encoding: .utf8)
-        #expect(errors(path) == ["\(path):9: error: agents.dealer: rule file not found: \(Repository.path("Agents"))/dealers.yaml"])
+        #expect(errors(path) == ["\(path):\(Repository.line(of: "dealers.yaml", in: path)): error: agents.dealer: rule file not found: \(Repository.path("Agents"))/dealers.yaml"])
     }
 
     @Test func unknownAndMissingAgentTypesAreErrors() {
@@ -69,13 +69,13 @@ import Testing
             .replacingOccurrences(of: "  retail: ", with: "  retale: ").replacingOccurrences(of: "  retail.count: 500", with: "")
         try! text.write(toFile: path, atomically: true, encoding: .utf8)
         let messages = errors(path)
-        #expect(messages.contains("\(path):10: error: agents.retale: unknown agent type; did you mean 'retail'? (known: market, hedge_fund, dealer, retail)"))
-        #expect(messages.contains("\(path):6: error: agents.retail: missing key (expected the path of the retail rule file)"))
+        #expect(messages.contains("\(path):\(Repository.line(of: "retale", in: path)): error: agents.retale: unknown agent type; did you mean 'retail'? (known: market, hedge_fund, dealer, retail, government)"))
+        #expect(messages.contains("\(path):\(Repository.line(of: "agents:", in: path)): error: agents.retail: missing key (expected the path of the retail rule file)"))
     }
 
     @Test func retailMustTradeAnAssetOfTheMarket() {
         let path = Repository.experiment(extra: "  retail.asset: gold")
-        #expect(errors(path) == ["\(path):13: error: retail.asset: expected the name of an asset in market.assets (crypto), found \"gold\""])
+        #expect(errors(path) == ["\(path):\(Repository.line(of: "retail.asset", in: path)): error: retail.asset: expected the name of an asset in market.assets (crypto, treasury), found \"gold\""])
     }
 
     @Test func assetNamesMustBeIdentifiers() throws {
@@ -91,6 +91,6 @@ import Testing
 
     @Test func anUnknownExperimentSettingIsAnError() {
         let path = Repository.experiment(extra: "stepz: 3")
-        #expect(errors(path) == ["\(path):13: error: stepz: unknown key"])
+        #expect(errors(path) == ["\(path):\(Repository.line(of: "stepz", in: path)): error: stepz: unknown key"])
     }
 }

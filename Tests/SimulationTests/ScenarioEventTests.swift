@@ -16,7 +16,11 @@ import Testing
             _ = try Scenario(try Experiment.load(path))
             return []
         } catch {
-            return error.errors.map { $0.description.replacingOccurrences(of: path, with: "EXP") }
+            // Messages name lines relative to the events block: L0 is "events:", L1 its first line, ...
+            let base = Repository.line(of: "events:", in: path)
+            return error.errors.map { e in
+                "EXP:L\(e.location.line - base): error: " + e.description.components(separatedBy: ": error: ").dropFirst().joined(separator: ": error: ")
+            }
         }
     }
 
@@ -58,25 +62,25 @@ import Testing
 
     @Test func anEventCannotSetAPrice() {
         #expect(errors("  - at: 5\n    set: {market.assets.crypto.initial_price: 50}") == [
-            "EXP:15: error: events[0].set.market.assets.crypto.initial_price: an event may change what agents want, owe or believe, never a price",
+            "EXP:L2: error: events[0].set.market.assets.crypto.initial_price: an event may change what agents want, owe or believe, never a price",
         ])
     }
 
     @Test func anEventCannotChangeASetUpKey() {
         #expect(errors("  - at: 5\n    set: {retail.count: 5}") == [
-            "EXP:15: error: events[0].set.retail.count: is read only when the run starts; an event cannot change it",
+            "EXP:L2: error: events[0].set.retail.count: is read only when the run starts; an event cannot change it",
         ])
         #expect(errors("  - at: 5\n    set: {run.steps: 5}") == [
-            "EXP:15: error: events[0].set.run.steps: an event can change only agents' rules (market, hedge_fund, dealer, retail)",
+            "EXP:L2: error: events[0].set.run.steps: an event can change only agents' rules (market, hedge_fund, dealer, retail, government)",
         ])
     }
 
     @Test func malformedEventsAreReportedWhereTheyAreWritten() {
-        #expect(errors("  - from: 5\n    set: {retail.switch_rate: 0.1}") == ["EXP:14: error: events[0]: a window needs both from and to"])
-        #expect(errors("  - at: 5") == ["EXP:14: error: events[0].set: expected a mapping of key.path: value with at least one change"])
-        #expect(errors("  - at: 0\n    set: {retail.switch_rate: 0.1}") == ["EXP:14: error: events[0].at: expected a step number >= 1, found 0"])
-        #expect(errors("  - at: 40\n    set: {retail.switch_rate: 0.1}") == ["EXP:14: error: events[0].at: step 40 is after the run's last step (30)"])
-        #expect(errors("  - at: 5\n    set: {retail.switch_rat: 0.1}") == ["EXP:15: error: retail.switch_rat: unknown key; did you mean 'switch_rate'?"])
-        #expect(errors("  - at: 5\n    set: {retail.switch_rate: lots}") == ["EXP:15: error: retail.switch_rate: expected a number in [0, 1], found \"lots\""])
+        #expect(errors("  - from: 5\n    set: {retail.switch_rate: 0.1}") == ["EXP:L1: error: events[0]: a window needs both from and to"])
+        #expect(errors("  - at: 5") == ["EXP:L1: error: events[0].set: expected a mapping of key.path: value with at least one change"])
+        #expect(errors("  - at: 0\n    set: {retail.switch_rate: 0.1}") == ["EXP:L1: error: events[0].at: expected a step number >= 1, found 0"])
+        #expect(errors("  - at: 40\n    set: {retail.switch_rate: 0.1}") == ["EXP:L1: error: events[0].at: step 40 is after the run's last step (30)"])
+        #expect(errors("  - at: 5\n    set: {retail.switch_rat: 0.1}") == ["EXP:L2: error: retail.switch_rat: unknown key; did you mean 'switch_rate'?"])
+        #expect(errors("  - at: 5\n    set: {retail.switch_rate: lots}") == ["EXP:L2: error: retail.switch_rate: expected a number in [0, 1], found \"lots\""])
     }
 }

@@ -66,16 +66,16 @@ import Testing
     @Test func aSecondAssetAddedInTheMarketFileIsTradedAndConserved() throws {
         let dir = Repository.temporaryDirectory()
         let market = try String(contentsOfFile: Repository.path("Agents/market.yaml"), encoding: .utf8)
-            .replacingOccurrences(of: "assets:\n", with: "assets:\n  gold:\n    supply: 1.0e6\n    initial_price: 2000\n    anchor_value: 2100\n")
+            .replacingOccurrences(of: "assets:\n", with: "assets:\n  gold:\n    kind: crypto\n    supply: 1.0e6\n    initial_price: 2000\n    anchor_value: 2100\n")
         try market.write(toFile: dir + "/market.yaml", atomically: true, encoding: .utf8)
         let path = Repository.experiment()
         let text = try String(contentsOfFile: path, encoding: .utf8)
             .replacingOccurrences(of: "\(Repository.path("Agents"))/market.yaml", with: dir + "/market.yaml")
         try text.write(toFile: path, atomically: true, encoding: .utf8)
         let rules = try Rules(try Experiment.load(path))
-        #expect(rules.market.assets.map(\.name) == ["gold", "crypto"])
+        #expect(rules.market.assets.map(\.name) == ["gold", "crypto", "treasury"])
         let run = try records(rules, seed: 2)
-        #expect(run.allSatisfy { $0.prices.count == 2 && $0.accountingError < 1e-9 })
+        #expect(run.allSatisfy { $0.prices.count == 3 && $0.accountingError < 1e-9 })
         #expect(run.contains { $0.volumes[0] > 0 }, "gold trades")
         #expect(run.allSatisfy { $0.retailUnits[0] == 0 }, "retail trades crypto only")
     }
@@ -94,11 +94,11 @@ import Testing
         world.dealers[b].cash += extra * p  // the dealer sold the units for cash
         _ = try world.checkAccounting()
         let before = world.hedgeFunds[i].units[0]
-        world.haircuts = [0.5]
+        world.haircuts = world.haircuts.map { _ in 0.5 }
         let calls = world.marginCalls()
         #expect(calls[i][0] > 0, "called at a 50% haircut")
-        var log = StepLog(assets: 1)
-        let curves = world.orders(forced: calls, called: [], credit: world.creditLines(), reference: world.prices, withRetail: false)
+        var log = StepLog(assets: world.prices.count)
+        let curves = world.orders(forced: calls, called: [], credit: world.creditLines(), reference: world.prices, firstRound: false)
         world.settle(curves, try world.clear(curves), into: &log)
         #expect(log.calledFunds.contains(i))
         #expect(world.hedgeFunds[i].units[0] < before - 0.99 * calls[i][0], "sold the called amount in the round")

@@ -37,6 +37,7 @@ public enum Repository {
               hedge_fund: \(agents)/hedge_fund.yaml
               dealer: \(agents)/dealer.yaml
               retail: \(agents)/retail.yaml
+              government: \(agents)/government.yaml
             set:
               retail.count: \(retail)
             \(extra)
@@ -44,5 +45,12 @@ public enum Repository {
         let file = dir + "/\(name).yaml"
         try! text.write(toFile: file, atomically: true, encoding: .utf8)
         return file
+    }
+
+    /// The 1-based line of the first line of `path` that contains `needle`, or 0.
+    public static func line(of needle: String, in path: String) -> Int {
+        let text = (try? String(contentsOfFile: path, encoding: .utf8)) ?? ""
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        return (lines.firstIndex { $0.contains(needle) } ?? -1) + 1
     }
 }

@@ -1,0 +1,40 @@
+import Config
+
+/// Rules of the government (`Agents/government.yaml`): it spends into households, pays coupons on
+/// its bonds, and finances the deficit by auctioning new bonds that clear at the market price.
+public struct GovernmentRules: Sendable, Equatable {
+    public static let type = "government"
+
+    public var bond: String
+    public var initialCash: Double
+    public var spending: Double
+    public var cashBuffer: Double
+
+    public init(_ r: inout RuleReader) {
+        r.scope = .setUp
+        bond = r.text("bond", "name of the bond asset the government issues (a market asset of kind bond)", default: "treasury")
+        initialCash = r.number("initial_cash", "the government's cash at step 0", unit: "$", default: 1e8, .nonNegative)
+        r.scope = .dynamic
+        spending = r.number("spending", "spending per step, paid to households (retail traders) in equal shares",
+                            unit: "$/step", default: 1e5, .nonNegative)
+        cashBuffer = r.number("cash_buffer", "cash the government keeps; below it, it auctions new bonds for the gap",
+                              unit: "$", default: 5e7, .nonNegative)
+    }
+}
+
+/// The government's balance sheet: cash, and the bonds it owes (units outstanding of its bond).
+public struct Government: Sendable {
+    public var cash: Double
+    /// Units of its bond outstanding: its liability.
+    public var bondsOutstanding: Double
+
+    public init(cash: Double, bondsOutstanding: Double) {
+        self.cash = cash
+        self.bondsOutstanding = bondsOutstanding
+    }
+
+    /// Units to auction this step: enough, at the last price, to restore the cash buffer.
+    public func auctionSize(price: Double, rules: GovernmentRules) -> Double {
+        max(rules.cashBuffer - cash, 0) / price
+    }
+}
