@@ -28,4 +28,5 @@ public enum Participant: Hashable, Sendable {
     case retailLiquidations
     /// The government selling newly issued bonds at auction.
     case government
+    case moneyFund(Int)
 }

@@ -27,6 +27,8 @@ public enum TimeseriesColumns {
         ("liquidation_value", "value of retail positions sold in liquidations", "$"),
         ("retail_trend_share", "share of retail traders following the trend at the end of the step", "fraction"),
         ("retail_fundamental_share", "share of retail traders trading on fundamentals at the end of the step", "fraction"),
+        ("dry_powder", "cash held by money funds: idle cash available for assets", "$"),
+        ("money_fund_bonds", "units of the government's bond held by money funds", "units"),
         ("government_cash", "the government's cash at the end of the step", "$"),
         ("bonds_outstanding", "units of the government's bond outstanding", "units"),
         ("bonds_issued", "units of its bond the government sold at auction this step", "units"),
@@ -57,7 +59,7 @@ public enum TimeseriesColumns {
             + r.hedgeFundUnits + r.dealerUnits + r.retailUnits
             + [Double(r.clearingRounds), Double(r.marginCalls), Double(r.defaults), r.marginLoans]
             + [Double(r.liquidations), r.liquidationValue, r.trendShare, r.fundamentalShare]
-            + [r.governmentCash, r.bondsOutstanding, r.bondsIssued, r.coupons, r.governmentSpending]
+            + [r.dryPowder, r.moneyFundBonds, r.governmentCash, r.bondsOutstanding, r.bondsIssued, r.coupons, r.governmentSpending]
             + [r.retailBuyOrders, r.retailSellOrders, r.totalCash, r.accountingError]
     }
 }

@@ -11,6 +11,7 @@ public struct Rules: Sendable {
     public var dealer: DealerRules
     public var retail: RetailRules
     public var government: GovernmentRules
+    public var moneyFund: MoneyFundRules
 
     /// The agent types an experiment must give a rule file for, in the order sections are read.
     public static var agentTypes: [String] { readers.map(\.type) }
@@ -45,6 +46,7 @@ public struct Rules: Sendable {
         dealer = read(DealerRules.type) { DealerRules(&$0) }
         retail = read(RetailRules.type) { RetailRules(&$0) }
         government = read(GovernmentRules.type) { GovernmentRules(&$0) }
+        moneyFund = read(MoneyFundRules.type) { MoneyFundRules(&$0) }
         if errors.isEmpty { errors += crossChecks(experiment) }
         guard errors.isEmpty else { throw ConfigErrors(errors) }
     }
@@ -90,6 +92,7 @@ public struct Rules: Sendable {
         (DealerRules.type, { _ = DealerRules(&$0) }),
         (RetailRules.type, { _ = RetailRules(&$0) }),
         (GovernmentRules.type, { _ = GovernmentRules(&$0) }),
+        (MoneyFundRules.type, { _ = MoneyFundRules(&$0) }),
     ]
 
     /// The documentation of every key of one rule type (or of the experiment settings, `experiment`).

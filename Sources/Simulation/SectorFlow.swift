@@ -21,6 +21,7 @@ extension Participant {
         case .dealer: return "dealer"
         case .retailBuys, .retailSells, .retailLiquidations: return "retail"
         case .government: return "government"
+        case .moneyFund: return "money_fund"
         }
     }
 }

@@ -19,6 +19,9 @@ public struct StepRecord: Sendable, Equatable {
     /// Margin loans owed by hedge funds and retail traders.
     public var marginLoans: Double
     public var governmentCash: Double
+    /// Dry powder: the money funds' cash.
+    public var dryPowder: Double
+    public var moneyFundBonds: Double
     /// Units of the government's bond outstanding at the end of the step.
     public var bondsOutstanding: Double
     public var bondsIssued: Double

@@ -39,6 +39,13 @@ extension World {
                 held += d.units[a]
             }
             if a == retailAsset { held += retail.units.reduce(0, +) }
+            if a == governmentBond {
+                for (i, m) in moneyFunds.enumerated() {
+                    try finite(m.bonds, "money_fund[\(i)]", asset.name)
+                    guard m.bonds >= slack * asset.supply else { throw violation("money_fund[\(i)]", asset.name, "negative holding \(m.bonds)") }
+                    held += m.bonds
+                }
+            }
             try finite(held, "retail", asset.name)
             try compare(held, outstanding[a], scale: outstanding[a], "all", asset.name,
                         "holdings sum to \(held), amount outstanding is \(outstanding[a])")
@@ -53,6 +60,10 @@ extension World {
         try compare(government.bondsOutstanding, outstanding[governmentBond], scale: outstanding[governmentBond],
                     "government", bond.name, "owes \(government.bondsOutstanding) units, \(outstanding[governmentBond]) are outstanding")
         try finite(government.cash, "government", "cash")
+        for (i, m) in moneyFunds.enumerated() {
+            try finite(m.cash, "money_fund[\(i)]", "cash")
+            guard m.cash >= slack * initialCash else { throw violation("money_fund[\(i)]", "cash", "negative cash \(m.cash)") }
+        }
         guard government.cash >= slack * initialCash else { throw violation("government", "cash", "negative cash \(government.cash)") }
         var owed = retail.loan.reduce(0, +), lent = 0.0
         for (i, f) in hedgeFunds.enumerated() {
@@ -77,6 +88,6 @@ extension World {
 
     var totalCash: Double {
         hedgeFunds.reduce(0) { $0 + $1.cash } + dealers.reduce(0) { $0 + $1.cash } + retail.cash.reduce(0, +)
-            + government.cash
+            + government.cash + moneyFunds.reduce(0) { $0 + $1.cash }
     }
 }

@@ -16,6 +16,7 @@ extension World {
         for i in hedgeFunds.indices { hedgeFunds[i].cash += paid * hedgeFunds[i].units[a] }
         for d in dealers.indices { dealers[d].cash += paid * dealers[d].units[a] }
         if a == retailAsset { for i in 0..<retail.count { retail.cash[i] += paid * retail.units[i] } }
+        for m in moneyFunds.indices { moneyFunds[m].cash += paid * moneyFunds[m].bonds }
         government.cash -= paid * outstanding[a]
         log.coupons = paid * outstanding[a]
 

@@ -97,6 +97,12 @@ extension World {
                 curves.append(DemandCurve(.retailBuys) { cash / $0 })
                 curves.append(DemandCurve(.retailSells) { _ in -units })
             }
+            if a == governmentBond {
+                let coupon = rules.market.assets[a].coupon
+                for (i, fund) in moneyFunds.enumerated() {
+                    curves.append(DemandCurve(.moneyFund(i), fund.demand(coupon: coupon, rules: rules.moneyFund)))
+                }
+            }
             if a == governmentBond && firstRound, case let units = government.auctionSize(price: prices[a], rules: rules.government), units > 0 {
                 curves.append(DemandCurve(.government) { _ in -units })
             }

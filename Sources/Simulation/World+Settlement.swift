@@ -26,6 +26,9 @@ extension World {
                 case .retailSells:
                     let wanted = retail.totalSellUnits
                     retailFills = (retailFills?.buy ?? 0, wanted > 0 ? -fill / wanted : 0)
+                case let .moneyFund(i):
+                    moneyFunds[i].bonds += fill
+                    moneyFunds[i].cash -= fill * p
                 case .government:
                     log.issued -= fill
                     government.bondsOutstanding -= fill

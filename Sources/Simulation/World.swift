@@ -18,6 +18,7 @@ public struct World {
     public internal(set) var dealers: [Dealer]
     public internal(set) var retail: RetailPopulation
     public internal(set) var government: Government
+    public internal(set) var moneyFunds: [MoneyFund]
     /// Index of the bond the government issues.
     public let governmentBond: Int
     /// Units outstanding per asset (bonds grow by issuance).
@@ -46,6 +47,16 @@ public struct World {
         let governmentBond = assets.firstIndex { $0.name == rules.government.bond }!
         self.governmentBond = governmentBond
         government = Government(cash: rules.government.initialCash, bondsOutstanding: assets[governmentBond].supply)
+        let mfStream = RandomStream(seed: seed.child("init.money_fund"), generator: rules.run.generator)
+        // Money funds start at the allocation their rule wants at the initial price, bought from dealers.
+        let bond = assets[governmentBond], p0 = bond.initialPrice
+        moneyFunds = (0..<rules.moneyFund.count).map { _ in
+            var fund = MoneyFund(cash: rules.moneyFund.cash.draw(mfStream, within: .nonNegative))
+            let units = max(fund.demand(coupon: bond.coupon, rules: rules.moneyFund)(p0), 0)
+            fund.bonds = units
+            fund.cash -= units * p0
+            return fund
+        }
 
         let hf = rules.hedgeFund, dr = rules.dealer
         let hfStream = RandomStream(seed: seed.child("init.hedge_fund"), generator: rules.run.generator)
@@ -77,18 +88,31 @@ public struct World {
         retailStream = RandomStream(seed: seed.child("retail"), generator: rules.run.generator)
 
         let fundShare = hf.count > 0 ? hf.initialShare : 0, retailShare = rr.count > 0 ? rr.initialShare : 0
+        // What the dealers hold of the bond bounds what money funds can start with.
+        let dealerBonds = (1 - fundShare - (governmentBond == retailAsset ? retailShare : 0)) * bond.supply
+        let wanted = moneyFunds.reduce(0) { $0 + $1.bonds }
+        if wanted > dealerBonds {
+            for m in moneyFunds.indices {
+                let keep = moneyFunds[m].bonds * dealerBonds / wanted
+                moneyFunds[m].cash += (moneyFunds[m].bonds - keep) * p0
+                moneyFunds[m].bonds = keep
+            }
+        }
+        let moneyFundBonds = moneyFunds.reduce(0) { $0 + $1.bonds }
         var dealers = (0..<dr.count).map { _ in
             let units = assets.indices.map { a in
-                (1 - fundShare - (a == retailAsset ? retailShare : 0)) * assets[a].supply / Double(dr.count)
+                ((1 - fundShare - (a == retailAsset ? retailShare : 0)) * assets[a].supply
+                    - (a == governmentBond ? moneyFundBonds : 0)) / Double(dr.count)
             }
             return Dealer(cash: dr.capital, units: units, targetUnits: units)
         }
+        for d in dealers.indices { dealers[d].cash += moneyFundBonds * p0 / Double(dr.count) }
         for fund in hedgeFunds where fund.loan > 0 {
             dealers[fund.broker].cash -= fund.loan
             dealers[fund.broker].marginLoans += fund.loan
         }
         self.dealers = dealers
         initialCash = hedgeFunds.reduce(0) { $0 + $1.cash } + dealers.reduce(0) { $0 + $1.cash } + retail.cash.reduce(0, +)
-            + government.cash
+            + government.cash + moneyFunds.reduce(0) { $0 + $1.cash }
     }
 }

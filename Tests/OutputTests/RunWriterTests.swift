@@ -88,6 +88,6 @@ struct Abort: Error {}
         }
         #expect(net.count == 50, "both assets traded every step")
         for (key, value) in net { #expect(abs(value) <= 1e-9 * gross[key]!, "step/asset \(key) nets to \(value)") }
-        #expect(Set(rows.dropFirst().map { $0[1] }) == ["hedge_fund", "dealer", "retail", "government"])
+        #expect(Set(rows.dropFirst().map { $0[1] }) == ["hedge_fund", "dealer", "retail", "government", "money_fund"])
     }
 }

@@ -69,7 +69,7 @@ import Testing
             .replacingOccurrences(of: "  retail: ", with: "  retale: ").replacingOccurrences(of: "  retail.count: 500", with: "")
         try! text.write(toFile: path, atomically: true, encoding: .utf8)
         let messages = errors(path)
-        #expect(messages.contains("\(path):\(Repository.line(of: "retale", in: path)): error: agents.retale: unknown agent type; did you mean 'retail'? (known: market, hedge_fund, dealer, retail, government)"))
+        #expect(messages.contains("\(path):\(Repository.line(of: "retale", in: path)): error: agents.retale: unknown agent type; did you mean 'retail'? (known: \(Rules.agentTypes.joined(separator: ", ")))"))
         #expect(messages.contains("\(path):\(Repository.line(of: "agents:", in: path)): error: agents.retail: missing key (expected the path of the retail rule file)"))
     }
 

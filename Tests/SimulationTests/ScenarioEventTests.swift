@@ -71,7 +71,7 @@ import Testing
             "EXP:L2: error: events[0].set.retail.count: is read only when the run starts; an event cannot change it",
         ])
         #expect(errors("  - at: 5\n    set: {run.steps: 5}") == [
-            "EXP:L2: error: events[0].set.run.steps: an event can change only agents' rules (market, hedge_fund, dealer, retail, government)",
+            "EXP:L2: error: events[0].set.run.steps: an event can change only agents' rules (\(Rules.agentTypes.joined(separator: ", ")))",
         ])
     }
 

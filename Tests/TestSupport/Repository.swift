@@ -38,6 +38,7 @@ public enum Repository {
               dealer: \(agents)/dealer.yaml
               retail: \(agents)/retail.yaml
               government: \(agents)/government.yaml
+              money_fund: \(agents)/money_fund.yaml
             set:
               retail.count: \(retail)
             \(extra)
