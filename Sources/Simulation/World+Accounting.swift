@@ -25,51 +25,41 @@ extension World {
             guard error <= tolerance else { throw violation(agent, instrument, detail) }
         }
         let slack = -tolerance
+        /// A balance that must be finite and not negative (beyond rounding relative to `scale`).
+        func holding(_ x: Double, _ agent: String, _ instrument: String, scale: Double) throws {
+            try finite(x, agent, instrument)
+            guard x >= slack * scale else { throw violation(agent, instrument, "negative balance \(x)") }
+        }
         for (a, asset) in rules.market.assets.enumerated() {
             try finite(prices[a], "market", asset.name)
             var held = 0.0
-            for (i, f) in hedgeFunds.enumerated() {
-                try finite(f.units[a], "hedge_fund[\(i)]", asset.name)
-                guard f.units[a] >= slack * asset.supply else { throw violation("hedge_fund[\(i)]", asset.name, "negative holding \(f.units[a])") }
-                held += f.units[a]
-            }
-            for (i, d) in dealers.enumerated() {
-                try finite(d.units[a], "dealer[\(i)]", asset.name)
-                guard d.units[a] >= slack * asset.supply else { throw violation("dealer[\(i)]", asset.name, "negative holding \(d.units[a])") }
-                held += d.units[a]
+            var holdings = hedgeFunds.enumerated().map { ("hedge_fund[\($0)]", $1.units[a]) }
+                + dealers.enumerated().map { ("dealer[\($0)]", $1.units[a]) }
+            if a == governmentBond { holdings += moneyFunds.enumerated().map { ("money_fund[\($0)]", $1.bonds) } }
+            for (agent, units) in holdings {
+                try holding(units, agent, asset.name, scale: asset.supply)
+                held += units
             }
             if a == retailAsset { held += retail.units.reduce(0, +) }
-            if a == governmentBond {
-                for (i, m) in moneyFunds.enumerated() {
-                    try finite(m.bonds, "money_fund[\(i)]", asset.name)
-                    guard m.bonds >= slack * asset.supply else { throw violation("money_fund[\(i)]", asset.name, "negative holding \(m.bonds)") }
-                    held += m.bonds
-                }
-            }
             try finite(held, "retail", asset.name)
             try compare(held, outstanding[a], scale: outstanding[a], "all", asset.name,
                         "holdings sum to \(held), amount outstanding is \(outstanding[a])")
         }
-        for (name, column) in [("cash", retail.cash), ("units", retail.units), ("margin_loan", retail.loan)] {
+        let retailAssetName = rules.market.assets[retailAsset].name
+        for (name, column) in [("cash", retail.cash), (retailAssetName, retail.units), ("margin_loan", retail.loan)] {
             for (i, x) in column.enumerated() where !(x >= slack * initialCash) {
-                throw violation("retail[\(i)]", name == "units" ? rules.market.assets[retailAsset].name : name,
-                                x.isFinite ? "negative balance \(x)" : "balance is \(x)")
+                try holding(x, "retail[\(i)]", name, scale: initialCash)
             }
         }
         let bond = rules.market.assets[governmentBond]
         try compare(government.bondsOutstanding, outstanding[governmentBond], scale: outstanding[governmentBond],
                     "government", bond.name, "owes \(government.bondsOutstanding) units, \(outstanding[governmentBond]) are outstanding")
-        try finite(government.cash, "government", "cash")
-        for (i, m) in moneyFunds.enumerated() {
-            try finite(m.cash, "money_fund[\(i)]", "cash")
-            guard m.cash >= slack * initialCash else { throw violation("money_fund[\(i)]", "cash", "negative cash \(m.cash)") }
-        }
-        guard government.cash >= slack * initialCash else { throw violation("government", "cash", "negative cash \(government.cash)") }
+        try holding(government.cash, "government", "cash", scale: initialCash)
+        for (i, m) in moneyFunds.enumerated() { try holding(m.cash, "money_fund[\(i)]", "cash", scale: initialCash) }
         var owed = retail.loan.reduce(0, +), lent = 0.0
         for (i, f) in hedgeFunds.enumerated() {
-            try finite(f.cash, "hedge_fund[\(i)]", "cash")
+            try holding(f.cash, "hedge_fund[\(i)]", "cash", scale: initialCash)
             try finite(f.loan, "hedge_fund[\(i)]", "margin_loan")
-            guard f.cash >= slack * initialCash else { throw violation("hedge_fund[\(i)]", "cash", "negative cash \(f.cash)") }
             owed += f.loan
         }
         for (i, d) in dealers.enumerated() {
