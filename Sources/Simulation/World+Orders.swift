@@ -12,7 +12,7 @@ extension World {
         for i in hedgeFunds.indices { hedgeFunds[i].anchor(on: anchors) }
     }
 
-    /// Phase 4 (and after each round): units each hedge fund must sell, per asset, to meet its margin
+    /// Phase 5 (and after each round): units each hedge fund must sell, per asset, to meet its margin
     /// requirement at current prices and haircuts. Sales are spread over assets by position value.
     func marginCalls() -> [[Double]] {
         hedgeFunds.map { fund in

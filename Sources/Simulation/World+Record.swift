@@ -2,7 +2,7 @@ import Economy
 
 extension World {
     /// Phase 10: the step as the recorder sees it.
-    func record(_ log: StepLog, reference: [Double], accountingError: Double) -> StepRecord {
+    func record(_ log: StepLog, accountingError: Double) -> StepRecord {
         let n = prices.count
         return StepRecord(
             step: step, prices: prices,

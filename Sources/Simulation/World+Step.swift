@@ -32,7 +32,7 @@ extension World {
         setHaircuts()                                                       // 5
         let credit = creditLines()                                          // 5
         var forced = marginCalls()                                          // 5
-        var liquidating = markLiquidations()                                // 5
+        _ = markLiquidations()                                              // 5
         try submitRetailOrders()                                            // 6
         while log.rounds < rules.market.maxRounds {
             let curves = orders(forced: forced, called: log.calledFunds, credit: credit,
@@ -40,12 +40,12 @@ extension World {
             let results = try clear(curves)                                 // 7
             settle(curves, results, into: &log)                             // 7
             forced = marginCalls()                                          // 7
-            liquidating = markLiquidations()                                // 7
+            let liquidating = markLiquidations()                            // 7
             if liquidating == 0 && forced.allSatisfy({ $0.allSatisfy { $0 == 0 } }) { break }
         }
         log.defaults = resolveDefaults()                                    // 9
         closeDay()                                                          // 9
         let error = try checkAccounting()                                   // 9
-        return record(log, reference: reference, accountingError: error)    // 10
+        return record(log, accountingError: error)                          // 10
     }
 }
