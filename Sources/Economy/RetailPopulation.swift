@@ -141,7 +141,7 @@ public struct RetailPopulation: Sendable {
 
     /// Borrows trader i's negative cash, or repays its loan from positive cash; returns the change.
     private mutating func rebalanceLoan(_ i: Int) -> Double {
-        let change = cash[i] < 0 ? -cash[i] : -min(cash[i], loan[i])
+        let change = marginLoanChange(cash: cash[i], loan: loan[i])
         cash[i] += change
         loan[i] += change
         return change

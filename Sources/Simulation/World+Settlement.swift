@@ -65,7 +65,7 @@ extension World {
     /// Borrows a fund's negative cash from its broker, or repays its loan from positive cash.
     mutating func rebalanceLoan(_ i: Int) {
         let b = hedgeFunds[i].broker
-        let borrow = hedgeFunds[i].cash < 0 ? -hedgeFunds[i].cash : -min(hedgeFunds[i].cash, hedgeFunds[i].loan)
+        let borrow = marginLoanChange(cash: hedgeFunds[i].cash, loan: hedgeFunds[i].loan)
         hedgeFunds[i].cash += borrow
         hedgeFunds[i].loan += borrow
         dealers[b].cash -= borrow
