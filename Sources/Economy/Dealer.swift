@@ -15,6 +15,8 @@ public struct DealerRules: Sendable, Equatable {
     public var haircutVolatilityMultiple: Double
     public var volatilityWindow: Int
     public var lendingShare: Double
+    public var fundingBuffer: Double
+    public var marginSpread: Double
 
     public init(_ r: inout RuleReader) {
         r.scope = .setUp
@@ -37,6 +39,10 @@ public struct DealerRules: Sendable, Equatable {
                                      unit: "steps", default: 20, .closed(2, 500))
         lendingShare = r.number("lending_share", "fraction of its cash a dealer will lend to its hedge-fund clients",
                                 unit: "fraction", default: 0.5, .unitInterval)
+        fundingBuffer = r.number("funding_buffer", "cash a dealer keeps at the end of a day; below it, it borrows the gap overnight in repo",
+                                 unit: "$", default: 0, .nonNegative)
+        marginSpread = r.number("margin_spread", "interest on margin loans over the repo rate",
+                                unit: "fraction per year", default: 0.01, .closed(0, 1))
     }
 
     /// The haircut on an asset whose recent daily log returns have standard deviation `volatility`:
@@ -56,12 +62,21 @@ public struct Dealer: Sendable {
     /// Margin loans outstanding to hedge funds and, as the exchange's funders, to retail traders
     /// (an asset of the dealer).
     public var marginLoans: Double
+    /// Overnight repo borrowing (a liability), rolled each day in the funding market.
+    public var repoBorrowed: Double = 0
 
     public init(cash: Double, units: [Double], targetUnits: [Double], marginLoans: Double = 0) {
         self.cash = cash
         self.units = units
         self.targetUnits = targetUnits
         self.marginLoans = marginLoans
+    }
+
+    /// Total repo borrowing wanted at the end of the day: enough to bring cash up to the buffer, or
+    /// none when cash above it repays the loan. Inelastic: a dealer funds its book at any rate in the
+    /// corridor.
+    public func repoDemand(rules: DealerRules) -> Double {
+        max(repoBorrowed + rules.fundingBuffer - cash, 0)
     }
 
     public func demand(asset a: Int, reference: Double, rules: DealerRules) -> (Double) -> Double {

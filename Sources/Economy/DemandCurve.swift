@@ -29,4 +29,6 @@ public enum Participant: Hashable, Sendable {
     /// The government selling newly issued bonds at auction.
     case government
     case moneyFund(Int)
+    /// The central bank buying (QE, backstop) or selling (QT) the government's bond.
+    case centralBank
 }

@@ -1,16 +1,18 @@
 import Config
 import Foundation
 
-/// Rules of the money funds (`Agents/money_fund.yaml`): the dry-powder reservoir. A fund holds cash
-/// and moves into the government's bond when its yield pays enough over what cash earns.
+/// Rules of the money funds (`Agents/money_fund.yaml`): the dry-powder reservoir. A fund parks cash
+/// at the central bank's reverse repo, lends it in repo when that pays more, and extends duration into
+/// the government's bond when its yield pays enough over the overnight rate.
 public struct MoneyFundRules: Sendable, Equatable {
     public static let type = "money_fund"
 
     public var count: Int
     public var cash: DistributionSpec
-    public var hurdleRate: Double
+    public var termPremium: Double
     public var sensitivity: Double
     public var maxBondShare: Double
+    public var repoFullSpread: Double
 
     public init(_ r: inout RuleReader) {
         r.scope = .setUp
@@ -18,35 +20,48 @@ public struct MoneyFundRules: Sendable, Equatable {
         cash = r.distribution("cash", "each fund's cash at step 0: the dry powder", unit: "$",
                               default: .fixed(1e8), .nonNegative)
         r.scope = .dynamic
-        hurdleRate = r.number("hurdle_rate", "what cash earns elsewhere (the reverse-repo rate until the central bank sets it)",
-                              unit: "fraction per year", default: 0.035, .closed(-0.1, 1))
+        termPremium = r.number("term_premium", "yield over the overnight rate a fund wants before it buys duration",
+                               unit: "fraction per year", default: 0.003, .closed(-0.1, 1))
         sensitivity = r.number("sensitivity", "share of assets moved into bonds per unit of yield above the hurdle",
                                unit: "share per yield point (1 = 100%)", default: 50, .nonNegative)
         maxBondShare = r.number("max_bond_share", "largest share of assets held in bonds (a duration limit)",
                                 unit: "fraction", default: 0.5, .unitInterval)
+        repoFullSpread = r.number("repo_full_spread", "repo rate over the reverse-repo floor at which a fund lends all its liquid cash in repo (none at the floor)",
+                                  unit: "fraction per year", default: 0.0005, .greater(0))
     }
 }
 
-/// One money fund: cash and the government bonds it has bought.
+/// One money fund: cash, the government bonds it has bought, its overnight repo loans to dealers and
+/// its reverse-repo deposit at the central bank.
 public struct MoneyFund: Sendable {
     public var cash: Double
     public var bonds: Double
+    public var repoLent: Double = 0
+    public var reverseRepo: Double = 0
 
     public init(cash: Double, bonds: Double = 0) {
         self.cash = cash
         self.bonds = bonds
     }
 
-    /// Demand for the bond at price p (yield = coupon / p): a share
-    /// `min(sensitivity * max(y - hurdle, 0), max_bond_share)` of its assets valued at p, never more
-    /// than its cash buys. Decreasing in p.
-    public func demand(coupon: Double, rules: MoneyFundRules) -> (Double) -> Double {
-        let cash = cash, held = bonds
+    /// Demand for the bond at price p (yield = coupon / p) when cash earns `overnight` a year: a share
+    /// `min(sensitivity * max(y - overnight - term_premium, 0), max_bond_share)` of its assets valued
+    /// at p, never more than its cash buys. Decreasing in p.
+    public func demand(coupon: Double, overnight: Double, rules: MoneyFundRules) -> (Double) -> Double {
+        let cash = cash, held = bonds, lent = repoLent
+        let hurdle = overnight + rules.termPremium
         return { p in
-            let spread = max(coupon / p - rules.hurdleRate, 0)
+            let spread = max(coupon / p - hurdle, 0)
             let share = min(rules.sensitivity * spread, rules.maxBondShare)
-            let target = share * (cash + held * p) / p
+            let target = share * (cash + lent + held * p) / p
             return min(target - held, cash / p)
         }
+    }
+
+    /// Total repo lending at rate r: none at the reverse-repo `floor`, rising linearly to all its
+    /// liquid cash (cash and current repo loans) `repo_full_spread` above it. Increasing in r.
+    public func repoSupply(floor: Double, rules: MoneyFundRules) -> (Double) -> Double {
+        let liquid = max(cash + repoLent, 0)
+        return { r in liquid * min(max((r - floor) / rules.repoFullSpread, 0), 1) }
     }
 }

@@ -131,6 +131,21 @@ public struct RetailPopulation: Sendable {
     }
 
     /// Scores each strategy's signal on the step's realised log return of the asset.
+    /// Every borrower owes a day's interest at `rate` per step on its loan: it pays what its cash
+    /// covers and the rest is added to the loan. Returns the totals paid and added.
+    public mutating func payInterest(rate: Double) -> (paid: Double, capitalised: Double) {
+        guard rate > 0 else { return (0, 0) }
+        var paid = 0.0, capitalised = 0.0
+        for i in loan.indices where loan[i] > 0 {
+            let interest = loan[i] * rate, pay = min(interest, max(cash[i], 0))
+            cash[i] -= pay
+            loan[i] += interest - pay
+            paid += pay
+            capitalised += interest - pay
+        }
+        return (paid, capitalised)
+    }
+
     public mutating func scoreStrategies(realisedReturn r: Double, memory: Double) {
         fitness.update(signals: signals, realisedReturn: r, memory: memory)
     }

@@ -6,43 +6,71 @@ import Simulation
 /// the market file's order, `<bond>` for each asset of kind bond. `docs/OUTPUT.md` documents each; a
 /// test checks the two agree.
 public enum TimeseriesColumns {
-    /// (column pattern, meaning, unit).
-    public static let documented: [(name: String, meaning: String, unit: String)] = [
-        ("step", "trading day, 1-based", "step"),
-        ("price_<asset>", "clearing price at the end of the step", "$/unit"),
-        ("log_return_<asset>", "log change of the price over the step", "log points"),
-        ("yield_<bond>", "annual yield of each bond asset: coupon / price", "fraction per year"),
-        ("volume_<asset>", "units traded over all clearing rounds (sum of buys)", "units"),
-        ("forced_volume_<asset>", "units sold by forced sellers (margin calls, liquidations) over all rounds", "units"),
-        ("residual_<asset>", "largest excess demand left unmatched and rationed in any round (0 when every round cleared)", "units"),
-        ("haircut_<asset>", "dealers' haircut: the fraction of collateral value they will not lend against", "fraction"),
-        ("hedge_fund_units_<asset>", "units held by all hedge funds", "units"),
-        ("dealer_units_<asset>", "units held by all dealer banks", "units"),
-        ("retail_units_<asset>", "units held by all retail traders", "units"),
-        ("clearing_rounds", "clearing rounds run in the step (more than 1 when forced sales cascaded)", "rounds"),
-        ("margin_calls", "hedge funds that had to sell to meet a margin call", "funds"),
-        ("defaults", "hedge funds whose equity turned negative and whose broker seized their holdings", "funds"),
-        ("margin_loans", "margin loans owed by hedge funds and retail traders to dealers at the end of the step", "$"),
-        ("liquidations", "retail liquidation orders filled (a position sold over two rounds counts twice)", "orders"),
-        ("liquidation_value", "value of retail positions sold in liquidations", "$"),
-        ("retail_trend_share", "share of retail traders following the trend at the end of the step", "fraction"),
-        ("retail_fundamental_share", "share of retail traders trading on fundamentals at the end of the step", "fraction"),
-        ("dry_powder", "cash held by money funds: idle cash available for assets", "$"),
-        ("money_fund_bonds", "units of the government's bond held by money funds", "units"),
-        ("government_cash", "the government's cash at the end of the step", "$"),
-        ("bonds_outstanding", "units of the government's bond outstanding", "units"),
-        ("bonds_issued", "units of its bond the government sold at auction this step", "units"),
-        ("coupons", "coupons the government paid this step", "$"),
-        ("government_spending", "spending the government paid to households this step", "$"),
-        ("retail_buy_orders", "cash retail traders sent to buy this step", "$"),
-        ("retail_sell_orders", "units retail traders sent to sell this step", "units"),
-        ("total_cash", "cash held by all agents", "$"),
-        ("accounting_error", "largest relative error of a stock-flow identity this step", "fraction"),
+    /// One documented column pattern and how to read its values (one per asset or bond for
+    /// `<asset>` and `<bond>` patterns, else one) from a step's record.
+    public struct Column: Sendable {
+        public let name: String
+        public let meaning: String
+        public let unit: String
+        let values: @Sendable (StepRecord) -> [Double]
+
+        init(_ name: String, _ meaning: String, _ unit: String, _ values: @escaping @Sendable (StepRecord) -> [Double]) {
+            (self.name, self.meaning, self.unit, self.values) = (name, meaning, unit, values)
+        }
+
+        init(_ name: String, _ meaning: String, _ unit: String, scalar: @escaping @Sendable (StepRecord) -> Double) {
+            self.init(name, meaning, unit) { [scalar($0)] }
+        }
+    }
+
+    public static let columns: [Column] = [
+        Column("step", "trading day, 1-based", "step", scalar: { Double($0.step) }),
+        Column("price_<asset>", "clearing price at the end of the step", "$/unit", \.prices),
+        Column("log_return_<asset>", "log change of the price over the step", "log points", \.logReturns),
+        Column("yield_<bond>", "annual yield of each bond asset: coupon / price", "fraction per year", \.yields),
+        Column("volume_<asset>", "units traded over all clearing rounds (sum of buys)", "units", \.volumes),
+        Column("forced_volume_<asset>", "units sold by forced sellers (margin calls, liquidations) over all rounds", "units", \.forcedVolumes),
+        Column("residual_<asset>", "largest excess demand left unmatched and rationed in any round (0 when every round cleared)", "units", \.residuals),
+        Column("haircut_<asset>", "dealers' haircut: the fraction of collateral value they will not lend against", "fraction", \.haircuts),
+        Column("hedge_fund_units_<asset>", "units held by all hedge funds", "units", \.hedgeFundUnits),
+        Column("dealer_units_<asset>", "units held by all dealer banks", "units", \.dealerUnits),
+        Column("retail_units_<asset>", "units held by all retail traders", "units", \.retailUnits),
+        Column("clearing_rounds", "clearing rounds run in the step (more than 1 when forced sales cascaded)", "rounds", scalar: { Double($0.clearingRounds) }),
+        Column("margin_calls", "hedge funds that had to sell to meet a margin call", "funds", scalar: { Double($0.marginCalls) }),
+        Column("defaults", "hedge funds whose equity turned negative and whose broker seized their holdings", "funds", scalar: { Double($0.defaults) }),
+        Column("margin_loans", "margin loans owed by hedge funds and retail traders to dealers at the end of the step", "$", scalar: \.marginLoans),
+        Column("dealer_capacity_used", "margin loans over the dealers' lending capacity (lending share of their cash and loans)", "fraction", scalar: \.dealerCapacityUsed),
+        Column("liquidations", "retail liquidation orders filled (a position sold over two rounds counts twice)", "orders", scalar: { Double($0.liquidations) }),
+        Column("liquidation_value", "value of retail positions sold in liquidations", "$", scalar: \.liquidationValue),
+        Column("retail_trend_share", "share of retail traders following the trend at the end of the step", "fraction", scalar: \.trendShare),
+        Column("retail_fundamental_share", "share of retail traders trading on fundamentals at the end of the step", "fraction", scalar: \.fundamentalShare),
+        Column("policy_rate", "the central bank's policy rate", "fraction per year", scalar: \.policyRate),
+        Column("repo_rate", "overnight repo rate cleared in the funding market at the end of the step", "fraction per year", scalar: \.repoRate),
+        Column("reverse_repo_rate", "the corridor's floor: what the central bank pays on reverse repo", "fraction per year", scalar: \.reverseRepoRate),
+        Column("standing_repo_rate", "the corridor's ceiling: what the central bank's standing repo charges", "fraction per year", scalar: \.standingRepoRate),
+        Column("reverse_repo", "money funds' overnight deposits at the central bank", "$", scalar: \.reverseRepo),
+        Column("repo_lending", "money funds' overnight repo loans to dealers", "$", scalar: \.repoLending),
+        Column("standing_repo", "the central bank's standing-repo loans to dealers", "$", scalar: \.standingRepo),
+        Column("central_bank_bonds", "units of the government's bond the central bank holds", "units", scalar: \.centralBankBonds),
+        Column("dry_powder", "idle cash: money funds' cash and reverse-repo deposits", "$", scalar: \.dryPowder),
+        Column("money_fund_bonds", "units of the government's bond held by money funds", "units", scalar: \.moneyFundBonds),
+        Column("government_cash", "the government's cash at the end of the step", "$", scalar: \.governmentCash),
+        Column("bonds_outstanding", "units of the government's bond outstanding", "units", scalar: \.bondsOutstanding),
+        Column("bonds_issued", "units of its bond the government sold at auction this step", "units", scalar: \.bondsIssued),
+        Column("coupons", "coupons the government paid this step (the central bank's are remitted)", "$", scalar: \.coupons),
+        Column("government_spending", "spending the government paid to households this step", "$", scalar: \.governmentSpending),
+        Column("retail_buy_orders", "cash retail traders sent to buy this step", "$", scalar: \.retailBuyOrders),
+        Column("retail_sell_orders", "units retail traders sent to sell this step", "units", scalar: \.retailSellOrders),
+        Column("total_cash", "cash held by all agents (changes only by central-bank operations)", "$", scalar: \.totalCash),
+        Column("accounting_error", "largest relative error of a stock-flow identity this step", "fraction", scalar: \.accountingError),
     ]
+
+    /// (column pattern, meaning, unit), as `docs/OUTPUT.md` lists them.
+    public static var documented: [(name: String, meaning: String, unit: String)] { columns.map { ($0.name, $0.meaning, $0.unit) } }
 
     /// The header for a market with these assets; `<bond>` columns repeat for bond assets only.
     public static func header(assets: [AssetSpec]) -> [String] {
-        documented.flatMap { column in
+        columns.flatMap { column in
             if column.name.contains("<asset>") {
                 return assets.map { column.name.replacingOccurrences(of: "<asset>", with: $0.name) }
             }
@@ -54,12 +82,5 @@ public enum TimeseriesColumns {
     }
 
     /// The row of `record`, in `header` order.
-    public static func row(_ r: StepRecord) -> [Double] {
-        [Double(r.step)] + r.prices + r.logReturns + r.yields + r.volumes + r.forcedVolumes + r.residuals + r.haircuts
-            + r.hedgeFundUnits + r.dealerUnits + r.retailUnits
-            + [Double(r.clearingRounds), Double(r.marginCalls), Double(r.defaults), r.marginLoans]
-            + [Double(r.liquidations), r.liquidationValue, r.trendShare, r.fundamentalShare]
-            + [r.dryPowder, r.moneyFundBonds, r.governmentCash, r.bondsOutstanding, r.bondsIssued, r.coupons, r.governmentSpending]
-            + [r.retailBuyOrders, r.retailSellOrders, r.totalCash, r.accountingError]
-    }
+    public static func row(_ r: StepRecord) -> [Double] { columns.flatMap { $0.values(r) } }
 }

@@ -12,6 +12,7 @@ public struct Rules: Sendable {
     public var retail: RetailRules
     public var government: GovernmentRules
     public var moneyFund: MoneyFundRules
+    public var centralBank: CentralBankRules
 
     /// The agent types an experiment must give a rule file for, in the order sections are read.
     public static var agentTypes: [String] { readers.map(\.type) }
@@ -47,6 +48,7 @@ public struct Rules: Sendable {
         retail = read(RetailRules.type) { RetailRules(&$0) }
         government = read(GovernmentRules.type) { GovernmentRules(&$0) }
         moneyFund = read(MoneyFundRules.type) { MoneyFundRules(&$0) }
+        centralBank = read(CentralBankRules.type) { CentralBankRules(&$0) }
         if errors.isEmpty { errors += crossChecks(experiment) }
         guard errors.isEmpty else { throw ConfigErrors(errors) }
     }
@@ -76,6 +78,12 @@ public struct Rules: Sendable {
             return [ConfigError(node?.location ?? retailFile.location, "fundamental_fraction",
                                 "trend_fraction + fundamental_fraction must be <= 1 (the rest are noise traders), found \(retail.trendFraction + retail.fundamentalFraction)")]
         }
+        let bondHeld = hedgeFund.initialShare + centralBank.initialBondShare + (retail.asset == government.bond ? retail.initialShare : 0)
+        if bondHeld > 1 {
+            let file = experiment.agents.first { $0.type == CentralBankRules.type }!.rules
+            return [ConfigError(file.mapping?["initial_bond_share"]?.location ?? file.location, "initial_bond_share",
+                                "hedge_fund.initial_share + central_bank.initial_bond_share must be <= 1 (dealers hold the rest of the bond), found \(bondHeld)")]
+        }
         let held = hedgeFund.initialShare + retail.initialShare
         guard held <= 1 else {
             let file = experiment.agents.first { $0.type == RetailRules.type }?.rules.location ?? SourceLocation(file: experiment.path, line: 0)
@@ -93,6 +101,7 @@ public struct Rules: Sendable {
         (RetailRules.type, { _ = RetailRules(&$0) }),
         (GovernmentRules.type, { _ = GovernmentRules(&$0) }),
         (MoneyFundRules.type, { _ = MoneyFundRules(&$0) }),
+        (CentralBankRules.type, { _ = CentralBankRules(&$0) }),
     ]
 
     /// The documentation of every key of one rule type (or of the experiment settings, `experiment`).

@@ -22,6 +22,7 @@ extension Participant {
         case .retailBuys, .retailSells, .retailLiquidations: return "retail"
         case .government: return "government"
         case .moneyFund: return "money_fund"
+        case .centralBank: return "central_bank"
         }
     }
 }

@@ -18,8 +18,20 @@ public struct StepRecord: Sendable, Equatable {
     public var defaults: Int
     /// Margin loans owed by hedge funds and retail traders.
     public var marginLoans: Double
+    /// Margin loans over the dealers' lending capacity.
+    public var dealerCapacityUsed: Double
+    public var policyRate: Double
+    public var repoRate: Double
+    public var reverseRepoRate: Double
+    public var standingRepoRate: Double
+    /// Money funds' reverse-repo deposits at the central bank.
+    public var reverseRepo: Double
+    /// Money funds' repo loans to dealers.
+    public var repoLending: Double
+    public var standingRepo: Double
+    public var centralBankBonds: Double
     public var governmentCash: Double
-    /// Dry powder: the money funds' cash.
+    /// Dry powder: the money funds' cash and reverse-repo deposits.
     public var dryPowder: Double
     public var moneyFundBonds: Double
     /// Units of the government's bond outstanding at the end of the step.
@@ -36,7 +48,7 @@ public struct StepRecord: Sendable, Equatable {
     public var retailUnits: [Double]
     public var retailBuyOrders: Double
     public var retailSellOrders: Double
-    /// Total cash of all agents (constant: trades and loans only move it between agents).
+    /// Total cash of all agents (trades and loans only move it; central-bank operations change it).
     public var totalCash: Double
     /// Largest relative error of any stock-flow identity this step (0 when exact).
     public var accountingError: Double

@@ -7,9 +7,12 @@ extension World {
     /// - every balance and price is finite;
     /// - units of each asset held by all agents sum to its amount outstanding, and the government owes
     ///   exactly the units of its bond outstanding;
-    /// - margin loans owed by funds and retail traders equal margin loans held by dealers;
+    /// - margin loans owed by funds and retail traders equal margin loans held by dealers; repo owed by
+    ///   dealers equals repo lent by money funds and the standing repo; reverse-repo deposits equal
+    ///   the central bank's liability;
     /// - no fund or trader holds negative cash (shortfalls are borrowed), nobody holds negative units;
-    /// - total cash is unchanged: trades and loans only move it between agents.
+    /// - total cash is what existed at step 0 plus what the central bank's operations created: trades,
+    ///   transfers and loans between agents only move it.
     func checkAccounting(tolerance: Double = 1e-9) throws -> Double {
         var worst = 0.0
         func violation(_ agent: String, _ instrument: String, _ detail: String) -> AccountingViolation {
@@ -35,7 +38,10 @@ extension World {
             var held = 0.0
             var holdings = hedgeFunds.enumerated().map { ("hedge_fund[\($0)]", $1.units[a]) }
                 + dealers.enumerated().map { ("dealer[\($0)]", $1.units[a]) }
-            if a == governmentBond { holdings += moneyFunds.enumerated().map { ("money_fund[\($0)]", $1.bonds) } }
+            if a == governmentBond {
+                holdings += moneyFunds.enumerated().map { ("money_fund[\($0)]", $1.bonds) }
+                holdings.append(("central_bank", centralBank.bonds))
+            }
             for (agent, units) in holdings {
                 try holding(units, agent, asset.name, scale: asset.supply)
                 held += units
@@ -55,7 +61,17 @@ extension World {
         try compare(government.bondsOutstanding, outstanding[governmentBond], scale: outstanding[governmentBond],
                     "government", bond.name, "owes \(government.bondsOutstanding) units, \(outstanding[governmentBond]) are outstanding")
         try holding(government.cash, "government", "cash", scale: initialCash)
-        for (i, m) in moneyFunds.enumerated() { try holding(m.cash, "money_fund[\(i)]", "cash", scale: initialCash) }
+        var repoLent = centralBank.standingRepo, repoOwed = 0.0, deposits = 0.0
+        for (i, m) in moneyFunds.enumerated() {
+            try holding(m.cash, "money_fund[\(i)]", "cash", scale: initialCash)
+            try holding(m.repoLent, "money_fund[\(i)]", "repo", scale: initialCash)
+            try holding(m.reverseRepo, "money_fund[\(i)]", "reverse_repo", scale: initialCash)
+            repoLent += m.repoLent
+            deposits += m.reverseRepo
+        }
+        try holding(centralBank.standingRepo, "central_bank", "standing_repo", scale: initialCash)
+        try compare(deposits, centralBank.reverseRepo, scale: initialCash, "central_bank", "reverse_repo",
+                    "money funds hold \(deposits) in reverse repo, the central bank owes \(centralBank.reverseRepo)")
         var owed = retail.loan.reduce(0, +), lent = 0.0
         for (i, f) in hedgeFunds.enumerated() {
             try holding(f.cash, "hedge_fund[\(i)]", "cash", scale: initialCash)
@@ -65,14 +81,19 @@ extension World {
         for (i, d) in dealers.enumerated() {
             try finite(d.cash, "dealer[\(i)]", "cash")
             try finite(d.marginLoans, "dealer[\(i)]", "margin_loan")
+            try holding(d.repoBorrowed, "dealer[\(i)]", "repo", scale: initialCash)
             lent += d.marginLoans
+            repoOwed += d.repoBorrowed
         }
+        try compare(repoOwed, repoLent, scale: initialCash, "all", "repo",
+                    "dealers owe \(repoOwed) in repo, money funds and the standing repo lent \(repoLent)")
         try compare(owed, lent, scale: initialCash, "all", "margin_loan",
                     "funds and retail traders owe \(owed) in margin loans, dealers hold \(lent)")
         let cash = totalCash
         try finite(cash, "all", "cash")
-        try compare(cash, initialCash, scale: initialCash, "all", "cash",
-                    "cash totals \(cash) without a recorded flow; expected \(initialCash)")
+        let expected = initialCash + centralBank.created
+        try compare(cash, expected, scale: initialCash, "all", "cash",
+                    "cash totals \(cash) without a recorded flow; expected \(expected) (step 0 plus central-bank operations)")
         return worst
     }
 

@@ -99,9 +99,11 @@ extension World {
             }
             if a == governmentBond {
                 let coupon = rules.market.assets[a].coupon
+                let overnight = max(repoRate, centralBank.floor(rules.centralBank))
                 for (i, fund) in moneyFunds.enumerated() {
-                    curves.append(DemandCurve(.moneyFund(i), fund.demand(coupon: coupon, rules: rules.moneyFund)))
+                    curves.append(DemandCurve(.moneyFund(i), fund.demand(coupon: coupon, overnight: overnight, rules: rules.moneyFund)))
                 }
+                if let curve = centralBankCurve() { curves.append(curve) }
             }
             if a == governmentBond && firstRound, case let units = government.auctionSize(price: prices[a], rules: rules.government), units > 0 {
                 curves.append(DemandCurve(.government) { _ in -units })

@@ -11,7 +11,12 @@ extension World {
             volumes: log.volumes, forcedVolumes: log.forcedVolumes, residuals: log.residuals, haircuts: haircuts,
             clearingRounds: log.rounds, marginCalls: log.calledFunds.count, defaults: log.defaults,
             marginLoans: hedgeFunds.reduce(0) { $0 + $1.loan } + retail.loan.reduce(0, +),
-            governmentCash: government.cash, dryPowder: moneyFunds.reduce(0) { $0 + $1.cash },
+            dealerCapacityUsed: dealerCapacityUsed,
+            policyRate: centralBank.policyRate, repoRate: repoRate,
+            reverseRepoRate: centralBank.floor(rules.centralBank), standingRepoRate: centralBank.ceiling(rules.centralBank),
+            reverseRepo: centralBank.reverseRepo, repoLending: moneyFunds.reduce(0) { $0 + $1.repoLent },
+            standingRepo: centralBank.standingRepo, centralBankBonds: centralBank.bonds,
+            governmentCash: government.cash, dryPowder: moneyFunds.reduce(0) { $0 + $1.cash + $1.reverseRepo },
             moneyFundBonds: moneyFunds.reduce(0) { $0 + $1.bonds }, bondsOutstanding: government.bondsOutstanding, bondsIssued: log.issued,
             coupons: log.coupons, governmentSpending: log.spending,
             liquidations: log.liquidations, liquidationValue: log.liquidationValue,
@@ -22,5 +27,13 @@ extension World {
             retailBuyOrders: retail.totalBuyCash, retailSellOrders: retail.totalSellUnits,
             totalCash: totalCash, accountingError: accountingError,
             flows: log.flows.sorted { ($0.asset, $0.sector) < ($1.asset, $1.sector) })
+    }
+
+    /// Margin loans outstanding over what the dealers will lend in all (their lending share of cash
+    /// and loans).
+    var dealerCapacityUsed: Double {
+        let loans = dealers.reduce(0) { $0 + $1.marginLoans }
+        let capacity = rules.dealer.lendingShare * dealers.reduce(0) { $0 + max($1.cash + $1.marginLoans, 0) }
+        return capacity > 0 ? loans / capacity : 0
     }
 }

@@ -29,6 +29,8 @@ extension World {
                 case let .moneyFund(i):
                     moneyFunds[i].bonds += fill
                     moneyFunds[i].cash -= fill * p
+                case .centralBank:
+                    settleCentralBank(units: fill, price: p)
                 case .government:
                     log.issued -= fill
                     government.bondsOutstanding -= fill
@@ -92,7 +94,9 @@ extension World {
     }
 
     /// Phase 9: the day's closing prices join the history agents measure trends and volatility on.
-    mutating func closeDay() {
+    mutating func closeDay(spent: Double) {
+        spending.append(spent)
+        if spending.count > 4096 { spending.removeFirst(spending.count - 2048) }
         let a = retailAsset
         retail.scoreStrategies(realisedReturn: log(prices[a]) - history[history.count - 1][a], memory: rules.retail.profitMemory)
         history.append(prices.map { log($0) })

@@ -6,8 +6,10 @@ extension World {
     /// orders; nothing is applied until settlement), so the order of agents never matters.
     ///
     ///  1. Scenario events due this step replace the rules in force (never a price)
-    ///  2. Central bank: policy rate, QE/QT          (not yet modelled)
-    ///  3. Cash flows: the government pays coupons on its bond and spends into households
+    ///  2. Central bank: on meeting days the policy rate moves toward its reaction function's target
+    ///     (spending growth), and the corridor (reverse-repo floor, standing-repo ceiling) with it
+    ///  3. Cash flows: overnight funding settles (reverse repo returns with interest, repo interest);
+    ///     margin interest; the government pays coupons on its bond and spends into households
     ///     (wages and earnings of a real economy: not yet modelled)
     ///  4. Funding needs: capex bills, capital calls, redemptions  (not yet modelled)
     ///  5. Dealers set haircuts from recent volatility and clients' credit lines; margin calls on the
@@ -15,19 +17,25 @@ extension World {
     ///     positions below maintenance margin for liquidation
     ///  6. Orders: retail traders may switch strategy by recent profitability, then send market
     ///     orders; the government auctions new bonds for its deficit (a market order); hedge funds
-    ///     give demand curves (forced sellers market orders); dealers inventory-averse liquidity
+    ///     give demand curves (forced sellers market orders); money funds and the central bank (QE/QT,
+    ///     backstop) bid for the bond; dealers inventory-averse liquidity
     ///  7. Clearing per market by Brent root finding on excess demand; the fills settle, margins and
     ///     maintenance margins are checked at the new prices, and new forced sales and liquidations
     ///     clear in further rounds, up to `market.max_rounds` (the intraday cascade)
-    ///  8. Funding market (repo)                      (not yet modelled)
+    ///  8. Funding market: the repo rate clears dealers' funding needs against money funds' lending
+    ///     inside the corridor; the standing repo lends the rest at the ceiling, and money funds park
+    ///     what they do not lend at the reverse-repo floor
     ///  9. Defaults (negative equity: the broker seizes collateral), the day's closing prices (retail
     ///     strategies are scored on them), and the stock-flow check; a violation stops the run
     /// 10. Recording: returns the step's `StepRecord` to the caller, who writes it
     public mutating func advance() throws -> StepRecord {
         step += 1
         applyEvents()                                                       // 1
+        holdPolicyMeeting()                                                 // 2
         let reference = prices
         var log = StepLog(assets: prices.count)
+        settleOvernightFunding()                                            // 3
+        payMarginInterest()                                                 // 3
         payCashFlows(into: &log)                                            // 3
         setHaircuts()                                                       // 5
         let credit = creditLines()                                          // 5
@@ -43,8 +51,9 @@ extension World {
             let liquidating = markLiquidations()                            // 7
             if liquidating == 0 && forced.allSatisfy({ $0.allSatisfy { $0 == 0 } }) { break }
         }
+        try clearFundingMarket(into: &log)                                  // 8
         log.defaults = resolveDefaults()                                    // 9
-        closeDay()                                                          // 9
+        closeDay(spent: log.spending)                                       // 9
         let error = try checkAccounting()                                   // 9
         return record(log, accountingError: error)                          // 10
     }

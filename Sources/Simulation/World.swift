@@ -19,6 +19,12 @@ public struct World {
     public internal(set) var retail: RetailPopulation
     public internal(set) var government: Government
     public internal(set) var moneyFunds: [MoneyFund]
+    public internal(set) var centralBank: CentralBank
+    /// The overnight repo rate set by the funding market at the end of the last step.
+    public internal(set) var repoRate: Double
+    /// Nominal spending into the economy per past step, newest last: what the central bank's
+    /// reaction function measures growth on.
+    var spending: [Double] = []
     /// Index of the bond the government issues.
     public let governmentBond: Int
     /// Units outstanding per asset (bonds grow by issuance).
@@ -50,9 +56,12 @@ public struct World {
         let mfStream = RandomStream(seed: seed.child("init.money_fund"), generator: rules.run.generator)
         // Money funds start at the allocation their rule wants at the initial price, bought from dealers.
         let bond = assets[governmentBond], p0 = bond.initialPrice
+        let cb = rules.centralBank
+        centralBank = CentralBank(policyRate: cb.initialRate, bonds: cb.initialBondShare * bond.supply)
+        repoRate = cb.initialRate - cb.floorSpread
         moneyFunds = (0..<rules.moneyFund.count).map { _ in
             var fund = MoneyFund(cash: rules.moneyFund.cash.draw(mfStream, within: .nonNegative))
-            let units = max(fund.demand(coupon: bond.coupon, rules: rules.moneyFund)(p0), 0)
+            let units = max(fund.demand(coupon: bond.coupon, overnight: cb.initialRate - cb.floorSpread, rules: rules.moneyFund)(p0), 0)
             fund.bonds = units
             fund.cash -= units * p0
             return fund
@@ -89,7 +98,7 @@ public struct World {
 
         let fundShare = hf.count > 0 ? hf.initialShare : 0, retailShare = rr.count > 0 ? rr.initialShare : 0
         // What the dealers hold of the bond bounds what money funds can start with.
-        let dealerBonds = (1 - fundShare - (governmentBond == retailAsset ? retailShare : 0)) * bond.supply
+        let dealerBonds = (1 - fundShare - cb.initialBondShare - (governmentBond == retailAsset ? retailShare : 0)) * bond.supply
         let wanted = moneyFunds.reduce(0) { $0 + $1.bonds }
         if wanted > dealerBonds {
             for m in moneyFunds.indices {
@@ -98,11 +107,11 @@ public struct World {
                 moneyFunds[m].bonds = keep
             }
         }
-        let moneyFundBonds = moneyFunds.reduce(0) { $0 + $1.bonds }
+        let moneyFundBonds = moneyFunds.reduce(0) { $0 + $1.bonds }, centralBankBonds = centralBank.bonds
         var dealers = (0..<dr.count).map { _ in
             let units = assets.indices.map { a in
                 ((1 - fundShare - (a == retailAsset ? retailShare : 0)) * assets[a].supply
-                    - (a == governmentBond ? moneyFundBonds : 0)) / Double(dr.count)
+                    - (a == governmentBond ? moneyFundBonds + centralBankBonds : 0)) / Double(dr.count)
             }
             return Dealer(cash: dr.capital, units: units, targetUnits: units)
         }

@@ -39,6 +39,7 @@ public enum Repository {
               retail: \(agents)/retail.yaml
               government: \(agents)/government.yaml
               money_fund: \(agents)/money_fund.yaml
+              central_bank: \(agents)/central_bank.yaml
             set:
               retail.count: \(retail)
             \(extra)

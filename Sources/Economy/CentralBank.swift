@@ -1,0 +1,99 @@
+import Config
+import Foundation
+
+/// Rules of the central bank (`Agents/central_bank.yaml`): a reaction function for the policy rate,
+/// the funding corridor around it, QE/QT, and an optional duration backstop.
+public struct CentralBankRules: Sendable, Equatable {
+    public static let type = "central_bank"
+
+    public var initialRate: Double
+    public var initialBondShare: Double
+    public var neutralRate: Double
+    public var activityTarget: Double
+    public var hawkishness: Double
+    public var smoothing: Double
+    public var meetingInterval: Int
+    public var activityWindow: Int
+    public var floorSpread: Double
+    public var ceilingSpread: Double
+    public var qeRate: Double
+    public var backstopYield: Double
+    public var backstopStrength: Double
+
+    public init(_ r: inout RuleReader) {
+        r.scope = .price
+        initialRate = r.number("initial_rate", "policy rate at step 0", unit: "fraction per year", default: 0.035, .closed(-0.1, 1))
+        r.scope = .setUp
+        initialBondShare = r.number("initial_bond_share", "fraction of the government bond the central bank holds at step 0",
+                                    unit: "fraction", default: 0.2, .unitInterval)
+        r.scope = .dynamic
+        neutralRate = r.number("neutral_rate", "the policy rate the reaction function aims at when activity grows at its target",
+                               unit: "fraction per year", default: 0.035, .closed(-0.1, 1))
+        activityTarget = r.number("activity_target", "growth of nominal spending the bank is content with",
+                                  unit: "fraction per year", default: 0.04, .closed(-1, 10))
+        hawkishness = r.number("hawkishness", "rise of the target rate per unit of spending growth above target",
+                               unit: "rate per growth point", default: 0.25, .nonNegative)
+        smoothing = r.number("smoothing", "weight on the previous rate at each meeting (0: jump to the target)",
+                             unit: "fraction", default: 0.7, .unitInterval)
+        meetingInterval = r.integer("meeting_interval", "steps between policy meetings (about six weeks)",
+                                    unit: "steps", default: 30, .closed(1, 10_000))
+        activityWindow = r.integer("activity_window", "steps averaged on each side when measuring spending growth",
+                                   unit: "steps", default: 60, .closed(1, 1_000))
+        floorSpread = r.number("floor_spread", "the reverse-repo rate (the corridor's floor) lies this far below the policy rate",
+                               unit: "fraction per year", default: 0.001, .closed(0, 0.1))
+        ceilingSpread = r.number("ceiling_spread", "the standing repo rate (the corridor's ceiling) lies this far above the policy rate",
+                                 unit: "fraction per year", default: 0.0015, .closed(0, 0.1))
+        qeRate = r.number("qe_rate", "bonds bought per year as a fraction of those outstanding; negative runs QT off its holdings",
+                          unit: "fraction per year", default: 0, .closed(-1, 1))
+        backstopYield = r.number("backstop_yield", "yield above which the bank buys duration (0 = no backstop)",
+                                 unit: "fraction per year", default: 0, .nonNegative)
+        backstopStrength = r.number("backstop_strength", "bonds bought per log point the price is below the backstop price, as a fraction of those outstanding",
+                                    unit: "fraction per log point", default: 0.25, .nonNegative)
+    }
+
+    /// The rate the reaction function aims at when nominal spending grows at `growth` a year:
+    /// `neutral + hawkishness * (growth - target)`, never below zero.
+    public func targetRate(growth: Double) -> Double {
+        max(neutralRate + hawkishness * (growth - activityTarget), 0)
+    }
+
+    /// The rate set at a meeting: a step from `previous` toward the target, weighted by `smoothing`.
+    public func meetingRate(previous: Double, growth: Double) -> Double {
+        smoothing * previous + (1 - smoothing) * targetRate(growth: growth)
+    }
+}
+
+/// The central bank's balance sheet. It creates money when it buys bonds or lends in its standing
+/// repo and pays interest on reverse repo, and destroys it when it sells bonds, takes reverse-repo
+/// deposits or is repaid; `created` tallies every such operation so the accounting check can match
+/// all agents' cash against the cash that existed at step 0 plus what the bank has created since.
+public struct CentralBank: Sendable {
+    public var policyRate: Double
+    public var bonds: Double
+    /// Cash lent overnight through the standing repo facility (an asset).
+    public var standingRepo: Double = 0
+    /// Reverse-repo deposits of money funds (a liability).
+    public var reverseRepo: Double = 0
+    /// Net cash created by the bank's operations since step 0.
+    public var created: Double = 0
+
+    public init(policyRate: Double, bonds: Double) {
+        self.policyRate = policyRate
+        self.bonds = bonds
+    }
+
+    public func floor(_ rules: CentralBankRules) -> Double { policyRate - rules.floorSpread }
+    public func ceiling(_ rules: CentralBankRules) -> Double { policyRate + rules.ceilingSpread }
+
+    /// Its order in the government bond at price p: QE buys `qe_rate` of `outstanding` a year (QT
+    /// sells it out of holdings), and the backstop buys `backstop_strength * outstanding` per log
+    /// point the price is below `coupon / backstop_yield`. Decreasing in p.
+    public func demand(coupon: Double, outstanding: Double, stepsPerYear: Double, rules: CentralBankRules) -> (Double) -> Double {
+        let pace = rules.qeRate * outstanding / stepsPerYear, held = bonds
+        let backstopPrice = rules.backstopYield > 0 ? coupon / rules.backstopYield : 0
+        return { p in
+            let backstop = backstopPrice > 0 ? rules.backstopStrength * outstanding * max(log(backstopPrice / p), 0) : 0
+            return max(pace + backstop, -held)
+        }
+    }
+}

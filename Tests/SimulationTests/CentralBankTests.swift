@@ -1,0 +1,87 @@
+import Config
+import Foundation
+import Stochastics
+import TestSupport
+import Testing
+@testable import Simulation
+
+@Suite struct CentralBankTests {
+    func world(steps: Int = 60, seed: UInt64 = 1, extra: String = "", _ overrides: [String] = []) throws -> World {
+        let parsed = try overrides.map { try Override.parse(commandLine: $0) }
+        return World(scenario: try Scenario(try Experiment.load(Repository.experiment(steps: steps, extra: extra), overrides: parsed)),
+                     seed: Seed(seed))
+    }
+
+    @Test func thePolicyRateFollowsTheReactionFunction() throws {
+        // Government spending rises 20% at step 40: measured spending growth jumps, and a hawkish bank
+        // raises its rate at the following meetings, by exactly the smoothed reaction function.
+        let events = """
+            events:
+              - at: 40
+                set: { government.spending: 1.2e5 }
+            """
+        var w = try world(steps: 120, extra: events, ["central_bank.activity_window=10", "central_bank.meeting_interval=10",
+                                                      "central_bank.hawkishness=2", "central_bank.activity_target=0"])
+        let cb = w.rules.centralBank
+        var changes = 0, peak = 0.0
+        for step in 1...120 {
+            let before = w.policyRate, growth = w.spendingGrowth()
+            _ = try w.advance()
+            let expected = step % cb.meetingInterval == 0 ? cb.meetingRate(previous: before, growth: growth) : before
+            #expect(abs(w.policyRate - expected) < 1e-15, "step \(step)")
+            if w.policyRate != before { changes += 1 }
+            peak = max(peak, w.policyRate)
+        }
+        #expect(changes >= 2, "the rate moved at meetings")
+        #expect(peak > cb.neutralRate, "the bank tightened after the surge")
+        #expect(w.policyRate < peak, "and eased once growth fell back to zero")
+    }
+
+    @Test func aHawkishBankRaisesTheRateAfterASpendingSurge() throws {
+        let events = "events:\n  - at: 20\n    set: { government.spending: 3.0e5 }"
+        var rates: [Double] = []
+        for hawkishness in [0.0, 0.5, 2.0] {
+            var w = try world(steps: 40, extra: events, ["central_bank.activity_window=10", "central_bank.meeting_interval=5",
+                                                         "central_bank.activity_target=0", "central_bank.hawkishness=\(hawkishness)"])
+            for _ in 1...30 { _ = try w.advance() }
+            rates.append(w.policyRate)
+        }
+        let neutral = try world().rules.centralBank.neutralRate
+        #expect(rates[0] == neutral, "a bank with no hawkishness keeps the neutral rate")
+        #expect(rates[0] < rates[1] && rates[1] < rates[2], "\(rates)")
+    }
+
+    @Test func quantitativeEasingBuysWithNewMoneyAndLiftsTheBondPrice() throws {
+        // Paired seeds: the same world with and without QE at 20% of the bonds a year. QE is a
+        // price-taking order in the same market, so it can only raise the clearing price.
+        for seed: UInt64 in 1...3 {
+            var plain = try world(seed: seed), qe = try world(seed: seed, ["central_bank.qe_rate=0.2"])
+            let bonds0 = qe.centralBank.bonds
+            for _ in 1...40 { _ = try plain.advance(); _ = try qe.advance() }
+            let b = qe.governmentBond
+            #expect(qe.prices[b] > plain.prices[b], "seed \(seed)")
+            #expect(qe.centralBank.bonds > bonds0)
+            #expect(qe.centralBank.created > plain.centralBank.created, "purchases are paid with new money")
+        }
+    }
+
+    @Test func theRepoRateStaysInTheCorridorAndTheStandingRepoMeetsWhatFundsWillNotLend() throws {
+        // Dealers that want 1e9 of cash each at night borrow more than money funds hold: the rate sits
+        // at the ceiling and the standing repo lends the rest. A smaller need clears inside.
+        var tight = try world(["dealer.funding_buffer=1.0e9"])
+        var some = try world(["dealer.funding_buffer=3.0e8"])
+        for _ in 1...10 {
+            let t = try tight.advance(), s = try some.advance()
+            #expect(t.repoRate == t.standingRepoRate && t.standingRepo > 0)
+            #expect(s.repoRate > s.reverseRepoRate && s.repoRate < s.standingRepoRate, "\(s.repoRate)")
+            #expect(s.repoLending > 0 && s.standingRepo < 1e-3)
+        }
+        var loose = try world()
+        let l = try loose.advance()
+        #expect(l.repoRate == l.reverseRepoRate && l.repoLending == 0 && l.reverseRepo > 0, "nobody needs cash: funds park it at the floor")
+    }
+}
+
+extension World {
+    var policyRate: Double { centralBank.policyRate }
+}
