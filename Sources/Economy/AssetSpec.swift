@@ -6,6 +6,8 @@ public enum AssetKind: String, CaseIterable, Sendable {
     case crypto
     /// A perpetual bond (consol) paying `coupon` a year per unit: yield = coupon / price.
     case bond
+    /// A share in the real economy's earnings, paid as dividends (`Agents/real_economy.yaml`).
+    case equity
 }
 
 /// A traded asset, as data: a user adds one in `Agents/market.yaml`, not in Swift.
@@ -19,21 +21,26 @@ public struct AssetSpec: Sendable, Equatable {
     public let anchorValue: Double
     /// Coupon per unit per year (bonds; 0 otherwise).
     public let coupon: Double
+    /// How far fundamental investors' value belief falls per unit rise of the government bond's
+    /// yield: value = anchor x exp(-duration x (yield - initial yield)).
+    public let duration: Double
 
     public init(name: String, kind: AssetKind = .crypto, supply: Double, initialPrice: Double, anchorValue: Double,
-                coupon: Double = 0) {
+                coupon: Double = 0, duration: Double = 0) {
         self.name = name
         self.kind = kind
         self.supply = supply
         self.initialPrice = initialPrice
         self.anchorValue = anchorValue
         self.coupon = coupon
+        self.duration = duration
     }
 
     init(name: String, _ r: inout RuleReader) {
         self.name = name
         r.scope = .setUp
-        kind = r.choice("kind", "crypto (no cash flows) or bond (a consol paying a coupon)", default: AssetKind.crypto)
+        kind = r.choice("kind", "crypto (no cash flows), bond (a consol paying a coupon) or equity (dividends from the real economy)",
+                        default: AssetKind.crypto)
         supply = r.number("supply", "units outstanding at step 0", unit: "units", default: 1e7, .positive)
         r.scope = .price
         initialPrice = r.number("initial_price", "price at step 0", unit: "$/unit", default: 100, .positive)
@@ -45,6 +52,9 @@ public struct AssetSpec: Sendable, Equatable {
             ? r.number("coupon", "bonds only: coupon per unit per year, paid daily by the issuer (yield = coupon / price)",
                        unit: "$/unit/year", default: 4, .nonNegative)
             : 0
+        r.scope = .dynamic
+        duration = r.number("duration", "fall in fundamental investors' log value belief per unit rise of the government bond's yield (long-dated cash flows: large)",
+                            unit: "years", default: 0, .closed(0, 200))
     }
 
     /// Annual yield at `price` (bonds); nil for assets without cash flows.

@@ -32,13 +32,13 @@ public struct CentralBankRules: Sendable, Equatable {
         activityTarget = r.number("activity_target", "growth of nominal spending the bank is content with",
                                   unit: "fraction per year", default: 0.04, .closed(-1, 10))
         hawkishness = r.number("hawkishness", "rise of the target rate per unit of spending growth above target",
-                               unit: "rate per growth point", default: 0.25, .nonNegative)
+                               unit: "rate per growth point", default: 0.1, .nonNegative)
         smoothing = r.number("smoothing", "weight on the previous rate at each meeting (0: jump to the target)",
                              unit: "fraction", default: 0.7, .unitInterval)
         meetingInterval = r.integer("meeting_interval", "steps between policy meetings (about six weeks)",
                                     unit: "steps", default: 30, .closed(1, 10_000))
         activityWindow = r.integer("activity_window", "steps averaged on each side when measuring spending growth",
-                                   unit: "steps", default: 60, .closed(1, 1_000))
+                                   unit: "steps", default: 120, .closed(1, 1_000))
         floorSpread = r.number("floor_spread", "the reverse-repo rate (the corridor's floor) lies this far below the policy rate",
                                unit: "fraction per year", default: 0.001, .closed(0, 0.1))
         ceilingSpread = r.number("ceiling_spread", "the standing repo rate (the corridor's ceiling) lies this far above the policy rate",

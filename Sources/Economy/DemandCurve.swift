@@ -31,4 +31,6 @@ public enum Participant: Hashable, Sendable {
     case moneyFund(Int)
     /// The central bank buying (QE, backstop) or selling (QT) the government's bond.
     case centralBank
+    /// A hyperscaler selling Treasuries or issuing its bond to fund capex.
+    case hyperscaler(Int)
 }

@@ -1,6 +1,6 @@
 import Config
 
-/// Rules of the government (`Agents/government.yaml`): it spends into households, pays coupons on
+/// Rules of the government (`Agents/government.yaml`): it buys goods, collects taxes, pays coupons on
 /// its bonds, and finances the deficit by auctioning new bonds that clear at the market price.
 public struct GovernmentRules: Sendable, Equatable {
     public static let type = "government"
@@ -15,8 +15,8 @@ public struct GovernmentRules: Sendable, Equatable {
         bond = r.text("bond", "name of the bond asset the government issues (a market asset of kind bond)", default: "treasury")
         initialCash = r.number("initial_cash", "the government's cash at step 0", unit: "$", default: 1e8, .nonNegative)
         r.scope = .dynamic
-        spending = r.number("spending", "spending per step, paid to households (retail traders) in equal shares",
-                            unit: "$/step", default: 1e5, .nonNegative)
+        spending = r.number("spending", "spending on goods per step: revenue of the real economy",
+                            unit: "$/step", default: 2e5, .nonNegative)
         cashBuffer = r.number("cash_buffer", "cash the government keeps; below it, it auctions new bonds for the gap",
                               unit: "$", default: 5e7, .nonNegative)
     }

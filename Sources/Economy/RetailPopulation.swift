@@ -131,6 +131,23 @@ public struct RetailPopulation: Sendable {
     }
 
     /// Scores each strategy's signal on the step's realised log return of the asset.
+    /// Each household receives an equal share of `income` (wages, buybacks) and spends a fraction
+    /// of it plus a fraction of its net wealth at `price` on goods, never more cash than it has
+    /// (Godley and Lavoie's consumption function, out of income and out of wealth: a rally in what
+    /// households hold raises their spending). Returns the total spent.
+    public mutating func receiveAndConsume(income: Double, price p: Double, incomePropensity: Double,
+                                           wealthPropensity: Double) -> Double {
+        let each = income / Double(count)
+        var spent = 0.0
+        for i in cash.indices {
+            let wealth = max(cash[i] + units[i] * p - loan[i], 0)
+            let consumed = min(incomePropensity * each + wealthPropensity * wealth, max(cash[i] + each, 0))
+            cash[i] += each - consumed
+            spent += consumed
+        }
+        return spent
+    }
+
     /// Every borrower owes a day's interest at `rate` per step on its loan: it pays what its cash
     /// covers and the rest is added to the loan. Returns the totals paid and added.
     public mutating func payInterest(rate: Double) -> (paid: Double, capitalised: Double) {

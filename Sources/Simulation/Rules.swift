@@ -13,6 +13,8 @@ public struct Rules: Sendable {
     public var government: GovernmentRules
     public var moneyFund: MoneyFundRules
     public var centralBank: CentralBankRules
+    public var hyperscaler: HyperscalerRules
+    public var realEconomy: RealEconomyRules
 
     /// The agent types an experiment must give a rule file for, in the order sections are read.
     public static var agentTypes: [String] { readers.map(\.type) }
@@ -49,6 +51,8 @@ public struct Rules: Sendable {
         government = read(GovernmentRules.type) { GovernmentRules(&$0) }
         moneyFund = read(MoneyFundRules.type) { MoneyFundRules(&$0) }
         centralBank = read(CentralBankRules.type) { CentralBankRules(&$0) }
+        hyperscaler = read(HyperscalerRules.type) { HyperscalerRules(&$0) }
+        realEconomy = read(RealEconomyRules.type) { RealEconomyRules(&$0) }
         if errors.isEmpty { errors += crossChecks(experiment) }
         guard errors.isEmpty else { throw ConfigErrors(errors) }
     }
@@ -61,28 +65,18 @@ public struct Rules: Sendable {
             return [ConfigError(node?.location ?? retailFile.location, node?.location.file == retailFile.location.file ? "asset" : "retail.asset",
                                 "expected the name of an asset in market.assets (\(market.assets.map(\.name).joined(separator: ", "))), found \"\(retail.asset)\"")]
         }
-        if let orphan = market.assets.first(where: { $0.kind == .bond && $0.name != government.bond }) {
-            let file = experiment.agents.first { $0.type == MarketRules.type }!.rules
-            return [ConfigError(file.location, "assets.\(orphan.name).kind",
-                                "a bond needs an issuer to pay its coupon; only the government's bond (\(government.bond)) has one so far")]
-        }
-        if !market.assets.contains(where: { $0.name == government.bond && $0.kind == .bond }) {
-            let file = experiment.agents.first { $0.type == GovernmentRules.type }!.rules
-            let node = file.mapping?["bond"]
-            let bonds = market.assets.filter { $0.kind == .bond }.map(\.name).joined(separator: ", ")
-            return [ConfigError(node?.location ?? file.location, node?.location.file == file.location.file ? "bond" : "government.bond",
-                                "expected the name of a market asset of kind bond (\(bonds.isEmpty ? "none defined" : bonds)), found \"\(government.bond)\"")]
-        }
+        if let error = issuerError(experiment) { return [error] }
         if retail.trendFraction + retail.fundamentalFraction > 1 {
             let node = retailFile.mapping?["fundamental_fraction"]
             return [ConfigError(node?.location ?? retailFile.location, "fundamental_fraction",
                                 "trend_fraction + fundamental_fraction must be <= 1 (the rest are noise traders), found \(retail.trendFraction + retail.fundamentalFraction)")]
         }
-        let bondHeld = hedgeFund.initialShare + centralBank.initialBondShare + (retail.asset == government.bond ? retail.initialShare : 0)
+        let bondHeld = hedgeFund.initialShare + centralBank.initialBondShare + hyperscaler.treasuryShare
+            + (retail.asset == government.bond ? retail.initialShare : 0)
         if bondHeld > 1 {
             let file = experiment.agents.first { $0.type == CentralBankRules.type }!.rules
             return [ConfigError(file.mapping?["initial_bond_share"]?.location ?? file.location, "initial_bond_share",
-                                "hedge_fund.initial_share + central_bank.initial_bond_share must be <= 1 (dealers hold the rest of the bond), found \(bondHeld)")]
+                                "hedge_fund.initial_share + central_bank.initial_bond_share + hyperscaler.treasury_share must be <= 1 (dealers hold the rest of the bond), found \(bondHeld)")]
         }
         let held = hedgeFund.initialShare + retail.initialShare
         guard held <= 1 else {
@@ -102,6 +96,8 @@ public struct Rules: Sendable {
         (GovernmentRules.type, { _ = GovernmentRules(&$0) }),
         (MoneyFundRules.type, { _ = MoneyFundRules(&$0) }),
         (CentralBankRules.type, { _ = CentralBankRules(&$0) }),
+        (HyperscalerRules.type, { _ = HyperscalerRules(&$0) }),
+        (RealEconomyRules.type, { _ = RealEconomyRules(&$0) }),
     ]
 
     /// The documentation of every key of one rule type (or of the experiment settings, `experiment`).

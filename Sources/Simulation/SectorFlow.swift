@@ -23,6 +23,7 @@ extension Participant {
         case .government: return "government"
         case .moneyFund: return "money_fund"
         case .centralBank: return "central_bank"
+        case .hyperscaler: return "hyperscaler"
         }
     }
 }

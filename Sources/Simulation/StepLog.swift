@@ -15,6 +15,17 @@ struct StepLog {
     var spending = 0.0
     /// Units of its bond the government sold at auction.
     var issued = 0.0
+    /// Units of their bond hyperscalers issued.
+    var corporateIssued = 0.0
+    var corporateCoupons = 0.0
+    /// Real-economy flows this step: dividends, wages, taxes paid; households' consumption.
+    var dividends = 0.0
+    var wages = 0.0
+    var taxes = 0.0
+    var consumption = 0.0
+    /// Hyperscalers' buybacks (paid to households) and capex (paid to the real economy).
+    var buybacks = 0.0
+    var capex = 0.0
     /// Net trading per (sector, asset), in the order sectors first traded.
     var flows: [SectorFlow] = []
 

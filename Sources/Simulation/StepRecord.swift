@@ -30,6 +30,19 @@ public struct StepRecord: Sendable, Equatable {
     public var repoLending: Double
     public var standingRepo: Double
     public var centralBankBonds: Double
+    /// Corporate (hyperscaler bond) yield minus government bond yield.
+    public var creditSpread: Double
+    public var capex: Double
+    public var hyperscalerBondsIssued: Double
+    public var hyperscalerCash: Double
+    /// The real economy's revenue this step: nominal spending, what the central bank watches.
+    public var nominalSpending: Double
+    public var realEconomyCash: Double
+    public var wages: Double
+    public var taxes: Double
+    public var dividends: Double
+    public var buybacks: Double
+    public var consumption: Double
     public var governmentCash: Double
     /// Dry powder: the money funds' cash and reverse-repo deposits.
     public var dryPowder: Double

@@ -36,13 +36,7 @@ extension World {
         for (a, asset) in rules.market.assets.enumerated() {
             try finite(prices[a], "market", asset.name)
             var held = 0.0
-            var holdings = hedgeFunds.enumerated().map { ("hedge_fund[\($0)]", $1.units[a]) }
-                + dealers.enumerated().map { ("dealer[\($0)]", $1.units[a]) }
-            if a == governmentBond {
-                holdings += moneyFunds.enumerated().map { ("money_fund[\($0)]", $1.bonds) }
-                holdings.append(("central_bank", centralBank.bonds))
-            }
-            for (agent, units) in holdings {
+            for (agent, units) in holdings(of: a) {
                 try holding(units, agent, asset.name, scale: asset.supply)
                 held += units
             }
@@ -61,6 +55,15 @@ extension World {
         try compare(government.bondsOutstanding, outstanding[governmentBond], scale: outstanding[governmentBond],
                     "government", bond.name, "owes \(government.bondsOutstanding) units, \(outstanding[governmentBond]) are outstanding")
         try holding(government.cash, "government", "cash", scale: initialCash)
+        try holding(realEconomy.cash, "real_economy", "cash", scale: initialCash)
+        var corporateOwed = 0.0
+        for (h, firm) in hyperscalers.enumerated() {
+            try holding(firm.cash, "hyperscaler[\(h)]", "cash", scale: initialCash)
+            try holding(firm.bondsOwed, "hyperscaler[\(h)]", rules.market.assets[hyperscalerBond].name, scale: outstanding[hyperscalerBond])
+            corporateOwed += firm.bondsOwed
+        }
+        try compare(corporateOwed, outstanding[hyperscalerBond], scale: outstanding[hyperscalerBond], "hyperscalers",
+                    rules.market.assets[hyperscalerBond].name, "owe \(corporateOwed) units, \(outstanding[hyperscalerBond]) are outstanding")
         var repoLent = centralBank.standingRepo, repoOwed = 0.0, deposits = 0.0
         for (i, m) in moneyFunds.enumerated() {
             try holding(m.cash, "money_fund[\(i)]", "cash", scale: initialCash)
@@ -99,6 +102,7 @@ extension World {
 
     var totalCash: Double {
         hedgeFunds.reduce(0) { $0 + $1.cash } + dealers.reduce(0) { $0 + $1.cash } + retail.cash.reduce(0, +)
-            + government.cash + moneyFunds.reduce(0) { $0 + $1.cash }
+            + government.cash + moneyFunds.reduce(0) { $0 + $1.cash } + hyperscalers.reduce(0) { $0 + $1.cash }
+            + realEconomy.cash
     }
 }

@@ -1,32 +1,81 @@
 import Economy
+import Foundation
 
 extension World {
     /// Trading days per year: coupons accrue per step at coupon / stepsPerYear.
     static let stepsPerYear = 252.0
 
-    /// Phase 3: the government pays the day's coupon on its bond to every holder, then spends into
-    /// households (retail traders, equal shares). It pays what its cash allows, coupons first; the
-    /// auction in phase 6 restores its buffer. Every payment is a transfer: total cash is unchanged.
-    /// The central bank remits its coupons to the government, so those are never paid.
+    /// Phase 3: the day's income flows, each a transfer (total cash is unchanged).
+    ///
+    /// Issuers pay coupons on their bonds (the government on its own, hyperscalers pro rata on theirs;
+    /// the central bank remits what it would receive). The real economy pays, out of the revenue it
+    /// earned last step: dividends on its equities, wages to households, taxes to the government and
+    /// cloud services to hyperscalers. Hyperscalers flush with cash buy back shares from households.
+    /// Households spend a fraction of their cash on goods, and the government spends: this step's
+    /// revenue of the real economy, with hyperscalers' capex paid at the end of the step.
     mutating func payCashFlows(into log: inout StepLog) {
+        payGovernmentCoupons(into: &log)
+        payHyperscalerCoupons(into: &log)
+        let equities = rules.realEconomy.equities.map { e in rules.market.assets.firstIndex { $0.name == e.asset }! }
+        let base = Self.dividends(rules, capex: 0)
+        let payouts = realEconomy.payouts(baseDividends: equities.map { base[$0] }, rules: rules.realEconomy)
+        for (a, dividend) in zip(equities, payouts.dividends) {
+            let paid = payHolders(of: a, perUnit: dividend / privatelyHeld(a))
+            realEconomy.cash -= paid
+            log.dividends += paid
+            expectedDividends[a] += Self.dividendMemory * (paid - expectedDividends[a])
+        }
+        realEconomy.cash -= payouts.taxes + payouts.cloud
+        government.cash += payouts.taxes
+        for h in hyperscalers.indices { hyperscalers[h].cash += payouts.cloud / Double(hyperscalers.count) }
+        let buybacks = hyperscalers.indices.map { hyperscalers[$0].buyback(rules: rules.hyperscaler) }
+        for (h, amount) in buybacks.enumerated() { hyperscalers[h].cash -= amount }
+        log.wages = payouts.wages
+        log.taxes = payouts.taxes
+        log.buybacks = buybacks.reduce(0, +)
+
+        let spent = min(rules.government.spending, government.cash)
+        government.cash -= spent
+        log.spending = spent
+        realEconomy.revenue = spent
+        realEconomy.capex = 0
+        let toHouseholds = payouts.wages + log.buybacks
+        realEconomy.cash -= payouts.wages
+        realEconomy.cash += spent
+        guard retail.count > 0 else {
+            realEconomy.cash += toHouseholds   // nobody to pay: the sector keeps it
+            return
+        }
+        let consumed = retail.receiveAndConsume(income: toHouseholds, price: prices[retailAsset], incomePropensity: rules.realEconomy.incomePropensity,
+                                                wealthPropensity: rules.realEconomy.wealthPropensity)
+        realEconomy.cash += consumed
+        realEconomy.revenue += consumed
+        log.consumption = consumed
+    }
+
+    /// Weight of the latest dividend in what fundamental investors expect (about a quarter's memory).
+    static let dividendMemory = 1.0 / 60
+
+    private mutating func payGovernmentCoupons(into log: inout StepLog) {
         let a = governmentBond
         let perUnit = rules.market.assets[a].coupon / Self.stepsPerYear
-        let privatelyHeld = outstanding[a] - centralBank.bonds
-        let due = perUnit * privatelyHeld
+        let due = perUnit * privatelyHeld(a)
         let share = due > 0 ? min(government.cash / due, 1) : 0
-        let paid = perUnit * share
-        for i in hedgeFunds.indices { hedgeFunds[i].cash += paid * hedgeFunds[i].units[a] }
-        for d in dealers.indices { dealers[d].cash += paid * dealers[d].units[a] }
-        if a == retailAsset { for i in 0..<retail.count { retail.cash[i] += paid * retail.units[i] } }
-        for m in moneyFunds.indices { moneyFunds[m].cash += paid * moneyFunds[m].bonds }
-        government.cash -= paid * privatelyHeld
-        log.coupons = paid * privatelyHeld
+        let paid = payHolders(of: a, perUnit: perUnit * share)
+        government.cash -= paid
+        log.coupons = paid
+    }
 
-        guard retail.count > 0 else { return }
-        let spent = min(rules.government.spending, government.cash)
-        let each = spent / Double(retail.count)
-        for i in 0..<retail.count { retail.cash[i] += each }
-        government.cash -= each * Double(retail.count)
-        log.spending = each * Double(retail.count)
+    /// Each hyperscaler pays the coupon on the bonds it owes, as far as its cash allows.
+    private mutating func payHyperscalerCoupons(into log: inout StepLog) {
+        let a = hyperscalerBond
+        let perUnit = rules.market.assets[a].coupon / Self.stepsPerYear
+        let due = hyperscalers.map { perUnit * $0.bondsOwed }
+        let paidIn = zip(hyperscalers, due).map { min(max($0.cash, 0), $1) }
+        let total = paidIn.reduce(0, +), owed = due.reduce(0, +)
+        guard total > 0 else { return }
+        let paid = payHolders(of: a, perUnit: perUnit * total / owed)
+        for h in hyperscalers.indices { hyperscalers[h].cash -= paidIn[h] * paid / total }
+        log.corporateCoupons = paid
     }
 }

@@ -8,8 +8,25 @@ extension World {
         guard let next = pendingChanges.first, next.step == step else { return }
         pendingChanges.removeFirst()
         rules = next.rules
-        let anchors = rules.market.assets.map(\.anchorValue)
-        for i in hedgeFunds.indices { hedgeFunds[i].anchor(on: anchors) }
+    }
+
+    /// Phase 6: what fundamental investors think each asset is worth this morning: its anchor value,
+    /// discounted by `duration` for the rise of the government bond's yield since step 0, scaled for
+    /// equities by the dividends they now expect against those expected at step 0.
+    func fundamentalValues() -> [Double] {
+        let bond = rules.market.assets[governmentBond]
+        let rise = bond.coupon / prices[governmentBond] - bond.coupon / bond.initialPrice
+        return rules.market.assets.indices.map { a in
+            let asset = rules.market.assets[a]
+            let earnings = initialDividends[a] > 0 ? expectedDividends[a] / initialDividends[a] : 1
+            return asset.anchorValue * exp(-asset.duration * rise) * earnings
+        }
+    }
+
+    /// Phase 6: fundamental investors re-anchor their beliefs on this morning's values.
+    mutating func formBeliefs() {
+        let values = fundamentalValues()
+        for i in hedgeFunds.indices { hedgeFunds[i].anchor(on: values) }
     }
 
     /// Phase 5 (and after each round): units each hedge fund must sell, per asset, to meet its margin
@@ -58,7 +75,7 @@ extension World {
         let lookback = min(rules.retail.trendLookback, history.count - 1)
         let trend = history[history.count - 1][a] - history[history.count - 1 - lookback][a]
         try retail.switchStrategies(rules: rules.retail, stream: retailStream)
-        retail.submitOrders(price: prices[a], trend: trend, mispricing: log(rules.market.assets[a].anchorValue / prices[a]),
+        retail.submitOrders(price: prices[a], trend: trend, mispricing: log(fundamentalValues()[a] / prices[a]),
                             credit: retailCredit(), rules: rules.retail, stream: retailStream)
     }
 
@@ -105,6 +122,7 @@ extension World {
                 }
                 if let curve = centralBankCurve() { curves.append(curve) }
             }
+            if firstRound { curves += hyperscalerCurves(asset: a) }
             if a == governmentBond && firstRound, case let units = government.auctionSize(price: prices[a], rules: rules.government), units > 0 {
                 curves.append(DemandCurve(.government) { _ in -units })
             }

@@ -29,6 +29,8 @@ extension World {
                 case let .moneyFund(i):
                     moneyFunds[i].bonds += fill
                     moneyFunds[i].cash -= fill * p
+                case let .hyperscaler(h):
+                    settleHyperscaler(h, asset: a, fill: fill, price: p, into: &log)
                 case .centralBank:
                     settleCentralBank(units: fill, price: p)
                 case .government:
@@ -94,7 +96,8 @@ extension World {
     }
 
     /// Phase 9: the day's closing prices join the history agents measure trends and volatility on.
-    mutating func closeDay(spent: Double) {
+    mutating func closeDay() {
+        let spent = realEconomy.revenue
         spending.append(spent)
         if spending.count > 4096 { spending.removeFirst(spending.count - 2048) }
         let a = retailAsset

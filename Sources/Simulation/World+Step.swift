@@ -37,10 +37,12 @@ extension World {
         settleOvernightFunding()                                            // 3
         payMarginInterest()                                                 // 3
         payCashFlows(into: &log)                                            // 3
+        billCapex()                                                         // 4
         setHaircuts()                                                       // 5
         let credit = creditLines()                                          // 5
         var forced = marginCalls()                                          // 5
         _ = markLiquidations()                                              // 5
+        formBeliefs()                                                       // 6
         try submitRetailOrders()                                            // 6
         while log.rounds < rules.market.maxRounds {
             let curves = orders(forced: forced, called: log.calledFunds, credit: credit,
@@ -53,7 +55,8 @@ extension World {
         }
         try clearFundingMarket(into: &log)                                  // 8
         log.defaults = resolveDefaults()                                    // 9
-        closeDay(spent: log.spending)                                       // 9
+        payCapex(into: &log)                                                // 9
+        closeDay()                                                          // 9
         let error = try checkAccounting()                                   // 9
         return record(log, accountingError: error)                          // 10
     }

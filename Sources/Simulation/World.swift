@@ -20,18 +20,26 @@ public struct World {
     public internal(set) var government: Government
     public internal(set) var moneyFunds: [MoneyFund]
     public internal(set) var centralBank: CentralBank
+    public internal(set) var hyperscalers: [Hyperscaler]
+    public internal(set) var realEconomy: RealEconomy
     /// The overnight repo rate set by the funding market at the end of the last step.
     public internal(set) var repoRate: Double
     /// Nominal spending into the economy per past step, newest last: what the central bank's
     /// reaction function measures growth on.
     var spending: [Double] = []
-    /// Index of the bond the government issues.
+    /// Dividends per step of each asset in total, smoothed: what fundamental investors expect, and
+    /// what they expected at step 0.
+    var expectedDividends: [Double]
+    let initialDividends: [Double]
+    /// Index of the bond the government issues, and of the bond hyperscalers issue.
     public let governmentBond: Int
+    public let hyperscalerBond: Int
     /// Units outstanding per asset (bonds grow by issuance).
     public internal(set) var outstanding: [Double]
     /// Index of the asset retail traders trade.
     public let retailAsset: Int
-    let initialCash: Double
+    /// Cash of all agents at step 0 (the accounting check adds central-bank operations since).
+    var initialCash = 0.0
     let retailStream: RandomStream
 
     /// Builds the initial state. Heterogeneity is drawn from streams derived from `seed` per sector,
@@ -45,83 +53,38 @@ public struct World {
         self.rules = rules
         pendingChanges = scenario.changes
         let assets = rules.market.assets
-        let initialPrices = assets.map(\.initialPrice)
-        prices = initialPrices
-        history = [initialPrices.map { log($0) }]
+        func stream(_ sector: String) -> RandomStream { RandomStream(seed: seed.child("init." + sector), generator: rules.run.generator) }
+        prices = assets.map(\.initialPrice)
+        history = [prices.map { log($0) }]
         haircuts = assets.map { _ in rules.dealer.haircutFloor }
         outstanding = assets.map(\.supply)
         let governmentBond = assets.firstIndex { $0.name == rules.government.bond }!
-        self.governmentBond = governmentBond
+        let hyperscalerBond = assets.firstIndex { $0.name == rules.hyperscaler.bond }!
+        (self.governmentBond, self.hyperscalerBond) = (governmentBond, hyperscalerBond)
+        retailAsset = assets.firstIndex { $0.name == rules.retail.asset }!
+        let capexStream = stream("hyperscaler.capex")
+        let plannedCapex = (0..<rules.hyperscaler.count).map { _ in rules.hyperscaler.capex.draw(capexStream, within: .nonNegative) }
         government = Government(cash: rules.government.initialCash, bondsOutstanding: assets[governmentBond].supply)
-        let mfStream = RandomStream(seed: seed.child("init.money_fund"), generator: rules.run.generator)
-        // Money funds start at the allocation their rule wants at the initial price, bought from dealers.
-        let bond = assets[governmentBond], p0 = bond.initialPrice
+        realEconomy = RealEconomy(cash: rules.realEconomy.initialCash, rules: rules.realEconomy)
         let cb = rules.centralBank
-        centralBank = CentralBank(policyRate: cb.initialRate, bonds: cb.initialBondShare * bond.supply)
+        centralBank = CentralBank(policyRate: cb.initialRate, bonds: cb.initialBondShare * assets[governmentBond].supply)
         repoRate = cb.initialRate - cb.floorSpread
-        moneyFunds = (0..<rules.moneyFund.count).map { _ in
-            var fund = MoneyFund(cash: rules.moneyFund.cash.draw(mfStream, within: .nonNegative))
-            let units = max(fund.demand(coupon: bond.coupon, overnight: cb.initialRate - cb.floorSpread, rules: rules.moneyFund)(p0), 0)
-            fund.bonds = units
-            fund.cash -= units * p0
-            return fund
+        let hs = rules.hyperscaler, hsStream = stream("hyperscaler")
+        hyperscalers = (0..<hs.count).map { i in
+            var units = assets.map { _ in 0.0 }
+            units[governmentBond] = hs.treasuryShare * assets[governmentBond].supply / Double(hs.count)
+            return Hyperscaler(cash: hs.cash.draw(hsStream, within: .nonNegative), units: units,
+                               bondsOwed: assets[hyperscalerBond].supply / Double(hs.count),
+                               plannedCapex: plannedCapex[i])
         }
-
-        let hf = rules.hedgeFund, dr = rules.dealer
-        let hfStream = RandomStream(seed: seed.child("init.hedge_fund"), generator: rules.run.generator)
-        hedgeFunds = (0..<hf.count).map { i in
-            let capital = hf.capital.draw(hfStream, within: .positive)
-            let units = assets.map { hf.initialShare * $0.supply / Double(hf.count) }
-            let cost = zip(units, initialPrices).reduce(0) { $0 + $1.0 * $1.1 }
-            let noise = assets.map { _ in hfStream.gaussian(sd: hf.beliefDispersion) }
-            // Holdings beyond the fund's capital start financed by its broker.
-            return HedgeFund(cash: max(capital - cost, 0), units: units, loan: max(cost - capital, 0),
-                             broker: i % dr.count, beliefNoise: noise, anchors: assets.map(\.anchorValue))
-        }
-
-        let rr = rules.retail
-        let retailAsset = assets.firstIndex { $0.name == rr.asset }!
-        self.retailAsset = retailAsset
-        let retailInit = RandomStream(seed: seed.child("init.retail"), generator: rules.run.generator)
-        let retailUnits = rr.count > 0 ? rr.initialShare * assets[retailAsset].supply / Double(rr.count) : 0
-        retail = RetailPopulation(
-            cash: (0..<rr.count).map { _ in rr.cash.draw(retailInit, within: .nonNegative) },
-            units: Array(repeating: retailUnits, count: rr.count),
-            maxLeverage: (0..<rr.count).map { _ in
-                retailInit.bernoulli(rr.leveragedFraction) ? rr.leverage.draw(retailInit, within: .atLeast(1)) : 1
-            },
-            strategy: (0..<rr.count).map { _ in
-                let u = retailInit.uniform()
-                return u < rr.trendFraction ? .trend : (u < rr.trendFraction + rr.fundamentalFraction ? .fundamental : .noise)
-            })
+        initialDividends = Self.dividends(rules, capex: plannedCapex.reduce(0, +))
+        expectedDividends = initialDividends
+        moneyFunds = Self.moneyFunds(rules, stream("money_fund"))
+        hedgeFunds = Self.hedgeFunds(rules, stream("hedge_fund"))
+        retail = Self.retail(rules, retailAsset: retailAsset, stream("retail"))
         retailStream = RandomStream(seed: seed.child("retail"), generator: rules.run.generator)
-
-        let fundShare = hf.count > 0 ? hf.initialShare : 0, retailShare = rr.count > 0 ? rr.initialShare : 0
-        // What the dealers hold of the bond bounds what money funds can start with.
-        let dealerBonds = (1 - fundShare - cb.initialBondShare - (governmentBond == retailAsset ? retailShare : 0)) * bond.supply
-        let wanted = moneyFunds.reduce(0) { $0 + $1.bonds }
-        if wanted > dealerBonds {
-            for m in moneyFunds.indices {
-                let keep = moneyFunds[m].bonds * dealerBonds / wanted
-                moneyFunds[m].cash += (moneyFunds[m].bonds - keep) * p0
-                moneyFunds[m].bonds = keep
-            }
-        }
-        let moneyFundBonds = moneyFunds.reduce(0) { $0 + $1.bonds }, centralBankBonds = centralBank.bonds
-        var dealers = (0..<dr.count).map { _ in
-            let units = assets.indices.map { a in
-                ((1 - fundShare - (a == retailAsset ? retailShare : 0)) * assets[a].supply
-                    - (a == governmentBond ? moneyFundBonds + centralBankBonds : 0)) / Double(dr.count)
-            }
-            return Dealer(cash: dr.capital, units: units, targetUnits: units)
-        }
-        for d in dealers.indices { dealers[d].cash += moneyFundBonds * p0 / Double(dr.count) }
-        for fund in hedgeFunds where fund.loan > 0 {
-            dealers[fund.broker].cash -= fund.loan
-            dealers[fund.broker].marginLoans += fund.loan
-        }
-        self.dealers = dealers
-        initialCash = hedgeFunds.reduce(0) { $0 + $1.cash } + dealers.reduce(0) { $0 + $1.cash } + retail.cash.reduce(0, +)
-            + government.cash + moneyFunds.reduce(0) { $0 + $1.cash }
+        dealers = []
+        dealers = dealersHoldingTheRest()
+        initialCash = totalCash
     }
 }

@@ -13,12 +13,12 @@ import Testing
     }
 
     @Test func thePolicyRateFollowsTheReactionFunction() throws {
-        // Government spending rises 20% at step 40: measured spending growth jumps, and a hawkish bank
+        // Government spending rises by half at step 40: measured spending growth jumps, and a hawkish bank
         // raises its rate at the following meetings, by exactly the smoothed reaction function.
         let events = """
             events:
               - at: 40
-                set: { government.spending: 1.2e5 }
+                set: { government.spending: 3.0e5 }
             """
         var w = try world(steps: 120, extra: events, ["central_bank.activity_window=10", "central_bank.meeting_interval=10",
                                                       "central_bank.hawkishness=2", "central_bank.activity_target=0"])
@@ -38,7 +38,7 @@ import Testing
     }
 
     @Test func aHawkishBankRaisesTheRateAfterASpendingSurge() throws {
-        let events = "events:\n  - at: 20\n    set: { government.spending: 3.0e5 }"
+        let events = "events:\n  - at: 20\n    set: { government.spending: 6.0e5 }"
         var rates: [Double] = []
         for hawkishness in [0.0, 0.5, 2.0] {
             var w = try world(steps: 40, extra: events, ["central_bank.activity_window=10", "central_bank.meeting_interval=5",

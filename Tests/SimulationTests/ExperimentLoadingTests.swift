@@ -75,7 +75,7 @@ import Testing
 
     @Test func retailMustTradeAnAssetOfTheMarket() {
         let path = Repository.experiment(extra: "  retail.asset: gold")
-        #expect(errors(path) == ["\(path):\(Repository.line(of: "retail.asset", in: path)): error: retail.asset: expected the name of an asset in market.assets (crypto, treasury), found \"gold\""])
+        #expect(errors(path) == ["\(path):\(Repository.line(of: "retail.asset", in: path)): error: retail.asset: expected the name of an asset in market.assets (crypto, treasury, hyperscaler_bond, memory, saas), found \"gold\""])
     }
 
     @Test func assetNamesMustBeIdentifiers() throws {

@@ -40,6 +40,8 @@ public enum Repository {
               government: \(agents)/government.yaml
               money_fund: \(agents)/money_fund.yaml
               central_bank: \(agents)/central_bank.yaml
+              hyperscaler: \(agents)/hyperscaler.yaml
+              real_economy: \(agents)/real_economy.yaml
             set:
               retail.count: \(retail)
             \(extra)

@@ -1,0 +1,84 @@
+import Config
+import Foundation
+
+/// Rules of the hyperscalers (`Agents/hyperscaler.yaml`): a planned capex path cut back as their cost
+/// of capital rises, funded by a waterfall (operating cash, cash above a buffer, Treasury sales, bond
+/// issuance at the clearing price), with buybacks when flush.
+public struct HyperscalerRules: Sendable, Equatable {
+    public static let type = "hyperscaler"
+
+    public var count: Int
+    public var bond: String
+    public var cash: DistributionSpec
+    public var treasuryShare: Double
+    public var capex: DistributionSpec
+    public var capexGrowth: Double
+    public var costSensitivity: Double
+    public var cashBuffer: Double
+    public var buybackThreshold: Double
+    public var buybackRate: Double
+
+    public init(_ r: inout RuleReader) {
+        r.scope = .setUp
+        count = r.integer("count", "number of hyperscalers", unit: "firms", default: 4, .closed(0, 100))
+        bond = r.text("bond", "name of the bond asset hyperscalers issue (a market asset of kind bond)", default: "hyperscaler_bond")
+        cash = r.distribution("cash", "each firm's cash at step 0", unit: "$", default: .fixed(1e8), .nonNegative)
+        treasuryShare = r.number("treasury_share", "fraction of the government bond the sector holds at step 0, split equally",
+                                 unit: "fraction", default: 0.05, .unitInterval)
+        capex = r.distribution("capex", "each firm's planned capex per step at step 0", unit: "$/step", default: .fixed(1e5), .nonNegative)
+        r.scope = .dynamic
+        capexGrowth = r.number("capex_growth", "growth of the planned capex path (the boom when large)",
+                               unit: "log points per year", default: 0, .closed(-10, 10))
+        costSensitivity = r.number("cost_sensitivity", "log cut in capex per unit rise of the firm's bond yield above its step-0 level",
+                                   unit: "per yield point (1 = 100%)", default: 10, .nonNegative)
+        cashBuffer = r.number("cash_buffer", "cash each firm keeps; below it, it sells Treasuries, then issues bonds",
+                              unit: "$", default: 5e7, .nonNegative)
+        buybackThreshold = r.number("buyback_threshold", "cash, as a multiple of the buffer, above which the firm buys back shares",
+                                    unit: "multiple", default: 2, .atLeast(1))
+        buybackRate = r.number("buyback_rate", "fraction of cash above the threshold paid to shareholders (households) per step",
+                               unit: "fraction per step", default: 0.05, .unitInterval)
+    }
+}
+
+/// One hyperscaler: cash, Treasuries (and any other asset) held, bonds owed, and its capex plan.
+public struct Hyperscaler: Sendable {
+    public var cash: Double
+    /// Units held per asset (Treasuries; they sell them to fund capex).
+    public var units: [Double]
+    /// Units of the hyperscaler bond it owes.
+    public var bondsOwed: Double
+    /// Planned capex per step, before the cost-of-capital cut; grows at `capex_growth`.
+    public var plannedCapex: Double
+    /// Capex billed but not yet paid (cash ran short).
+    public var backlog = 0.0
+    /// This step's capex bill, set in phase 4.
+    public var bill = 0.0
+
+    public init(cash: Double, units: [Double], bondsOwed: Double, plannedCapex: Double) {
+        self.cash = cash
+        self.units = units
+        self.bondsOwed = bondsOwed
+        self.plannedCapex = plannedCapex
+    }
+
+    /// Capex this step when its bond yields `yield` against `initialYield` at step 0: the plan cut by
+    /// `exp(-cost_sensitivity x (yield - initialYield))`, plus what is still unpaid.
+    public func capexBill(yield: Double, initialYield: Double, rules: HyperscalerRules) -> Double {
+        plannedCapex * exp(-rules.costSensitivity * (yield - initialYield)) + backlog
+    }
+
+    /// The funding waterfall for a `bill` due at the end of the step: cash above the buffer first,
+    /// then Treasuries sold at `treasuryPrice`, then new bonds at `bondPrice` for the rest. Returns
+    /// units to sell and units to issue (both market orders).
+    public func funding(bill: Double, treasury: Int, treasuryPrice: Double, bondPrice: Double,
+                        rules: HyperscalerRules) -> (treasuries: Double, bonds: Double) {
+        let gap = max(bill + rules.cashBuffer - cash, 0)
+        let sold = min(units[treasury], gap / treasuryPrice)
+        return (sold, max(gap - sold * treasuryPrice, 0) / bondPrice)
+    }
+
+    /// Cash returned to shareholders this step: `buyback_rate` of the cash above the threshold.
+    public func buyback(rules: HyperscalerRules) -> Double {
+        rules.buybackRate * max(cash - rules.buybackThreshold * rules.cashBuffer, 0)
+    }
+}

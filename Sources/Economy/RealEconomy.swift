@@ -1,0 +1,97 @@
+import Config
+
+/// How one equity's dividends are earned (`equities.<name>` in `Agents/real_economy.yaml`).
+public struct EquityEarnings: Sendable, Equatable {
+    public let asset: String
+    /// Annual dividend as a fraction of the value at the initial price, paid whatever happens.
+    public var dividendYield: Double
+    /// Share of hyperscalers' capex paid out as this equity's dividends (memory makers sell into the boom).
+    public var capexShare: Double
+
+    init(asset: String, _ r: inout RuleReader) {
+        self.asset = asset
+        dividendYield = r.number("dividend_yield", "annual dividend as a fraction of the equity's value at its initial price",
+                                 unit: "fraction per year", default: 0.01, .closed(0, 1))
+        capexShare = r.number("capex_share", "share of hyperscalers' capex paid out as this equity's dividends",
+                              unit: "fraction", default: 0, .unitInterval)
+    }
+}
+
+/// Rules of the real economy (`Agents/real_economy.yaml`), one aggregate firm-and-worker sector. It
+/// is paid by the government, households' consumption and hyperscalers' capex; it pays wages to
+/// households, taxes to the government, dividends on the equities it issues, and cloud services to
+/// hyperscalers; it keeps transactions balances that grow with its nominal revenue.
+public struct RealEconomyRules: Sendable, Equatable {
+    public static let type = "real_economy"
+
+    public var initialCash: Double
+    public var incomePropensity: Double
+    public var wealthPropensity: Double
+    public var wageShare: Double
+    public var taxRate: Double
+    public var cloudShare: Double
+    public var cashDays: Double
+    public var excessPayout: Double
+    public var equities: [EquityEarnings]
+
+    public init(_ r: inout RuleReader) {
+        r.scope = .setUp
+        initialCash = r.number("initial_cash", "the sector's transactions balances at step 0", unit: "$", default: 5e7, .nonNegative)
+        r.scope = .dynamic
+        incomePropensity = r.number("income_propensity", "fraction of the step's income (wages, buybacks) households spend on goods",
+                                    unit: "fraction", default: 0.8, .unitInterval)
+        wealthPropensity = r.number("wealth_propensity", "fraction of each household's net wealth (cash and holdings less loans) spent on goods per step",
+                                    unit: "fraction per step", default: 0.00036, .unitInterval)
+        wageShare = r.number("wage_share", "share of the last step's revenue paid as wages, in equal shares to households",
+                             unit: "fraction", default: 0.6, .unitInterval)
+        taxRate = r.number("tax_rate", "share of the last step's revenue paid to the government as taxes",
+                           unit: "fraction", default: 0.2, .unitInterval)
+        cloudShare = r.number("cloud_share", "share of the last step's revenue paid to hyperscalers for cloud services",
+                              unit: "fraction", default: 0.05, .unitInterval)
+        cashDays = r.number("cash_days", "transactions balances kept, in steps of revenue",
+                            unit: "steps", default: 20, .nonNegative)
+        excessPayout = r.number("excess_payout", "fraction of cash above the transactions balances paid out as extra wages per step",
+                                unit: "fraction per step", default: 0.1, .unitInterval)
+        equities = r.namedSections("equities", "how each equity asset's dividends are earned (every asset of kind equity needs one)") {
+            EquityEarnings(asset: $0, &$1)
+        }
+    }
+}
+
+/// The real economy's balance sheet and the revenue it earned in the step now ending.
+public struct RealEconomy: Sendable {
+    public var cash: Double
+    /// Revenue received this step (government, consumption, capex), paid out from the next step.
+    public var revenue = 0.0
+    /// Hyperscalers' capex received this step (memory dividends follow it).
+    public var capex = 0.0
+
+    /// Starts with the transactions balances it wants: as if it had earned `cash / cash_days` last step.
+    public init(cash: Double, rules: RealEconomyRules) {
+        self.cash = cash
+        revenue = rules.cashDays > 0 ? cash / rules.cashDays : 0
+    }
+
+    /// What the sector owes from last step's revenue `R` and capex `K` at the start of a step.
+    public struct Payouts: Sendable, Equatable {
+        public var wages: Double
+        public var taxes: Double
+        public var cloud: Double
+        /// Per equity, in the order of `RealEconomyRules.equities`: dividends in total.
+        public var dividends: [Double]
+        public var total: Double { wages + taxes + cloud + dividends.reduce(0, +) }
+    }
+
+    /// Payouts scaled to the cash available; `excess_payout` of the cash left above the
+    /// transactions balances the sector wants (`cash_days` x revenue) is paid as extra wages. `baseDividends` are per equity, in the
+    /// order of `rules.equities`.
+    public func payouts(baseDividends: [Double], rules: RealEconomyRules) -> Payouts {
+        var due = Payouts(wages: rules.wageShare * revenue, taxes: rules.taxRate * revenue, cloud: rules.cloudShare * revenue,
+                          dividends: zip(baseDividends, rules.equities).map { $0 + $1.capexShare * capex })
+        let scale = due.total > cash ? cash / due.total : 1
+        due = Payouts(wages: due.wages * scale, taxes: due.taxes * scale, cloud: due.cloud * scale,
+                      dividends: due.dividends.map { $0 * scale })
+        due.wages += rules.excessPayout * max(cash - due.total - rules.cashDays * revenue, 0)
+        return due
+    }
+}

@@ -1,0 +1,55 @@
+import Economy
+import Foundation
+
+extension World {
+    /// Yield of the hyperscaler bond at the morning's price and at step 0: its cost of capital.
+    var corporateYield: Double { rules.market.assets[hyperscalerBond].coupon / prices[hyperscalerBond] }
+    var initialCorporateYield: Double { rules.market.assets[hyperscalerBond].coupon / rules.market.assets[hyperscalerBond].initialPrice }
+
+    /// Phase 4: each hyperscaler's capex bill for the day, from its plan and its cost of capital.
+    mutating func billCapex() {
+        let y = corporateYield, y0 = initialCorporateYield
+        for h in hyperscalers.indices {
+            hyperscalers[h].bill = hyperscalers[h].capexBill(yield: y, initialYield: y0, rules: rules.hyperscaler)
+        }
+    }
+
+    /// Phase 6 (first round): the funding waterfall as market orders: Treasuries sold, bonds issued.
+    func hyperscalerCurves(asset a: Int) -> [DemandCurve] {
+        guard a == governmentBond || a == hyperscalerBond else { return [] }
+        return hyperscalers.enumerated().compactMap { h, firm in
+            let need = firm.funding(bill: firm.bill, treasury: governmentBond, treasuryPrice: prices[governmentBond],
+                                    bondPrice: prices[hyperscalerBond], rules: rules.hyperscaler)
+            let units = a == governmentBond ? need.treasuries : need.bonds
+            return units > 0 ? DemandCurve(.hyperscaler(h)) { _ in -units } : nil
+        }
+    }
+
+    /// Phase 7: a hyperscaler's fill. Selling its own bond is issuance: it owes the new units.
+    mutating func settleHyperscaler(_ h: Int, asset a: Int, fill: Double, price p: Double, into log: inout StepLog) {
+        hyperscalers[h].cash -= fill * p
+        if a == hyperscalerBond {
+            hyperscalers[h].bondsOwed -= fill
+            outstanding[a] -= fill
+            log.corporateIssued -= fill
+        } else {
+            hyperscalers[h].units[a] += fill
+        }
+    }
+
+    /// Phase 9: hyperscalers pay what they can of their capex bills to the real economy; the rest
+    /// waits for the next step. The plan grows at `capex_growth`.
+    mutating func payCapex(into log: inout StepLog) {
+        let growth = exp(rules.hyperscaler.capexGrowth / Self.stepsPerYear)
+        for h in hyperscalers.indices {
+            let paid = min(hyperscalers[h].bill, max(hyperscalers[h].cash, 0))
+            hyperscalers[h].cash -= paid
+            hyperscalers[h].backlog = hyperscalers[h].bill - paid
+            hyperscalers[h].plannedCapex *= growth
+            realEconomy.cash += paid
+            realEconomy.revenue += paid
+            realEconomy.capex += paid
+            log.capex += paid
+        }
+    }
+}

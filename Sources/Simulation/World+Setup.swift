@@ -1,0 +1,89 @@
+import Economy
+import Foundation
+import Stochastics
+
+/// The state at step 0: each sector's endowment, with dealers holding what no other sector does.
+extension World {
+    /// Money funds start at the allocation their rule wants at the initial price, bought from dealers.
+    static func moneyFunds(_ rules: Rules, _ stream: RandomStream) -> [MoneyFund] {
+        let bond = rules.market.assets.first { $0.name == rules.government.bond }!
+        let overnight = rules.centralBank.initialRate - rules.centralBank.floorSpread
+        return (0..<rules.moneyFund.count).map { _ in
+            var fund = MoneyFund(cash: rules.moneyFund.cash.draw(stream, within: .nonNegative))
+            let units = max(fund.demand(coupon: bond.coupon, overnight: overnight, rules: rules.moneyFund)(bond.initialPrice), 0)
+            fund.bonds = units
+            fund.cash -= units * bond.initialPrice
+            return fund
+        }
+    }
+
+    /// Hedge funds hold `initial_share` of every asset; holdings beyond a fund's capital start
+    /// financed by its broker.
+    static func hedgeFunds(_ rules: Rules, _ stream: RandomStream) -> [HedgeFund] {
+        let hf = rules.hedgeFund, assets = rules.market.assets
+        return (0..<hf.count).map { i in
+            let capital = hf.capital.draw(stream, within: .positive)
+            let units = assets.map { hf.initialShare * $0.supply / Double(hf.count) }
+            let cost = zip(units, assets).reduce(0) { $0 + $1.0 * $1.1.initialPrice }
+            let noise = assets.map { _ in stream.gaussian(sd: hf.beliefDispersion) }
+            return HedgeFund(cash: max(capital - cost, 0), units: units, loan: max(cost - capital, 0),
+                             broker: i % rules.dealer.count, beliefNoise: noise, anchors: assets.map(\.anchorValue))
+        }
+    }
+
+    static func retail(_ rules: Rules, retailAsset: Int, _ stream: RandomStream) -> RetailPopulation {
+        let rr = rules.retail
+        let units = rr.count > 0 ? rr.initialShare * rules.market.assets[retailAsset].supply / Double(rr.count) : 0
+        return RetailPopulation(
+            cash: (0..<rr.count).map { _ in rr.cash.draw(stream, within: .nonNegative) },
+            units: Array(repeating: units, count: rr.count),
+            maxLeverage: (0..<rr.count).map { _ in
+                stream.bernoulli(rr.leveragedFraction) ? rr.leverage.draw(stream, within: .atLeast(1)) : 1
+            },
+            strategy: (0..<rr.count).map { _ in
+                let u = stream.uniform()
+                return u < rr.trendFraction ? .trend : (u < rr.trendFraction + rr.fundamentalFraction ? .fundamental : .noise)
+            })
+    }
+
+    /// Dealers split what the other sectors do not hold. If money funds want more of the bond than
+    /// is left, they are scaled down; they pay the dealers for what they bought. Dealers lend the
+    /// hedge funds' starting margin loans.
+    mutating func dealersHoldingTheRest() -> [Dealer] {
+        let n = Double(rules.dealer.count), b = governmentBond, p0 = prices[b]
+        var rest = outstanding
+        for a in rest.indices {
+            rest[a] -= hedgeFunds.reduce(0) { $0 + $1.units[a] } + hyperscalers.reduce(0) { $0 + $1.units[a] }
+            if a == retailAsset { rest[a] -= retail.units.reduce(0, +) }
+        }
+        rest[b] -= centralBank.bonds
+        let wanted = moneyFunds.reduce(0) { $0 + $1.bonds }
+        if wanted > max(rest[b], 0) {
+            for m in moneyFunds.indices {
+                let keep = moneyFunds[m].bonds * max(rest[b], 0) / wanted
+                moneyFunds[m].cash += (moneyFunds[m].bonds - keep) * p0
+                moneyFunds[m].bonds = keep
+            }
+        }
+        let bought = moneyFunds.reduce(0) { $0 + $1.bonds }
+        rest[b] -= bought
+        var dealers = (0..<rules.dealer.count).map { _ in
+            Dealer(cash: rules.dealer.capital + bought * p0 / n, units: rest.map { $0 / n }, targetUnits: rest.map { $0 / n })
+        }
+        for fund in hedgeFunds where fund.loan > 0 {
+            dealers[fund.broker].cash -= fund.loan
+            dealers[fund.broker].marginLoans += fund.loan
+        }
+        return dealers
+    }
+
+    /// Each asset's dividends in total per step when hyperscalers spend `capex` a step: equities'
+    /// dividend yield on their initial value plus their share of capex; 0 for other assets (bond
+    /// coupons are paid by their issuers).
+    static func dividends(_ rules: Rules, capex: Double) -> [Double] {
+        rules.market.assets.map { asset in
+            guard let earnings = rules.realEconomy.equities.first(where: { $0.asset == asset.name }) else { return 0 }
+            return earnings.dividendYield * asset.initialPrice * asset.supply / stepsPerYear + earnings.capexShare * capex
+        }
+    }
+}
