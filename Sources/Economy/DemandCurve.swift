@@ -33,4 +33,6 @@ public enum Participant: Hashable, Sendable {
     case centralBank
     /// A hyperscaler selling Treasuries or issuing its bond to fund capex.
     case hyperscaler(Int)
+    /// A sovereign fund selling to meet capital calls (forced) or rebalancing when flush.
+    case sovereignFund(Int)
 }

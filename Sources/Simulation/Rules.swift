@@ -15,6 +15,8 @@ public struct Rules: Sendable {
     public var centralBank: CentralBankRules
     public var hyperscaler: HyperscalerRules
     public var realEconomy: RealEconomyRules
+    public var sovereignFund: SovereignFundRules
+    public var aiLab: AILabRules
 
     /// The agent types an experiment must give a rule file for, in the order sections are read.
     public static var agentTypes: [String] { readers.map(\.type) }
@@ -53,6 +55,8 @@ public struct Rules: Sendable {
         centralBank = read(CentralBankRules.type) { CentralBankRules(&$0) }
         hyperscaler = read(HyperscalerRules.type) { HyperscalerRules(&$0) }
         realEconomy = read(RealEconomyRules.type) { RealEconomyRules(&$0) }
+        sovereignFund = read(SovereignFundRules.type) { SovereignFundRules(&$0) }
+        aiLab = read(AILabRules.type) { AILabRules(&$0) }
         if errors.isEmpty { errors += crossChecks(experiment) }
         guard errors.isEmpty else { throw ConfigErrors(errors) }
     }
@@ -71,18 +75,7 @@ public struct Rules: Sendable {
             return [ConfigError(node?.location ?? retailFile.location, "fundamental_fraction",
                                 "trend_fraction + fundamental_fraction must be <= 1 (the rest are noise traders), found \(retail.trendFraction + retail.fundamentalFraction)")]
         }
-        let bondHeld = hedgeFund.initialShare + centralBank.initialBondShare + hyperscaler.treasuryShare
-            + (retail.asset == government.bond ? retail.initialShare : 0)
-        if bondHeld > 1 {
-            let file = experiment.agents.first { $0.type == CentralBankRules.type }!.rules
-            return [ConfigError(file.mapping?["initial_bond_share"]?.location ?? file.location, "initial_bond_share",
-                                "hedge_fund.initial_share + central_bank.initial_bond_share + hyperscaler.treasury_share must be <= 1 (dealers hold the rest of the bond), found \(bondHeld)")]
-        }
-        let held = hedgeFund.initialShare + retail.initialShare
-        guard held <= 1 else {
-            let file = experiment.agents.first { $0.type == RetailRules.type }?.rules.location ?? SourceLocation(file: experiment.path, line: 0)
-            return [ConfigError(file, "initial_share", "hedge_fund.initial_share + retail.initial_share must be <= 1 (dealers hold the rest), found \(held)")]
-        }
+        if let error = endowmentError(experiment) { return [error] }
         return []
     }
 
@@ -98,6 +91,8 @@ public struct Rules: Sendable {
         (CentralBankRules.type, { _ = CentralBankRules(&$0) }),
         (HyperscalerRules.type, { _ = HyperscalerRules(&$0) }),
         (RealEconomyRules.type, { _ = RealEconomyRules(&$0) }),
+        (SovereignFundRules.type, { _ = SovereignFundRules(&$0) }),
+        (AILabRules.type, { _ = AILabRules(&$0) }),
     ]
 
     /// The documentation of every key of one rule type (or of the experiment settings, `experiment`).

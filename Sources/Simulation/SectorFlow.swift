@@ -24,6 +24,7 @@ extension Participant {
         case .moneyFund: return "money_fund"
         case .centralBank: return "central_bank"
         case .hyperscaler: return "hyperscaler"
+        case .sovereignFund: return "sovereign_fund"
         }
     }
 }

@@ -26,6 +26,10 @@ struct StepLog {
     /// Hyperscalers' buybacks (paid to households) and capex (paid to the real economy).
     var buybacks = 0.0
     var capex = 0.0
+    /// AI labs' compute spending, capital called from and paid by sovereign funds.
+    var compute = 0.0
+    var capitalCalls = 0.0
+    var capitalPaid = 0.0
     /// Net trading per (sector, asset), in the order sectors first traded.
     var flows: [SectorFlow] = []
 

@@ -43,8 +43,14 @@ public struct StepRecord: Sendable, Equatable {
     public var dividends: Double
     public var buybacks: Double
     public var consumption: Double
+    public var compute: Double
+    public var capitalCalls: Double
+    public var capitalPaid: Double
+    public var sovereignCash: Double
+    /// Capital called from sovereign funds and not yet paid.
+    public var sovereignOwed: Double
     public var governmentCash: Double
-    /// Dry powder: the money funds' cash and reverse-repo deposits.
+    /// Dry powder: money funds' cash and reverse-repo deposits, and sovereign funds' cash above their buffer.
     public var dryPowder: Double
     public var moneyFundBonds: Double
     /// Units of the government's bond outstanding at the end of the step.
@@ -59,6 +65,7 @@ public struct StepRecord: Sendable, Equatable {
     public var hedgeFundUnits: [Double]
     public var dealerUnits: [Double]
     public var retailUnits: [Double]
+    public var sovereignUnits: [Double]
     public var retailBuyOrders: Double
     public var retailSellOrders: Double
     /// Total cash of all agents (trades and loans only move it; central-bank operations change it).

@@ -56,6 +56,8 @@ extension World {
                     "government", bond.name, "owes \(government.bondsOutstanding) units, \(outstanding[governmentBond]) are outstanding")
         try holding(government.cash, "government", "cash", scale: initialCash)
         try holding(realEconomy.cash, "real_economy", "cash", scale: initialCash)
+        for (s, fund) in sovereignFunds.enumerated() { try holding(fund.cash, "sovereign_fund[\(s)]", "cash", scale: initialCash) }
+        for (l, lab) in aiLabs.enumerated() { try holding(lab.cash, "ai_lab[\(l)]", "cash", scale: initialCash) }
         var corporateOwed = 0.0
         for (h, firm) in hyperscalers.enumerated() {
             try holding(firm.cash, "hyperscaler[\(h)]", "cash", scale: initialCash)
@@ -103,6 +105,6 @@ extension World {
     var totalCash: Double {
         hedgeFunds.reduce(0) { $0 + $1.cash } + dealers.reduce(0) { $0 + $1.cash } + retail.cash.reduce(0, +)
             + government.cash + moneyFunds.reduce(0) { $0 + $1.cash } + hyperscalers.reduce(0) { $0 + $1.cash }
-            + realEconomy.cash
+            + realEconomy.cash + sovereignFunds.reduce(0) { $0 + $1.cash } + aiLabs.reduce(0) { $0 + $1.cash }
     }
 }

@@ -8,6 +8,7 @@ extension World {
         var list = hedgeFunds.enumerated().map { ("hedge_fund[\($0)]", $1.units[a]) }
             + dealers.enumerated().map { ("dealer[\($0)]", $1.units[a]) }
             + hyperscalers.enumerated().map { ("hyperscaler[\($0)]", $1.units[a]) }
+            + sovereignFunds.enumerated().map { ("sovereign_fund[\($0)]", $1.units[a]) }
         if a == governmentBond {
             list += moneyFunds.enumerated().map { ("money_fund[\($0)]", $1.bonds) }
             list.append(("central_bank", centralBank.bonds))
@@ -23,6 +24,7 @@ extension World {
         for i in hedgeFunds.indices { hedgeFunds[i].cash += perUnit * hedgeFunds[i].units[a]; paid += perUnit * hedgeFunds[i].units[a] }
         for i in dealers.indices { dealers[i].cash += perUnit * dealers[i].units[a]; paid += perUnit * dealers[i].units[a] }
         for i in hyperscalers.indices { hyperscalers[i].cash += perUnit * hyperscalers[i].units[a]; paid += perUnit * hyperscalers[i].units[a] }
+        for i in sovereignFunds.indices { sovereignFunds[i].cash += perUnit * sovereignFunds[i].units[a]; paid += perUnit * sovereignFunds[i].units[a] }
         if a == governmentBond {
             for m in moneyFunds.indices { moneyFunds[m].cash += perUnit * moneyFunds[m].bonds; paid += perUnit * moneyFunds[m].bonds }
         }

@@ -122,7 +122,7 @@ extension World {
                 }
                 if let curve = centralBankCurve() { curves.append(curve) }
             }
-            if firstRound { curves += hyperscalerCurves(asset: a) }
+            if firstRound { curves += hyperscalerCurves(asset: a) + sovereignCurves(asset: a) }
             if a == governmentBond && firstRound, case let units = government.auctionSize(price: prices[a], rules: rules.government), units > 0 {
                 curves.append(DemandCurve(.government) { _ in -units })
             }

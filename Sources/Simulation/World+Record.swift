@@ -20,7 +20,11 @@ extension World {
             capex: log.capex, hyperscalerBondsIssued: log.corporateIssued, hyperscalerCash: hyperscalers.reduce(0) { $0 + $1.cash },
             nominalSpending: realEconomy.revenue, realEconomyCash: realEconomy.cash, wages: log.wages, taxes: log.taxes,
             dividends: log.dividends, buybacks: log.buybacks, consumption: log.consumption,
-            governmentCash: government.cash, dryPowder: moneyFunds.reduce(0) { $0 + $1.cash + $1.reverseRepo },
+            compute: log.compute, capitalCalls: log.capitalCalls, capitalPaid: log.capitalPaid,
+            sovereignCash: sovereignFunds.reduce(0) { $0 + $1.cash }, sovereignOwed: sovereignFunds.reduce(0) { $0 + $1.owed },
+            governmentCash: government.cash,
+            dryPowder: moneyFunds.reduce(0) { $0 + $1.cash + $1.reverseRepo }
+                + sovereignFunds.reduce(0) { $0 + max($1.cash - rules.sovereignFund.cashBuffer, 0) },
             moneyFundBonds: moneyFunds.reduce(0) { $0 + $1.bonds }, bondsOutstanding: government.bondsOutstanding, bondsIssued: log.issued,
             coupons: log.coupons, governmentSpending: log.spending,
             liquidations: log.liquidations, liquidationValue: log.liquidationValue,
@@ -28,6 +32,7 @@ extension World {
             hedgeFundUnits: (0..<n).map { a in hedgeFunds.reduce(0) { $0 + $1.units[a] } },
             dealerUnits: (0..<n).map { a in dealers.reduce(0) { $0 + $1.units[a] } },
             retailUnits: (0..<n).map { a in a == retailAsset ? retail.units.reduce(0, +) : 0 },
+            sovereignUnits: (0..<n).map { a in sovereignFunds.reduce(0) { $0 + $1.units[a] } },
             retailBuyOrders: retail.totalBuyCash, retailSellOrders: retail.totalSellUnits,
             totalCash: totalCash, accountingError: accountingError,
             flows: log.flows.sorted { ($0.asset, $0.sector) < ($1.asset, $1.sector) })

@@ -31,6 +31,9 @@ extension World {
                     moneyFunds[i].cash -= fill * p
                 case let .hyperscaler(h):
                     settleHyperscaler(h, asset: a, fill: fill, price: p, into: &log)
+                case let .sovereignFund(s):
+                    sovereignFunds[s].units[a] += fill
+                    sovereignFunds[s].cash -= fill * p
                 case .centralBank:
                     settleCentralBank(units: fill, price: p)
                 case .government:

@@ -54,6 +54,7 @@ extension World {
         var rest = outstanding
         for a in rest.indices {
             rest[a] -= hedgeFunds.reduce(0) { $0 + $1.units[a] } + hyperscalers.reduce(0) { $0 + $1.units[a] }
+                + sovereignFunds.reduce(0) { $0 + $1.units[a] }
             if a == retailAsset { rest[a] -= retail.units.reduce(0, +) }
         }
         rest[b] -= centralBank.bonds

@@ -9,14 +9,18 @@ extension World {
     ///  2. Central bank: on meeting days the policy rate moves toward its reaction function's target
     ///     (spending growth), and the corridor (reverse-repo floor, standing-repo ceiling) with it
     ///  3. Cash flows: overnight funding settles (reverse repo returns with interest, repo interest);
-    ///     margin interest; the government pays coupons on its bond and spends into households
-    ///     (wages and earnings of a real economy: not yet modelled)
-    ///  4. Funding needs: capex bills, capital calls, redemptions  (not yet modelled)
+    ///     margin interest; coupons (government, hyperscalers); the real economy pays dividends,
+    ///     wages, taxes and cloud services out of last step's revenue; hyperscalers' buybacks;
+    ///     households consume; the government buys goods; AI labs buy compute from hyperscalers
+    ///  4. Funding needs: hyperscalers' capex bills (cut as their bond yield rises); AI labs call
+    ///     committed capital from sovereign funds     (hedge-fund redemptions: not yet modelled)
     ///  5. Dealers set haircuts from recent volatility and clients' credit lines; margin calls on the
     ///     morning's marks at the new haircuts become forced sales, and the exchange marks retail
     ///     positions below maintenance margin for liquidation
-    ///  6. Orders: retail traders may switch strategy by recent profitability, then send market
-    ///     orders; the government auctions new bonds for its deficit (a market order); hedge funds
+    ///  6. Orders: fundamental investors re-value assets (yields, expected dividends); retail traders
+    ///     may switch strategy by recent profitability, then send market orders; the government
+    ///     auctions new bonds for its deficit, hyperscalers sell Treasuries and issue bonds for capex,
+    ///     sovereign funds sell down their ranking for capital calls or rebalance (market orders); hedge funds
     ///     give demand curves (forced sellers market orders); money funds and the central bank (QE/QT,
     ///     backstop) bid for the bond; dealers inventory-averse liquidity
     ///  7. Clearing per market by Brent root finding on excess demand; the fills settle, margins and
@@ -25,8 +29,9 @@ extension World {
     ///  8. Funding market: the repo rate clears dealers' funding needs against money funds' lending
     ///     inside the corridor; the standing repo lends the rest at the ceiling, and money funds park
     ///     what they do not lend at the reverse-repo floor
-    ///  9. Defaults (negative equity: the broker seizes collateral), the day's closing prices (retail
-    ///     strategies are scored on them), and the stock-flow check; a violation stops the run
+    ///  9. Defaults (negative equity: the broker seizes collateral); hyperscalers pay capex to the real
+    ///     economy and sovereign funds pay capital calls, as far as cash allows; the day's closing
+    ///     prices (retail strategies are scored on them), and the stock-flow check; a violation stops the run
     /// 10. Recording: returns the step's `StepRecord` to the caller, who writes it
     public mutating func advance() throws -> StepRecord {
         step += 1
@@ -37,7 +42,9 @@ extension World {
         settleOvernightFunding()                                            // 3
         payMarginInterest()                                                 // 3
         payCashFlows(into: &log)                                            // 3
+        buyCompute(into: &log)                                              // 3
         billCapex()                                                         // 4
+        callCapital(into: &log)                                             // 4
         setHaircuts()                                                       // 5
         let credit = creditLines()                                          // 5
         var forced = marginCalls()                                          // 5
@@ -53,9 +60,11 @@ extension World {
             let liquidating = markLiquidations()                            // 7
             if liquidating == 0 && forced.allSatisfy({ $0.allSatisfy { $0 == 0 } }) { break }
         }
+        tradedValue = zip(log.volumes, prices).map { $0 * $1 }
         try clearFundingMarket(into: &log)                                  // 8
         log.defaults = resolveDefaults()                                    // 9
         payCapex(into: &log)                                                // 9
+        payCapitalCalls(into: &log)                                         // 9
         closeDay()                                                          // 9
         let error = try checkAccounting()                                   // 9
         return record(log, accountingError: error)                          // 10

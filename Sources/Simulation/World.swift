@@ -22,6 +22,10 @@ public struct World {
     public internal(set) var centralBank: CentralBank
     public internal(set) var hyperscalers: [Hyperscaler]
     public internal(set) var realEconomy: RealEconomy
+    public internal(set) var sovereignFunds: [SovereignFund]
+    public internal(set) var aiLabs: [AILab]
+    /// Value traded per asset in the last step (price x volume): the liquidity sovereign funds rank by.
+    var tradedValue: [Double]
     /// The overnight repo rate set by the funding market at the end of the last step.
     public internal(set) var repoRate: Double
     /// Nominal spending into the economy per past step, newest last: what the central bank's
@@ -79,6 +83,14 @@ public struct World {
         }
         initialDividends = Self.dividends(rules, capex: plannedCapex.reduce(0, +))
         expectedDividends = initialDividends
+        tradedValue = assets.map { _ in 0 }
+        aiLabs = (0..<rules.aiLab.count).map { _ in AILab() }
+        let swStream = stream("sovereign_fund"), sw = rules.sovereignFund
+        sovereignFunds = (0..<sw.count).map { _ in
+            SovereignFund(cash: sw.cash.draw(swStream, within: .nonNegative), units: assets.map { asset in
+                (sw.holdings.first { $0.asset == asset.name }?.share ?? 0) * asset.supply / Double(sw.count)
+            })
+        }
         moneyFunds = Self.moneyFunds(rules, stream("money_fund"))
         hedgeFunds = Self.hedgeFunds(rules, stream("hedge_fund"))
         retail = Self.retail(rules, retailAsset: retailAsset, stream("retail"))

@@ -42,6 +42,8 @@ public enum Repository {
               central_bank: \(agents)/central_bank.yaml
               hyperscaler: \(agents)/hyperscaler.yaml
               real_economy: \(agents)/real_economy.yaml
+              sovereign_fund: \(agents)/sovereign_fund.yaml
+              ai_lab: \(agents)/ai_lab.yaml
             set:
               retail.count: \(retail)
             \(extra)

@@ -2,7 +2,7 @@ import Config
 import Economy
 
 extension Rules {
-    /// Every bond and equity needs an issuer to pay it: the government's bond, the hyperscalers'
+    /// Checks that span files. Every bond and equity needs an issuer to pay it: the government's bond, the hyperscalers'
     /// bond, and equities whose earnings the real economy file describes. Returns the first problem.
     func issuerError(_ experiment: Experiment) -> ConfigError? {
         func file(_ type: String) -> ConfigNode { experiment.agents.first { $0.type == type }!.rules }
@@ -32,6 +32,32 @@ extension Rules {
         let equities = self.market.assets.filter { $0.kind == .equity }.map(\.name)
         if let stray = described.first(where: { !equities.contains($0) }) {
             return at(RealEconomyRules.type, "equities", "\(stray) is not a market asset of kind equity (\(equities.isEmpty ? "none defined" : equities.joined(separator: ", ")))")
+        }
+        return nil
+    }
+
+    /// Each asset's step-0 shares held by the sectors must leave dealers a non-negative rest, and
+    /// every asset a sovereign fund names must exist.
+    func endowmentError(_ experiment: Experiment) -> ConfigError? {
+        let names = market.assets.map(\.name)
+        let file = experiment.agents.first { $0.type == SovereignFundRules.type }!.rules
+        for name in sovereignFund.holdings.map(\.asset) + sovereignFund.conviction where !names.contains(name) {
+            return ConfigError(file.location, "sovereign_fund", "\(name) is not a market asset (\(names.joined(separator: ", ")))")
+        }
+        for asset in market.assets {
+            var shares = [("hedge_fund.initial_share", hedgeFund.initialShare)]
+            if asset.name == retail.asset { shares.append(("retail.initial_share", retail.initialShare)) }
+            if asset.name == government.bond {
+                shares += [("central_bank.initial_bond_share", centralBank.initialBondShare), ("hyperscaler.treasury_share", hyperscaler.treasuryShare)]
+            }
+            if let held = sovereignFund.holdings.first(where: { $0.asset == asset.name }) {
+                shares.append(("sovereign_fund.holdings.\(asset.name).share", held.share))
+            }
+            let total = shares.reduce(0) { $0 + $1.1 }
+            if total > 1 {
+                return ConfigError(SourceLocation(file: experiment.path, line: 0), "agents",
+                                   "the step-0 shares of \(asset.name) sum to \(total) > 1 (dealers hold the rest): \(shares.map { "\($0.0) = \($0.1)" }.joined(separator: ", "))")
+            }
         }
         return nil
     }

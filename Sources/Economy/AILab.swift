@@ -1,0 +1,38 @@
+import Config
+
+/// Rules of the AI labs (`Agents/ai_lab.yaml`): they call capital committed by sovereign funds and
+/// spend it on compute bought from hyperscalers.
+public struct AILabRules: Sendable, Equatable {
+    public static let type = "ai_lab"
+
+    public var count: Int
+    public var commitment: Double
+    public var callRate: Double
+    public var computeRate: Double
+
+    public init(_ r: inout RuleReader) {
+        r.scope = .setUp
+        count = r.integer("count", "number of AI labs", unit: "labs", default: 3, .closed(0, 100))
+        r.scope = .dynamic
+        commitment = r.number("commitment", "capital each lab has been promised by the sovereign funds (in equal parts) and not yet called; an event raising it adds new commitments",
+                              unit: "$", default: 0, .nonNegative)
+        callRate = r.number("call_rate", "fraction of its uncalled commitment a lab calls per step",
+                            unit: "fraction per step", default: 0.01, .unitInterval)
+        computeRate = r.number("compute_rate", "fraction of its cash a lab spends on compute from hyperscalers per step",
+                               unit: "fraction per step", default: 0.05, .unitInterval)
+    }
+}
+
+/// One AI lab: the cash it has been paid and the commitment it has not yet called.
+public struct AILab: Sendable {
+    public var cash = 0.0
+    /// Committed capital already called (paid or owed), so a rule change to `commitment` adds only the difference.
+    public var called = 0.0
+    /// Called capital paid in so far.
+    public var received = 0.0
+
+    public init() {}
+
+    /// Capital called this step.
+    public func call(rules: AILabRules) -> Double { rules.callRate * max(rules.commitment - called, 0) }
+}

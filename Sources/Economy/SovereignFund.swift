@@ -1,0 +1,81 @@
+import Config
+
+/// How a sovereign fund ranks its holdings when it must sell.
+public enum SellOrder: String, CaseIterable, Sendable {
+    /// The assets of `conviction`, first listed sold first (believed in least).
+    case conviction
+    /// The most liquid first: the highest value traded over the last step.
+    case liquidity
+}
+
+/// Rules of the sovereign funds (`Agents/sovereign_fund.yaml`): large holders with dry powder who meet
+/// AI labs' capital calls from cash, then by selling holdings in a configured order, and who put
+/// cash above their buffer back into their strategic allocation when flush.
+public struct SovereignFundRules: Sendable, Equatable {
+    public static let type = "sovereign_fund"
+
+    public var count: Int
+    public var cash: DistributionSpec
+    public var holdings: [(asset: String, share: Double)]
+    public var cashBuffer: Double
+    public var sellOrder: SellOrder
+    public var conviction: [String]
+    public var flushMultiple: Double
+    public var rebalanceRate: Double
+
+    public init(_ r: inout RuleReader) {
+        r.scope = .setUp
+        count = r.integer("count", "number of sovereign funds", unit: "funds", default: 2, .closed(0, 100))
+        cash = r.distribution("cash", "each fund's cash at step 0: dry powder", unit: "$", default: .fixed(2e8), .nonNegative)
+        holdings = r.namedSections("holdings", "fraction of each asset's supply the sector holds at step 0, split equally; also its strategic weights") {
+            (asset: $0, share: $1.number("share", "fraction of the asset's supply held at step 0", unit: "fraction", default: 0.05, .unitInterval))
+        }
+        r.scope = .dynamic
+        cashBuffer = r.number("cash_buffer", "cash each fund keeps; a capital call beyond the cash above it forces sales",
+                              unit: "$", default: 5e7, .nonNegative)
+        sellOrder = r.choice("sell_order", "which holdings go first when it must sell: conviction (the list below) or liquidity (most traded first)",
+                             default: SellOrder.conviction)
+        conviction = r.texts("conviction", "asset names, believed in least first: the order it sells in under sell_order: conviction",
+                             default: ["crypto", "saas", "hyperscaler_bond", "memory", "treasury"])
+        flushMultiple = r.number("flush_multiple", "cash, as a multiple of the buffer, above which the fund rebalances into its holdings",
+                                 unit: "multiple", default: 2, .atLeast(1))
+        rebalanceRate = r.number("rebalance_rate", "fraction of the cash above that level invested per step, in proportion to its step-0 holdings' value",
+                                 unit: "fraction per step", default: 0.02, .unitInterval)
+    }
+
+    public static func == (a: Self, b: Self) -> Bool {
+        a.count == b.count && a.cash == b.cash && a.holdings.map(\.asset) == b.holdings.map(\.asset)
+            && a.holdings.map(\.share) == b.holdings.map(\.share) && a.cashBuffer == b.cashBuffer && a.sellOrder == b.sellOrder
+            && a.conviction == b.conviction && a.flushMultiple == b.flushMultiple && a.rebalanceRate == b.rebalanceRate
+    }
+}
+
+/// One sovereign fund: cash, holdings, and what it still owes on capital calls.
+public struct SovereignFund: Sendable {
+    public var cash: Double
+    public var units: [Double]
+    /// Capital called but not yet paid.
+    public var owed = 0.0
+
+    public init(cash: Double, units: [Double]) {
+        self.cash = cash
+        self.units = units
+    }
+
+    /// Units to sell per asset to raise the cash its calls need beyond the cash above its buffer:
+    /// whole holdings in `ranking` order until the shortfall is covered at `prices`.
+    public func forcedSales(ranking: [Int], prices: [Double], rules: SovereignFundRules) -> [Double] {
+        var short = owed + rules.cashBuffer - cash
+        var sales = units.map { _ in 0.0 }
+        for a in ranking where short > 0 && units[a] > 0 {
+            sales[a] = min(units[a], short / prices[a])
+            short -= sales[a] * prices[a]
+        }
+        return sales
+    }
+
+    /// Cash to invest this step when flush: `rebalance_rate` of the cash above `flush_multiple` x buffer.
+    public func investable(rules: SovereignFundRules) -> Double {
+        owed > 0 ? 0 : rules.rebalanceRate * max(cash - rules.flushMultiple * rules.cashBuffer, 0)
+    }
+}

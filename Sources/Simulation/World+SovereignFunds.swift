@@ -1,0 +1,79 @@
+import Economy
+
+extension World {
+    /// Phase 3: labs spend a share of their cash on compute, the hyperscalers' revenue (equal shares).
+    mutating func buyCompute(into log: inout StepLog) {
+        guard !hyperscalers.isEmpty else { return }
+        for l in aiLabs.indices {
+            let spent = rules.aiLab.computeRate * aiLabs[l].cash
+            aiLabs[l].cash -= spent
+            log.compute += spent
+        }
+        for h in hyperscalers.indices { hyperscalers[h].cash += log.compute / Double(hyperscalers.count) }
+    }
+
+    /// Phase 4: labs call committed capital; each sovereign fund owes an equal part.
+    mutating func callCapital(into log: inout StepLog) {
+        for l in aiLabs.indices {
+            let call = aiLabs[l].call(rules: rules.aiLab)
+            aiLabs[l].called += call
+            log.capitalCalls += call
+        }
+        guard !sovereignFunds.isEmpty else { return }
+        for s in sovereignFunds.indices { sovereignFunds[s].owed += log.capitalCalls / Double(sovereignFunds.count) }
+    }
+
+    /// The order a sovereign fund sells in: its conviction list, or the most traded value first.
+    func sellRanking() -> [Int] {
+        let assets = rules.market.assets
+        switch rules.sovereignFund.sellOrder {
+        case .conviction:
+            return rules.sovereignFund.conviction.compactMap { name in assets.firstIndex { $0.name == name } }
+        case .liquidity:
+            return assets.indices.sorted { (tradedValue[$0], -$0) > (tradedValue[$1], -$1) }
+        }
+    }
+
+    /// Phase 6 (first round): sovereign funds' forced sales to meet calls (market orders), and the
+    /// purchases of funds flush with cash, spread over their strategic holdings by step-0 value.
+    func sovereignCurves(asset a: Int) -> [DemandCurve] {
+        let ranking = sellRanking(), rules = rules.sovereignFund
+        let weights = strategicWeights()
+        return sovereignFunds.enumerated().compactMap { s, fund in
+            let sale = fund.forcedSales(ranking: ranking, prices: prices, rules: rules)[a]
+            if sale > 0 { return DemandCurve(.sovereignFund(s), forced: true) { _ in -sale } }
+            let budget = fund.investable(rules: rules) * weights[a]
+            return budget > 0 ? DemandCurve(.sovereignFund(s)) { budget / $0 } : nil
+        }
+    }
+
+    /// Each asset's share of the sector's step-0 holdings by value.
+    func strategicWeights() -> [Double] {
+        let values = rules.market.assets.map { asset in
+            (rules.sovereignFund.holdings.first { $0.asset == asset.name }?.share ?? 0) * asset.supply * asset.initialPrice
+        }
+        let total = values.reduce(0, +)
+        return values.map { total > 0 ? $0 / total : 0 }
+    }
+
+    /// Phase 9: sovereign funds pay what they owe on calls from their cash; labs receive it in
+    /// proportion to what each is still owed.
+    mutating func payCapitalCalls(into log: inout StepLog) {
+        var paid = 0.0
+        for s in sovereignFunds.indices {
+            let pay = min(sovereignFunds[s].owed, max(sovereignFunds[s].cash, 0))
+            sovereignFunds[s].cash -= pay
+            sovereignFunds[s].owed -= pay
+            paid += pay
+        }
+        let receivable = aiLabs.map { $0.called - $0.received }
+        let total = receivable.reduce(0, +)
+        guard paid > 0, total > 0 else { return }
+        for l in aiLabs.indices {
+            let share = paid * receivable[l] / total
+            aiLabs[l].cash += share
+            aiLabs[l].received += share
+        }
+        log.capitalPaid = paid
+    }
+}
