@@ -2,7 +2,7 @@
 # Both install GSL (Debian's libgsl-dev) first when pkg-config cannot find it.
 
 SWIFT      ?= swift
-EXPERIMENT ?= Experiments/baseline.yaml
+EXPERIMENT ?= Experiments/seed-crash.yaml
 OUT        ?= out
 SUDO       := $(shell [ "$$(id -u)" -eq 0 ] || echo sudo)
 

@@ -13,6 +13,12 @@ public struct RunSummary: Sendable {
     public private(set) var worstDay: [Double] = []
     public private(set) var maxResidual: Double = 0
     public private(set) var maxAccountingError: Double = 0
+    /// Retail liquidations: value over the run and the largest day's value.
+    public private(set) var liquidationValue = 0.0
+    public private(set) var peakLiquidationDay = 0.0
+    /// Government bond yield and credit spread at the first and last step.
+    public private(set) var yield: (first: Double, last: Double) = (0, 0)
+    public private(set) var spread: (first: Double, last: Double) = (0, 0)
 
     public init(assets: [String]) { self.assets = assets }
 
@@ -23,8 +29,12 @@ public struct RunSummary: Sendable {
             maxDrawdown = Array(repeating: 0, count: assets.count)
             worstDay = Array(repeating: 0, count: assets.count)
         }
+        if steps == 0 { (yield.first, spread.first) = (r.governmentYield, r.creditSpread) }
         steps += 1
         lastPrice = r.prices
+        (yield.last, spread.last) = (r.governmentYield, r.creditSpread)
+        liquidationValue += r.liquidationValue
+        peakLiquidationDay = max(peakLiquidationDay, r.liquidationValue)
         for a in assets.indices {
             peak[a] = max(peak[a], r.prices[a])
             maxDrawdown[a] = min(maxDrawdown[a], r.prices[a] / peak[a] - 1)
@@ -42,6 +52,10 @@ public struct RunSummary: Sendable {
             lines.append("  \(name): \(String(format: "%.2f", firstPrice[a])) -> \(String(format: "%.2f", lastPrice[a]))"
                 + " (\(pct(lastPrice[a] / firstPrice[a] - 1))), peak-to-trough \(pct(maxDrawdown[a])), worst day \(pct(worstDay[a]))")
         }
+        func bp(_ x: Double) -> String { String(format: "%+.0f bp", 1e4 * x) }
+        lines.append("  liquidations \(String(format: "%.3g", liquidationValue)) $ in all, \(String(format: "%.3g", peakLiquidationDay)) $ on the worst day")
+        lines.append("  government bond yield \(String(format: "%.2f%%", 100 * yield.first)) -> \(String(format: "%.2f%%", 100 * yield.last)) (\(bp(yield.last - yield.first))), "
+            + "credit spread \(String(format: "%.2f%%", 100 * spread.first)) -> \(String(format: "%.2f%%", 100 * spread.last)) (\(bp(spread.last - spread.first)))")
         lines.append("  largest clearing residual \(String(format: "%.3g", maxResidual)) units, "
             + "largest accounting error \(String(format: "%.2g", maxAccountingError))")
         return lines.joined(separator: "\n")

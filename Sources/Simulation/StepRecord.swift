@@ -30,6 +30,8 @@ public struct StepRecord: Sendable, Equatable {
     public var repoLending: Double
     public var standingRepo: Double
     public var centralBankBonds: Double
+    /// Yield of the government's bond.
+    public var governmentYield: Double
     /// Corporate (hyperscaler bond) yield minus government bond yield.
     public var creditSpread: Double
     public var capex: Double

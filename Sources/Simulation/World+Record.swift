@@ -16,6 +16,7 @@ extension World {
             reverseRepoRate: centralBank.floor(rules.centralBank), standingRepoRate: centralBank.ceiling(rules.centralBank),
             reverseRepo: centralBank.reverseRepo, repoLending: moneyFunds.reduce(0) { $0 + $1.repoLent },
             standingRepo: centralBank.standingRepo, centralBankBonds: centralBank.bonds,
+            governmentYield: rules.market.assets[governmentBond].coupon / prices[governmentBond],
             creditSpread: corporateYield - rules.market.assets[governmentBond].coupon / prices[governmentBond],
             capex: log.capex, hyperscalerBondsIssued: log.corporateIssued, hyperscalerCash: hyperscalers.reduce(0) { $0 + $1.cash },
             nominalSpending: realEconomy.revenue, realEconomyCash: realEconomy.cash, wages: log.wages, taxes: log.taxes,

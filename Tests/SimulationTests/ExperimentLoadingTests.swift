@@ -26,6 +26,20 @@ import Testing
         for file in experiments { _ = try Rules(try Experiment.load(file)) }
     }
 
+    @Test(arguments: Repository.files(in: "Experiments"))
+    func everyShippedExperimentRunsWithoutAnAccountingViolation(file: String) throws {
+        // At a test-friendly scale (500 traders, the events' steps kept): any violation or non-finite
+        // balance throws from the step that broke it, naming the agent and the instrument.
+        let overrides = try ["retail.count=500"].map { try Override.parse(commandLine: $0) }
+        var worst = 0.0, steps = 0
+        try Run.execute(try Scenario(try Experiment.load(file, overrides: overrides)), seed: 1) { record in
+            worst = max(worst, record.accountingError)
+            steps += 1
+            #expect(record.prices.allSatisfy(\.isFinite) && record.repoRate.isFinite)
+        }
+        #expect(steps > 0 && worst < 1e-9)
+    }
+
     @Test func overridesInTheExperimentReplaceRuleValues() throws {
         let path = Repository.experiment(extra: "  hedge_fund.count: 3\n  market.assets.crypto.supply: 5.0e6")
         let rules = try Rules(try Experiment.load(path))
