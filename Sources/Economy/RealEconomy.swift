@@ -72,7 +72,7 @@ public struct RealEconomy: Sendable {
         revenue = rules.cashDays > 0 ? cash / rules.cashDays : 0
     }
 
-    /// What the sector owes from last step's revenue `R` and capex `K` at the start of a step.
+    /// What the sector owes from last step's revenue at the start of a step.
     public struct Payouts: Sendable, Equatable {
         public var wages: Double
         public var taxes: Double
@@ -83,11 +83,11 @@ public struct RealEconomy: Sendable {
     }
 
     /// Payouts scaled to the cash available; `excess_payout` of the cash left above the
-    /// transactions balances the sector wants (`cash_days` x revenue) is paid as extra wages. `baseDividends` are per equity, in the
-    /// order of `rules.equities`.
-    public func payouts(baseDividends: [Double], rules: RealEconomyRules) -> Payouts {
+    /// transactions balances the sector wants (`cash_days` x revenue) is paid as extra wages.
+    /// `dividends` are those due per equity, in the order of `rules.equities`.
+    public func payouts(dividends: [Double], rules: RealEconomyRules) -> Payouts {
         var due = Payouts(wages: rules.wageShare * revenue, taxes: rules.taxRate * revenue, cloud: rules.cloudShare * revenue,
-                          dividends: zip(baseDividends, rules.equities).map { $0 + $1.capexShare * capex })
+                          dividends: dividends)
         let scale = due.total > cash ? cash / due.total : 1
         due = Payouts(wages: due.wages * scale, taxes: due.taxes * scale, cloud: due.cloud * scale,
                       dividends: due.dividends.map { $0 * scale })

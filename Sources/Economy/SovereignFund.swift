@@ -16,7 +16,7 @@ public struct SovereignFundRules: Sendable, Equatable {
 
     public var count: Int
     public var cash: DistributionSpec
-    public var holdings: [(asset: String, share: Double)]
+    public var holdings: [Holding]
     public var cashBuffer: Double
     public var sellOrder: SellOrder
     public var conviction: [String]
@@ -28,7 +28,7 @@ public struct SovereignFundRules: Sendable, Equatable {
         count = r.integer("count", "number of sovereign funds", unit: "funds", default: 2, .closed(0, 100))
         cash = r.distribution("cash", "each fund's cash at step 0: dry powder", unit: "$", default: .fixed(2e8), .nonNegative)
         holdings = r.namedSections("holdings", "fraction of each asset's supply the sector holds at step 0, split equally; also its strategic weights") {
-            (asset: $0, share: $1.number("share", "fraction of the asset's supply held at step 0", unit: "fraction", default: 0.05, .unitInterval))
+            Holding(asset: $0, share: $1.number("share", "fraction of the asset's supply held at step 0", unit: "fraction", default: 0.05, .unitInterval))
         }
         r.scope = .dynamic
         cashBuffer = r.number("cash_buffer", "cash each fund keeps; a capital call beyond the cash above it forces sales",
@@ -43,11 +43,15 @@ public struct SovereignFundRules: Sendable, Equatable {
                                  unit: "fraction per step", default: 0.02, .unitInterval)
     }
 
-    public static func == (a: Self, b: Self) -> Bool {
-        a.count == b.count && a.cash == b.cash && a.holdings.map(\.asset) == b.holdings.map(\.asset)
-            && a.holdings.map(\.share) == b.holdings.map(\.share) && a.cashBuffer == b.cashBuffer && a.sellOrder == b.sellOrder
-            && a.conviction == b.conviction && a.flushMultiple == b.flushMultiple && a.rebalanceRate == b.rebalanceRate
+    /// One asset of the sector's step-0 holdings.
+    public struct Holding: Sendable, Equatable {
+        public let asset: String
+        /// Fraction of the asset's supply held at step 0.
+        public let share: Double
     }
+
+    /// The fraction of `asset`'s supply the sector holds at step 0 (0 when not listed).
+    public func share(of asset: String) -> Double { holdings.first { $0.asset == asset }?.share ?? 0 }
 }
 
 /// One sovereign fund: cash, holdings, and what it still owes on capital calls.

@@ -17,7 +17,6 @@ struct StepLog {
     var issued = 0.0
     /// Units of their bond hyperscalers issued.
     var corporateIssued = 0.0
-    var corporateCoupons = 0.0
     /// Real-economy flows this step: dividends, wages, taxes paid; households' consumption.
     var dividends = 0.0
     var wages = 0.0

@@ -17,8 +17,8 @@ extension World {
         payGovernmentCoupons(into: &log)
         payHyperscalerCoupons(into: &log)
         let equities = rules.realEconomy.equities.map { e in rules.market.assets.firstIndex { $0.name == e.asset }! }
-        let base = Self.dividends(rules, capex: 0)
-        let payouts = realEconomy.payouts(baseDividends: equities.map { base[$0] }, rules: rules.realEconomy)
+        let due = Self.dividends(rules, capex: realEconomy.capex)
+        let payouts = realEconomy.payouts(dividends: equities.map { due[$0] }, rules: rules.realEconomy)
         for (a, dividend) in zip(equities, payouts.dividends) {
             let paid = payHolders(of: a, perUnit: dividend / privatelyHeld(a))
             realEconomy.cash -= paid
@@ -76,6 +76,5 @@ extension World {
         guard total > 0 else { return }
         let paid = payHolders(of: a, perUnit: perUnit * total / owed)
         for h in hyperscalers.indices { hyperscalers[h].cash -= paidIn[h] * paid / total }
-        log.corporateCoupons = paid
     }
 }

@@ -35,6 +35,10 @@ extension World {
         return paid
     }
 
+    /// Yield of bond `a` at the current price, and at its initial price.
+    func yield(_ a: Int) -> Double { rules.market.assets[a].coupon / prices[a] }
+    func initialYield(_ a: Int) -> Double { rules.market.assets[a].coupon / rules.market.assets[a].initialPrice }
+
     /// Units of asset `a` held by private agents: everything outstanding but the central bank's.
     func privatelyHeld(_ a: Int) -> Double { outstanding[a] - (a == governmentBond ? centralBank.bonds : 0) }
 }

@@ -2,27 +2,27 @@ import Economy
 import Foundation
 
 extension World {
-    /// Yield of the hyperscaler bond at the morning's price and at step 0: its cost of capital.
-    var corporateYield: Double { rules.market.assets[hyperscalerBond].coupon / prices[hyperscalerBond] }
-    var initialCorporateYield: Double { rules.market.assets[hyperscalerBond].coupon / rules.market.assets[hyperscalerBond].initialPrice }
-
-    /// Phase 4: each hyperscaler's capex bill for the day, from its plan and its cost of capital.
+    /// Phase 4: each hyperscaler's capex bill for the day, from its plan and its cost of capital (its
+    /// bond's yield at the morning's price, against step 0).
     mutating func billCapex() {
-        let y = corporateYield, y0 = initialCorporateYield
+        let y = yield(hyperscalerBond), y0 = initialYield(hyperscalerBond)
         for h in hyperscalers.indices {
             hyperscalers[h].bill = hyperscalers[h].capexBill(yield: y, initialYield: y0, rules: rules.hyperscaler)
         }
     }
 
-    /// Phase 6 (first round): the funding waterfall as market orders: Treasuries sold, bonds issued.
-    func hyperscalerCurves(asset a: Int) -> [DemandCurve] {
-        guard a == governmentBond || a == hyperscalerBond else { return [] }
-        return hyperscalers.enumerated().compactMap { h, firm in
+    /// Phase 6 (first round): the funding waterfall as market orders, per asset: Treasuries sold,
+    /// bonds issued.
+    func hyperscalerCurves() -> [[DemandCurve]] {
+        var curves = prices.map { _ in [DemandCurve]() }
+        for (h, firm) in hyperscalers.enumerated() {
             let need = firm.funding(bill: firm.bill, treasury: governmentBond, treasuryPrice: prices[governmentBond],
                                     bondPrice: prices[hyperscalerBond], rules: rules.hyperscaler)
-            let units = a == governmentBond ? need.treasuries : need.bonds
-            return units > 0 ? DemandCurve(.hyperscaler(h)) { _ in -units } : nil
+            for (a, units) in [(governmentBond, need.treasuries), (hyperscalerBond, need.bonds)] where units > 0 {
+                curves[a].append(DemandCurve(.hyperscaler(h)) { _ in -units })
+            }
         }
+        return curves
     }
 
     /// Phase 7: a hyperscaler's fill. Selling its own bond is issuance: it owes the new units.

@@ -14,8 +14,7 @@ extension World {
     /// discounted by `duration` for the rise of the government bond's yield since step 0, scaled for
     /// equities by the dividends they now expect against those expected at step 0.
     func fundamentalValues() -> [Double] {
-        let bond = rules.market.assets[governmentBond]
-        let rise = bond.coupon / prices[governmentBond] - bond.coupon / bond.initialPrice
+        let rise = yield(governmentBond) - initialYield(governmentBond)
         return rules.market.assets.indices.map { a in
             let asset = rules.market.assets[a]
             let earnings = initialDividends[a] > 0 ? expectedDividends[a] / initialDividends[a] : 1
@@ -23,10 +22,11 @@ extension World {
         }
     }
 
-    /// Phase 6: fundamental investors re-anchor their beliefs on this morning's values.
-    mutating func formBeliefs() {
+    /// Phase 6: fundamental investors re-anchor their beliefs on this morning's values, which it returns.
+    mutating func formBeliefs() -> [Double] {
         let values = fundamentalValues()
         for i in hedgeFunds.indices { hedgeFunds[i].anchor(on: values) }
+        return values
     }
 
     /// Phase 5 (and after each round): units each hedge fund must sell, per asset, to meet its margin
@@ -70,21 +70,24 @@ extension World {
 
     /// Phase 6: retail traders may switch strategy, then decide the day's market orders (they trade
     /// in the first round only).
-    mutating func submitRetailOrders() throws {
+    mutating func submitRetailOrders(values: [Double]) throws {
         let a = retailAsset
         let lookback = min(rules.retail.trendLookback, history.count - 1)
         let trend = history[history.count - 1][a] - history[history.count - 1 - lookback][a]
         try retail.switchStrategies(rules: rules.retail, stream: retailStream)
-        retail.submitOrders(price: prices[a], trend: trend, mispricing: log(fundamentalValues()[a] / prices[a]),
+        retail.submitOrders(price: prices[a], trend: trend, mispricing: log(values[a] / prices[a]),
                             credit: retailCredit(), rules: rules.retail, stream: retailStream)
     }
 
-    /// Phase 5: the exchange's unused lending capacity for retail: the dealers' lending share of
-    /// their cash and loans, less every margin loan already outstanding.
+    /// What the dealers will lend in all: their lending share of their cash and loans.
+    var dealerLendingCapacity: Double {
+        rules.dealer.lendingShare * dealers.reduce(0) { $0 + max($1.cash + $1.marginLoans, 0) }
+    }
+
+    /// Phase 5: the exchange's unused lending capacity for retail: the dealers' lending capacity less
+    /// every margin loan already outstanding.
     func retailCredit() -> Double {
-        let capacity = rules.dealer.lendingShare * dealers.reduce(0) { $0 + max($1.cash + $1.marginLoans, 0) }
-        let outstanding = dealers.reduce(0) { $0 + $1.marginLoans }
-        return max(capacity - outstanding, 0)
+        max(dealerLendingCapacity - dealers.reduce(0) { $0 + $1.marginLoans }, 0)
     }
 
     /// Phase 6: every participant's demand in each market for one clearing round, from the current
@@ -93,7 +96,8 @@ extension World {
     /// the government's auction go to the first round only.
     func orders(forced: [[Double]], called: Set<Int>, credit: [Double], reference: [Double],
                 firstRound: Bool) -> [[DemandCurve]] {
-        prices.indices.map { a in
+        let funding = firstRound ? zip(hyperscalerCurves(), sovereignCurves()).map(+) : []
+        return prices.indices.map { a in
             var curves: [DemandCurve] = []
             for (i, fund) in hedgeFunds.enumerated() {
                 if forced[i].contains(where: { $0 > 0 }) {
@@ -122,7 +126,7 @@ extension World {
                 }
                 if let curve = centralBankCurve() { curves.append(curve) }
             }
-            if firstRound { curves += hyperscalerCurves(asset: a) + sovereignCurves(asset: a) }
+            if firstRound { curves += funding[a] }
             if a == governmentBond && firstRound, case let units = government.auctionSize(price: prices[a], rules: rules.government), units > 0 {
                 curves.append(DemandCurve(.government) { _ in -units })
             }

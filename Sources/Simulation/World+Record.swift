@@ -16,8 +16,7 @@ extension World {
             reverseRepoRate: centralBank.floor(rules.centralBank), standingRepoRate: centralBank.ceiling(rules.centralBank),
             reverseRepo: centralBank.reverseRepo, repoLending: moneyFunds.reduce(0) { $0 + $1.repoLent },
             standingRepo: centralBank.standingRepo, centralBankBonds: centralBank.bonds,
-            governmentYield: rules.market.assets[governmentBond].coupon / prices[governmentBond],
-            creditSpread: corporateYield - rules.market.assets[governmentBond].coupon / prices[governmentBond],
+            governmentYield: yield(governmentBond), creditSpread: yield(hyperscalerBond) - yield(governmentBond),
             capex: log.capex, hyperscalerBondsIssued: log.corporateIssued, hyperscalerCash: hyperscalers.reduce(0) { $0 + $1.cash },
             nominalSpending: realEconomy.revenue, realEconomyCash: realEconomy.cash, wages: log.wages, taxes: log.taxes,
             dividends: log.dividends, buybacks: log.buybacks, consumption: log.consumption,
@@ -39,11 +38,9 @@ extension World {
             flows: log.flows.sorted { ($0.asset, $0.sector) < ($1.asset, $1.sector) })
     }
 
-    /// Margin loans outstanding over what the dealers will lend in all (their lending share of cash
-    /// and loans).
+    /// Margin loans outstanding over what the dealers will lend in all.
     var dealerCapacityUsed: Double {
-        let loans = dealers.reduce(0) { $0 + $1.marginLoans }
-        let capacity = rules.dealer.lendingShare * dealers.reduce(0) { $0 + max($1.cash + $1.marginLoans, 0) }
-        return capacity > 0 ? loans / capacity : 0
+        let capacity = dealerLendingCapacity
+        return capacity > 0 ? dealers.reduce(0) { $0 + $1.marginLoans } / capacity : 0
     }
 }

@@ -34,23 +34,30 @@ extension World {
         }
     }
 
-    /// Phase 6 (first round): sovereign funds' forced sales to meet calls (market orders), and the
-    /// purchases of funds flush with cash, spread over their strategic holdings by step-0 value.
-    func sovereignCurves(asset a: Int) -> [DemandCurve] {
-        let ranking = sellRanking(), rules = rules.sovereignFund
-        let weights = strategicWeights()
-        return sovereignFunds.enumerated().compactMap { s, fund in
-            let sale = fund.forcedSales(ranking: ranking, prices: prices, rules: rules)[a]
-            if sale > 0 { return DemandCurve(.sovereignFund(s), forced: true) { _ in -sale } }
-            let budget = fund.investable(rules: rules) * weights[a]
-            return budget > 0 ? DemandCurve(.sovereignFund(s)) { budget / $0 } : nil
+    /// Phase 6 (first round): per asset, sovereign funds' forced sales to meet calls (market orders),
+    /// and the purchases of funds flush with cash, spread over their strategic holdings by step-0 value.
+    func sovereignCurves() -> [[DemandCurve]] {
+        let ranking = sellRanking(), rules = rules.sovereignFund, weights = strategicWeights()
+        var curves = prices.map { _ in [DemandCurve]() }
+        for (s, fund) in sovereignFunds.enumerated() {
+            let sales = fund.forcedSales(ranking: ranking, prices: prices, rules: rules)
+            let budget = fund.investable(rules: rules)
+            for a in prices.indices {
+                let sale = sales[a], spend = budget * weights[a]
+                if sale > 0 {
+                    curves[a].append(DemandCurve(.sovereignFund(s), forced: true) { _ in -sale })
+                } else if spend > 0 {
+                    curves[a].append(DemandCurve(.sovereignFund(s)) { spend / $0 })
+                }
+            }
         }
+        return curves
     }
 
     /// Each asset's share of the sector's step-0 holdings by value.
     func strategicWeights() -> [Double] {
         let values = rules.market.assets.map { asset in
-            (rules.sovereignFund.holdings.first { $0.asset == asset.name }?.share ?? 0) * asset.supply * asset.initialPrice
+            rules.sovereignFund.share(of: asset.name) * asset.supply * asset.initialPrice
         }
         let total = values.reduce(0, +)
         return values.map { total > 0 ? $0 / total : 0 }

@@ -49,8 +49,8 @@ extension World {
         let credit = creditLines()                                          // 5
         var forced = marginCalls()                                          // 5
         _ = markLiquidations()                                              // 5
-        formBeliefs()                                                       // 6
-        try submitRetailOrders()                                            // 6
+        let values = formBeliefs()                                          // 6
+        try submitRetailOrders(values: values)                              // 6
         while log.rounds < rules.market.maxRounds {
             let curves = orders(forced: forced, called: log.calledFunds, credit: credit,
                                 reference: reference, firstRound: log.rounds == 0)  // 6

@@ -87,9 +87,8 @@ public struct World {
         aiLabs = (0..<rules.aiLab.count).map { _ in AILab() }
         let swStream = stream("sovereign_fund"), sw = rules.sovereignFund
         sovereignFunds = (0..<sw.count).map { _ in
-            SovereignFund(cash: sw.cash.draw(swStream, within: .nonNegative), units: assets.map { asset in
-                (sw.holdings.first { $0.asset == asset.name }?.share ?? 0) * asset.supply / Double(sw.count)
-            })
+            SovereignFund(cash: sw.cash.draw(swStream, within: .nonNegative),
+                          units: assets.map { sw.share(of: $0.name) * $0.supply / Double(sw.count) })
         }
         moneyFunds = Self.moneyFunds(rules, stream("money_fund"))
         hedgeFunds = Self.hedgeFunds(rules, stream("hedge_fund"))
