@@ -2,15 +2,18 @@ import Config
 import Economy
 
 extension Rules {
-    /// Checks that span files. Every bond and equity needs an issuer to pay it: the government's bond, the hyperscalers'
+    /// An error at `key` of the rule file of `type`: at the key's line in that file, or, when the value
+    /// came from an override elsewhere, at the override's line under its full path.
+    static func error(_ experiment: Experiment, _ type: String, _ key: String, _ message: String) -> ConfigError {
+        let node = experiment.agents.first { $0.type == type }!.rules, value = node.mapping?[key]
+        let local = value?.location.file == node.location.file
+        return ConfigError(value?.location ?? node.location, local ? key : "\(type).\(key)", message)
+    }
+
+    /// Every bond and equity needs an issuer to pay it: the government's bond, the hyperscalers'
     /// bond, and equities whose earnings the real economy file describes. Returns the first problem.
     func issuerError(_ experiment: Experiment) -> ConfigError? {
-        func file(_ type: String) -> ConfigNode { experiment.agents.first { $0.type == type }!.rules }
-        func at(_ type: String, _ key: String, _ message: String) -> ConfigError {
-            let node = file(type), value = node.mapping?[key]
-            let local = value?.location.file == node.location.file
-            return ConfigError(value?.location ?? node.location, local ? key : "\(type).\(key)", message)
-        }
+        func at(_ type: String, _ key: String, _ message: String) -> ConfigError { Self.error(experiment, type, key, message) }
         let bonds = market.assets.filter { $0.kind == .bond }.map(\.name)
         let listed = bonds.isEmpty ? "none defined" : bonds.joined(separator: ", ")
         for (type, name) in [(GovernmentRules.type, government.bond), (HyperscalerRules.type, hyperscaler.bond)]
@@ -20,7 +23,7 @@ extension Rules {
         if government.bond == hyperscaler.bond {
             return at(HyperscalerRules.type, "bond", "the hyperscalers' bond must differ from the government's (\(government.bond))")
         }
-        let market = file(MarketRules.type)
+        let market = experiment.agents.first { $0.type == MarketRules.type }!.rules
         if let orphan = self.market.assets.first(where: { $0.kind == .bond && ![government.bond, hyperscaler.bond].contains($0.name) }) {
             return ConfigError(market.location, "assets.\(orphan.name).kind",
                                "a bond needs an issuer to pay its coupon: the government's (\(government.bond)) or the hyperscalers' (\(hyperscaler.bond))")
@@ -40,9 +43,10 @@ extension Rules {
     /// every asset a sovereign fund names must exist.
     func endowmentError(_ experiment: Experiment) -> ConfigError? {
         let names = market.assets.map(\.name)
-        let file = experiment.agents.first { $0.type == SovereignFundRules.type }!.rules
-        for name in sovereignFund.holdings.map(\.asset) + sovereignFund.conviction where !names.contains(name) {
-            return ConfigError(file.location, "sovereign_fund", "\(name) is not a market asset (\(names.joined(separator: ", ")))")
+        for (key, listed) in [("holdings", sovereignFund.holdings.map(\.asset)), ("conviction", sovereignFund.conviction)] {
+            if let stray = listed.first(where: { !names.contains($0) }) {
+                return Self.error(experiment, SovereignFundRules.type, key, "\(stray) is not a market asset (\(names.joined(separator: ", ")))")
+            }
         }
         for asset in market.assets {
             var shares = [("hedge_fund.initial_share", hedgeFund.initialShare)]
@@ -50,12 +54,12 @@ extension Rules {
             if asset.name == government.bond {
                 shares += [("central_bank.initial_bond_share", centralBank.initialBondShare), ("hyperscaler.treasury_share", hyperscaler.treasuryShare)]
             }
-            if let held = sovereignFund.holdings.first(where: { $0.asset == asset.name }) {
-                shares.append(("sovereign_fund.holdings.\(asset.name).share", held.share))
+            if sovereignFund.share(of: asset.name) > 0 {
+                shares.append(("sovereign_fund.holdings.\(asset.name).share", sovereignFund.share(of: asset.name)))
             }
             let total = shares.reduce(0) { $0 + $1.1 }
             if total > 1 {
-                return ConfigError(SourceLocation(file: experiment.path, line: 0), "agents",
+                return ConfigError(experiment.agentsLocation, "agents",
                                    "the step-0 shares of \(asset.name) sum to \(total) > 1 (dealers hold the rest): \(shares.map { "\($0.0) = \($0.1)" }.joined(separator: ", "))")
             }
         }

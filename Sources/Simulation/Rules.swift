@@ -61,13 +61,12 @@ public struct Rules: Sendable {
         guard errors.isEmpty else { throw ConfigErrors(errors) }
     }
 
-    /// Checks that span files: the sectors' initial shares must leave the dealers a non-negative rest.
+    /// Checks that span files: names that must refer to assets, issuers, shares that must fit.
     private func crossChecks(_ experiment: Experiment) -> [ConfigError] {
         let retailFile = experiment.agents.first { $0.type == RetailRules.type }!.rules
         if !market.assets.contains(where: { $0.name == retail.asset }) {
-            let node = retailFile.mapping?["asset"]
-            return [ConfigError(node?.location ?? retailFile.location, node?.location.file == retailFile.location.file ? "asset" : "retail.asset",
-                                "expected the name of an asset in market.assets (\(market.assets.map(\.name).joined(separator: ", "))), found \"\(retail.asset)\"")]
+            return [Self.error(experiment, RetailRules.type, "asset",
+                               "expected the name of an asset in market.assets (\(market.assets.map(\.name).joined(separator: ", "))), found \"\(retail.asset)\"")]
         }
         if let error = issuerError(experiment) { return [error] }
         if retail.trendFraction + retail.fundamentalFraction > 1 {

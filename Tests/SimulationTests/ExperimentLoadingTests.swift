@@ -92,6 +92,24 @@ import Testing
         #expect(errors(path) == ["\(path):\(Repository.line(of: "retail.asset", in: path)): error: retail.asset: expected the name of an asset in market.assets (crypto, treasury, hyperscaler_bond, memory, saas), found \"gold\""])
     }
 
+    @Test func aSovereignFundMustNameMarketAssets() {
+        let path = Repository.experiment(extra: "  sovereign_fund.conviction: [crypto, bitcoin]")
+        #expect(errors(path) == ["\(path):\(Repository.line(of: "sovereign_fund.conviction", in: path)): error: sovereign_fund.conviction: bitcoin is not a market asset (crypto, treasury, hyperscaler_bond, memory, saas)"])
+    }
+
+    @Test func theHyperscalersNeedTheirOwnBond() {
+        let path = Repository.experiment(extra: "  hyperscaler.bond: treasury")
+        #expect(errors(path) == ["\(path):\(Repository.line(of: "hyperscaler.bond", in: path)): error: hyperscaler.bond: the hyperscalers' bond must differ from the government's (treasury)"])
+    }
+
+    @Test func stepZeroSharesThatLeaveDealersShortAreReportedAtTheAgentsList() {
+        let path = Repository.experiment(extra: "  sovereign_fund.holdings.saas.share: 0.95")
+        let found = errors(path)
+        #expect(found.count == 1)
+        #expect(found.first?.hasPrefix("\(path):\(Repository.line(of: "agents:", in: path)): error: agents: the step-0 shares of saas sum to") == true, "\(found)")
+        #expect(found.first?.contains("sovereign_fund.holdings.saas.share = 0.95") == true)
+    }
+
     @Test func assetNamesMustBeIdentifiers() throws {
         let dir = Repository.temporaryDirectory()
         let market = try String(contentsOfFile: Repository.path("Agents/market.yaml"), encoding: .utf8)
