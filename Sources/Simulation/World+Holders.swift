@@ -35,9 +35,9 @@ extension World {
         return paid
     }
 
-    /// Yield of bond `a` at the current price, and at its initial price.
-    func yield(_ a: Int) -> Double { rules.market.assets[a].coupon / prices[a] }
-    func initialYield(_ a: Int) -> Double { rules.market.assets[a].coupon / rules.market.assets[a].initialPrice }
+    /// Yield of bond `a` at the current price, and at its initial price (`AssetSpec.yield(at:)`).
+    func yield(_ a: Int) -> Double { rules.market.assets[a].yield(at: prices[a]) ?? 0 }
+    func initialYield(_ a: Int) -> Double { rules.market.assets[a].yield(at: rules.market.assets[a].initialPrice) ?? 0 }
 
     /// Units of asset `a` held by private agents: everything outstanding but the central bank's.
     func privatelyHeld(_ a: Int) -> Double { outstanding[a] - (a == governmentBond ? centralBank.bonds : 0) }
