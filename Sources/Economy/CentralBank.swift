@@ -12,6 +12,7 @@ public struct CentralBankRules: Sendable, Equatable {
     public var activityTarget: Double
     public var hawkishness: Double
     public var smoothing: Double
+    public var maxMove: Double
     public var meetingInterval: Int
     public var activityWindow: Int
     public var floorSpread: Double
@@ -35,6 +36,8 @@ public struct CentralBankRules: Sendable, Equatable {
                                unit: "rate per growth point", default: 0.1, .nonNegative)
         smoothing = r.number("smoothing", "weight on the previous rate at each meeting (0: jump to the target)",
                              unit: "fraction", default: 0.7, .unitInterval)
+        maxMove = r.number("max_move", "largest change of the policy rate at one meeting (gradualism)",
+                           unit: "fraction per year", default: 0.005, .closed(0, 1))
         meetingInterval = r.integer("meeting_interval", "steps between policy meetings (about six weeks)",
                                     unit: "steps", default: 30, .closed(1, 10_000))
         activityWindow = r.integer("activity_window", "steps averaged on each side when measuring spending growth",
@@ -57,9 +60,11 @@ public struct CentralBankRules: Sendable, Equatable {
         max(neutralRate + hawkishness * (growth - activityTarget), 0)
     }
 
-    /// The rate set at a meeting: a step from `previous` toward the target, weighted by `smoothing`.
+    /// The rate set at a meeting: a step from `previous` toward the target, weighted by `smoothing`
+    /// and no larger than `max_move`.
     public func meetingRate(previous: Double, growth: Double) -> Double {
-        smoothing * previous + (1 - smoothing) * targetRate(growth: growth)
+        let move = (1 - smoothing) * (targetRate(growth: growth) - previous)
+        return previous + min(max(move, -maxMove), maxMove)
     }
 }
 

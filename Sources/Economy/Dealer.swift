@@ -72,11 +72,11 @@ public struct Dealer: Sendable {
         self.marginLoans = marginLoans
     }
 
-    /// Total repo borrowing wanted at the end of the day: enough to bring cash up to the buffer, or
-    /// none when cash above it repays the loan. Inelastic: a dealer funds its book at any rate in the
-    /// corridor.
-    public func repoDemand(rules: DealerRules) -> Double {
-        max(repoBorrowed + rules.fundingBuffer - cash, 0)
+    /// Total repo borrowing wanted at the end of the day: the `matchedBook` it lends on to clients
+    /// in repo, plus enough to bring the rest of its cash up to the buffer (none when that cash is
+    /// above it). Inelastic: a dealer funds its book at any rate in the corridor.
+    public func repoDemand(matchedBook: Double = 0, rules: DealerRules) -> Double {
+        matchedBook + max(rules.fundingBuffer - (cash - repoBorrowed + matchedBook), 0)
     }
 
     public func demand(asset a: Int, reference: Double, rules: DealerRules) -> (Double) -> Double {

@@ -1,63 +1,72 @@
-import Config
 import Foundation
-import Stochastics
 
-/// Rules of the hedge-fund sector (`Agents/hedge_fund.yaml`): the value (fundamental) strategy,
-/// levered with margin loans from a dealer (its prime broker) up to what the dealer's haircut allows.
-public struct HedgeFundRules: Sendable, Equatable {
-    public static let type = "hedge_fund"
+/// What a strategy's signals read besides the fund itself: the market as of this morning.
+public struct SignalInputs: Sendable {
+    public var assets: [AssetSpec]
+    /// Log price change of each asset over the crypto strategy's lookback.
+    public var trend: [Double]
+    /// The overnight repo rate.
+    public var repoRate: Double
+    /// The policy rate the central bank's reaction function points to now.
+    public var expectedRate: Double
 
-    public var count: Int
-    public var capital: DistributionSpec
-    public var initialShare: Double
-    public var aggressiveness: Double
-    public var maxLeverage: Double
-    public var beliefDispersion: Double
-
-    public init(_ r: inout RuleReader) {
-        r.scope = .setUp
-        count = r.integer("count", "number of hedge funds", unit: "funds", default: 10, .closed(0, 10_000))
-        capital = r.distribution("capital", "each fund's starting equity (cash plus holdings at the initial price)",
-                                 unit: "$", default: .lognormal(mean: 5e7, sd: 2e7), .positive)
-        initialShare = r.number("initial_share", "fraction of each asset's supply the sector holds at step 0",
-                                unit: "fraction", default: 0.1, .unitInterval)
-        r.scope = .dynamic
-        aggressiveness = r.number("aggressiveness", "exposure taken per unit of log mispricing log(V/p)",
-                                  unit: "equity multiple per log point", default: 2, .nonNegative)
-        maxLeverage = r.number("max_leverage", "the fund's own cap on position value over equity; the dealer's haircut h caps it at 1/h too",
-                               unit: "multiple of equity", default: 3, .atLeast(0))
-        r.scope = .setUp
-        beliefDispersion = r.number("belief_dispersion", "sd of the log of each fund's value belief around the anchor",
-                                    unit: "log points", default: 0.1, .nonNegative)
+    public init(assets: [AssetSpec], trend: [Double], repoRate: Double, expectedRate: Double) {
+        (self.assets, self.trend, self.repoRate, self.expectedRate) = (assets, trend, repoRate, expectedRate)
     }
 }
 
-/// One hedge fund: a balance sheet, a prime broker, and the beliefs its strategy acts on.
+/// A redemption notice: an investor's shares to be paid out at the NAV of step `due`.
+public struct RedemptionNotice: Sendable, Equatable {
+    public let investor: Int
+    public var shares: Double
+    public let due: Int
+
+    public init(investor: Int, shares: Double, due: Int) { (self.investor, self.shares, self.due) = (investor, shares, due) }
+}
+
+/// One hedge fund: a strategy, a balance sheet, a prime broker, and the shares its investors own.
 ///
-/// Cash is never negative: buying beyond cash draws on a margin loan from the fund's prime broker;
-/// sale proceeds repay the loan first. The broker lends at most `1 - h` of the collateral's value, so
-/// the fund's equity must stay at least `h` of its positions (h: the dealer's haircut).
+/// Cash is never negative: buying beyond cash draws on a loan from the fund's prime broker; sale
+/// proceeds repay the loan first. The broker lends at most `1 - h` of the collateral's value, so the
+/// fund's equity must stay at least `h` of its positions (h: the dealer's haircut).
 public struct HedgeFund: Sendable {
+    public let strategy: Strategy
+    /// Indices of the assets the strategy trades.
+    public let assets: [Int]
     public var cash: Double
     /// Units held, per asset.
     public var units: [Double]
-    /// Margin loan owed to the prime broker.
+    /// Loan owed to the prime broker (margin loan, or repo for the basis strategy).
     public var loan: Double
     /// Index of the dealer that is the fund's prime broker.
     public let broker: Int
     /// The value per unit the fund believes each asset is worth: the asset's anchor value times
-    /// exp(the fund's own log deviation).
+    /// exp(the fund's own log deviation). Only the value strategy trades on it.
     public private(set) var belief: [Double]
     /// The fund's log deviation from each asset's anchor value, drawn once.
     public let beliefNoise: [Double]
+    /// Shares outstanding: NAV per share is equity over shares (1 at step 0).
+    public var shares: Double
+    /// Redemption notices not yet paid, oldest first.
+    public var notices: [RedemptionNotice] = []
+    /// NAV per share at the close of past steps, newest last (what investors judge it by).
+    public var navHistory: [Double] = []
+    /// Units of each asset hedged short in futures (the basis strategy: its holdings at the last
+    /// close), settled daily in cash against the price change.
+    public var hedge: [Double] = []
 
-    public init(cash: Double, units: [Double], loan: Double = 0, broker: Int, beliefNoise: [Double], anchors: [Double]) {
+    public init(strategy: Strategy = .value, assets: [Int]? = nil, cash: Double, units: [Double], loan: Double = 0,
+                broker: Int, beliefNoise: [Double], anchors: [Double], shares: Double = 1) {
+        self.strategy = strategy
+        self.assets = assets ?? Array(units.indices)
         self.cash = cash
         self.units = units
         self.loan = loan
         self.broker = broker
         self.beliefNoise = beliefNoise
         belief = zip(anchors, beliefNoise).map { $0 * exp($1) }
+        self.shares = shares
+        if strategy == .basis { hedge = units }
     }
 
     /// Re-centres the fund's beliefs on new anchor values (a scenario event may change them).
@@ -67,24 +76,43 @@ public struct HedgeFund: Sendable {
 
     public func positions(_ prices: [Double]) -> Double { zip(units, prices).reduce(0) { $0 + $1.0 * $1.1 } }
 
-    /// Equity (net worth) at prices `p`.
+    /// Equity (net worth before investors' claims) at prices `p`.
     public func equity(_ prices: [Double]) -> Double { cash + positions(prices) - loan }
 
-    /// The value strategy's demand for asset `a`: a long position worth
-    /// `min(aggressiveness * max(log(V/p), 0), max_leverage, 1/haircut)` times the fund's equity at the
-    /// morning's `prices` (the fund decides on what it knows: a later fall in price can leave it over
-    /// its margin limit, and its broker then forces sales). Purchases are limited to cash plus the
-    /// unused part of the fund's credit line. Decreasing in p, so clearing has one root.
-    public func demand(asset a: Int, prices: [Double], haircut: Double, creditLine: Double,
-                       rules: HedgeFundRules) -> (Double) -> Double {
-        let held = units[a], value = belief[a]
+    /// Net asset value per share at `prices` (0 once equity is gone).
+    public func nav(_ prices: [Double]) -> Double { shares > 0 ? max(equity(prices), 0) / shares : 0 }
+
+    /// The strategy's signal for asset `a` as a function of its price (see `Strategy`).
+    public func signal(asset a: Int, _ inputs: SignalInputs, rules: StrategyRules) -> (Double) -> Double {
+        let asset = inputs.assets[a]
+        switch strategy {
+        case .value:
+            let value = belief[a]
+            return { log(value / $0) }
+        case .crypto:
+            let trend = inputs.trend[a]
+            return { _ in trend }
+        case .basis:
+            let reference = inputs.repoRate + rules.hurdle
+            return { (asset.yield(at: $0) ?? 0) - reference }
+        case .macro:
+            let reference = inputs.expectedRate + rules.hurdle
+            return { (asset.yield(at: $0) ?? 0) - reference }
+        }
+    }
+
+    /// Demand for asset `a`: a long position worth `exposure(signal(p))` times the fund's equity at
+    /// the morning's `prices` (the fund decides on what it knows: a later fall in price can leave it
+    /// over its margin limit, and its broker then forces sales). Purchases are limited to cash plus
+    /// the unused part of its credit line. Every signal falls (or stays) as p rises, so demand
+    /// decreases in p and clearing has one root.
+    public func demand(asset a: Int, _ inputs: SignalInputs, prices: [Double], haircut: Double, creditLine: Double,
+                       rules: StrategyRules) -> (Double) -> Double {
+        let held = units[a], signal = signal(asset: a, inputs, rules: rules)
         let wealth = max(equity(prices), 0)
-        let leverageCap = min(rules.maxLeverage, 1 / max(haircut, 1e-9))
         let spendable = cash + max(creditLine - loan, 0)
         return { p in
-            let mispricing = max(log(value / p), 0)
-            let exposure = min(rules.aggressiveness * mispricing, leverageCap)
-            return min(exposure * wealth / p - held, spendable / p)
+            min(rules.exposure(signal: signal(p), haircut: haircut) * wealth / p - held, spendable / p)
         }
     }
 
@@ -97,5 +125,13 @@ public struct HedgeFund: Sendable {
         let excess = loan - cash - (1 - h) * position
         guard excess > 1e-9 * max(position, 1), units[a] > 0 else { return 0 }
         return min(units[a], excess / (max(h, 1e-9) * p))
+    }
+
+    /// Units to sell per asset to raise `value` at `prices`, pro rata to position values.
+    public func proRataSale(of value: Double, prices: [Double]) -> [Double] {
+        let total = positions(prices)
+        guard value > 0, total > 0 else { return units.map { _ in 0 } }
+        let fraction = min(value / total, 1)
+        return units.map { $0 * fraction }
     }
 }

@@ -1,10 +1,21 @@
 import Config
 
+/// One place in a sovereign fund's selling order: a market asset, or its hedge-fund stakes (named
+/// `hedge_funds` in the conviction list), which it redeems with a notice lag.
+public enum RankedHolding: Equatable, Sendable {
+    case asset(Int)
+    case hedgeFunds
+
+    /// The conviction list's name for the hedge-fund stakes.
+    public static let hedgeFundsName = "hedge_funds"
+}
+
 /// How a sovereign fund ranks its holdings when it must sell.
 public enum SellOrder: String, CaseIterable, Sendable {
     /// The assets of `conviction`, first listed sold first (believed in least).
     case conviction
-    /// The most liquid first: the highest value traded over the last step.
+    /// The most liquid first: the highest value traded over the last step; hedge-fund stakes,
+    /// redeemed only after a notice lag, last.
     case liquidity
 }
 
@@ -35,8 +46,8 @@ public struct SovereignFundRules: Sendable, Equatable {
                               unit: "$", default: 5e7, .nonNegative)
         sellOrder = r.choice("sell_order", "which holdings go first when it must sell: conviction (the list below) or liquidity (most traded first)",
                              default: SellOrder.conviction)
-        conviction = r.texts("conviction", "asset names, believed in least first: the order it sells in under sell_order: conviction",
-                             default: ["crypto", "saas", "hyperscaler_bond", "memory", "treasury"])
+        conviction = r.texts("conviction", "asset names and hedge_funds (its stakes, redeemed with a notice lag), believed in least first: the order it sells in under sell_order: conviction",
+                             default: ["crypto", "hedge_funds", "saas", "hyperscaler_bond", "memory", "treasury"])
         flushMultiple = r.number("flush_multiple", "cash, as a multiple of the buffer, above which the fund rebalances into its holdings",
                                  unit: "multiple", default: 2, .atLeast(1))
         rebalanceRate = r.number("rebalance_rate", "fraction of the cash above that level invested per step, in proportion to its step-0 holdings' value",
@@ -60,22 +71,35 @@ public struct SovereignFund: Sendable {
     public var units: [Double]
     /// Capital called but not yet paid.
     public var owed = 0.0
+    /// Shares held in each hedge fund (valued at the fund's NAV).
+    public var stakes: [Double]
 
-    public init(cash: Double, units: [Double]) {
+    public init(cash: Double, units: [Double], stakes: [Double] = []) {
         self.cash = cash
         self.units = units
+        self.stakes = stakes
     }
 
-    /// Units to sell per asset to raise the cash its calls need beyond the cash above its buffer:
-    /// whole holdings in `ranking` order until the shortfall is covered at `prices`.
-    public func forcedSales(ranking: [Int], prices: [Double], rules: SovereignFundRules) -> [Double] {
-        var short = owed + rules.cashBuffer - cash
-        var sales = units.map { _ in 0.0 }
-        for a in ranking where short > 0 && units[a] > 0 {
-            sales[a] = min(units[a], short / prices[a])
-            short -= sales[a] * prices[a]
+    /// What to sell to raise the cash its calls need beyond the cash above its buffer and the
+    /// redemptions it is already owed (`pending`): whole holdings in `ranking` order until the
+    /// shortfall is covered at `prices`. Reaching `.hedgeFunds`, it redeems up to `redeemable` (its
+    /// stakes' value not yet under notice): cash that arrives after the notice lag.
+    public func forcedSales(ranking: [RankedHolding], prices: [Double], pending: Double, redeemable: Double,
+                            rules: SovereignFundRules) -> (sales: [Double], redeem: Double) {
+        var short = owed + rules.cashBuffer - cash - pending
+        var sales = units.map { _ in 0.0 }, redeem = 0.0
+        for item in ranking where short > 0 {
+            switch item {
+            case let .asset(a) where units[a] > 0:
+                sales[a] = min(units[a], short / prices[a])
+                short -= sales[a] * prices[a]
+            case .asset: continue
+            case .hedgeFunds:
+                redeem = min(max(redeemable, 0), short)
+                short -= redeem
+            }
         }
-        return sales
+        return (sales, redeem)
     }
 
     /// Cash to invest this step when flush: `rebalance_rate` of the cash above `flush_multiple` x buffer.

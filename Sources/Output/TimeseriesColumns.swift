@@ -3,11 +3,11 @@ import Economy
 import Simulation
 
 /// The columns of `timeseries.csv`, one row per step. `<asset>` stands for each asset's name, in
-/// the market file's order, `<bond>` for each asset of kind bond. `docs/OUTPUT.md` documents each; a
-/// test checks the two agree.
+/// the market file's order, `<bond>` for each asset of kind bond, `<strategy>` for each hedge-fund
+/// strategy. `docs/OUTPUT.md` documents each; a test checks the two agree.
 public enum TimeseriesColumns {
-    /// One documented column pattern and how to read its values (one per asset or bond for
-    /// `<asset>` and `<bond>` patterns, else one) from a step's record.
+    /// One documented column pattern and how to read its values (one per asset, bond or strategy
+    /// for `<asset>`, `<bond>` and `<strategy>` patterns, else one) from a step's record.
     public struct Column: Sendable {
         public let name: String
         public let meaning: String
@@ -70,6 +70,12 @@ public enum TimeseriesColumns {
         Column("capital_paid", "capital sovereign funds paid in to AI labs this step", "$", scalar: \.capitalPaid),
         Column("sovereign_cash", "sovereign funds' cash at the end of the step", "$", scalar: \.sovereignCash),
         Column("sovereign_owed", "capital called from sovereign funds and not yet paid", "$", scalar: \.sovereignOwed),
+        Column("hedge_fund_equity_<strategy>", "equity (cash plus positions less loans) of all hedge funds following the strategy", "$", \.hedgeFundEquity),
+        Column("sovereign_stakes", "value at NAV of the sovereign funds' hedge-fund shares", "$", scalar: \.sovereignStakes),
+        Column("redemption_notices", "hedge-fund redemptions investors gave notice of this step, at NAV", "$", scalar: \.redemptionNotices),
+        Column("redemptions_paid", "hedge-fund redemptions paid to investors this step, at NAV", "$", scalar: \.redemptionsPaid),
+        Column("subscriptions", "cash investors put into hedge funds this step, at NAV", "$", scalar: \.subscriptions),
+        Column("futures_variation", "variation margin dealers paid basis funds on their short futures hedges this step (negative: received)", "$", scalar: \.futuresVariation),
         Column("sovereign_units_<asset>", "units held by all sovereign funds", "units", \.sovereignUnits),
         Column("government_cash", "the government's cash at the end of the step", "$", scalar: \.governmentCash),
         Column("bonds_outstanding", "units of the government's bond outstanding", "units", scalar: \.bondsOutstanding),
@@ -90,6 +96,9 @@ public enum TimeseriesColumns {
         columns.flatMap { column in
             if column.name.contains("<asset>") {
                 return assets.map { column.name.replacingOccurrences(of: "<asset>", with: $0.name) }
+            }
+            if column.name.contains("<strategy>") {
+                return Strategy.allCases.map { column.name.replacingOccurrences(of: "<strategy>", with: $0.rawValue) }
             }
             if column.name.contains("<bond>") {
                 return assets.filter { $0.kind == .bond }.map { column.name.replacingOccurrences(of: "<bond>", with: $0.name) }

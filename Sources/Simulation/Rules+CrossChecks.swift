@@ -40,16 +40,29 @@ extension Rules {
     }
 
     /// Each asset's step-0 shares held by the sectors must leave dealers a non-negative rest, and
-    /// every asset a sovereign fund names must exist.
+    /// every asset a sovereign fund or a hedge-fund strategy names must exist.
     func endowmentError(_ experiment: Experiment) -> ConfigError? {
         let names = market.assets.map(\.name)
-        for (key, listed) in [("holdings", sovereignFund.holdings.map(\.asset)), ("conviction", sovereignFund.conviction)] {
-            if let stray = listed.first(where: { !names.contains($0) }) {
-                return Self.error(experiment, SovereignFundRules.type, key, "\(stray) is not a market asset (\(names.joined(separator: ", ")))")
+        let ranked = names + [RankedHolding.hedgeFundsName]
+        for (key, listed, known) in [("holdings", sovereignFund.holdings.map(\.asset), names), ("conviction", sovereignFund.conviction, ranked)] {
+            if let stray = listed.first(where: { !known.contains($0) }) {
+                return Self.error(experiment, SovereignFundRules.type, key, "\(stray) is not a market asset (\(names.joined(separator: ", ")))\(key == "conviction" ? " nor hedge_funds" : "")")
+            }
+        }
+        for strategy in hedgeFund.strategies {
+            if let stray = strategy.assets.first(where: { !names.contains($0) }) {
+                return Self.error(experiment, HedgeFundRules.type, strategy.strategy.rawValue,
+                                  "assets: \(stray) is not a market asset (\(names.joined(separator: ", ")))")
+            }
+            if strategy.strategy == .basis || strategy.strategy == .macro,
+               let stray = strategy.assets.first(where: { name in market.assets.first { $0.name == name }?.kind != .bond }) {
+                return Self.error(experiment, HedgeFundRules.type, strategy.strategy.rawValue,
+                                  "assets: \(stray) is not a bond; the \(strategy.strategy.rawValue) strategy trades yields")
             }
         }
         for asset in market.assets {
-            var shares = [("hedge_fund.initial_share", hedgeFund.initialShare)]
+            var shares = hedgeFund.strategies.filter { $0.assets.contains(asset.name) }
+                .map { ("hedge_fund.\($0.strategy.rawValue).initial_share", $0.initialShare) }
             if asset.name == retail.asset { shares.append(("retail.initial_share", retail.initialShare)) }
             if asset.name == government.bond {
                 shares += [("central_bank.initial_bond_share", centralBank.initialBondShare), ("hyperscaler.treasury_share", hyperscaler.treasuryShare)]

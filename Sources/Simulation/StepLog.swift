@@ -4,8 +4,10 @@ struct StepLog {
     var forcedVolumes: [Double]
     var residuals: [Double]
     var rounds = 0
-    /// Funds that had to sell to meet a margin call in any round.
-    var calledFunds: Set<Int> = []
+    /// Funds that had to sell (margin calls, redemptions) in any round: they only deleverage after.
+    var forcedFunds: Set<Int> = []
+    /// Funds under a margin call in any round.
+    var marginCalled: Set<Int> = []
     var defaults = 0
     /// Retail liquidation orders filled, and the value they sold.
     var liquidations = 0
@@ -29,6 +31,12 @@ struct StepLog {
     var compute = 0.0
     var capitalCalls = 0.0
     var capitalPaid = 0.0
+    /// Hedge-fund investors: redemption notices given (value at NAV), redemptions paid, subscriptions.
+    var redemptionNotices = 0.0
+    var redemptionsPaid = 0.0
+    var subscriptions = 0.0
+    /// Futures variation margin dealers paid to basis funds (negative: received).
+    var futuresVariation = 0.0
     /// Net trading per (sector, asset), in the order sectors first traded.
     var flows: [SectorFlow] = []
 

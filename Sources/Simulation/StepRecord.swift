@@ -51,6 +51,16 @@ public struct StepRecord: Sendable, Equatable {
     public var sovereignCash: Double
     /// Capital called from sovereign funds and not yet paid.
     public var sovereignOwed: Double
+    /// Equity of all hedge funds of each strategy, in `Strategy.allCases` order.
+    public var hedgeFundEquity: [Double]
+    /// Value at NAV of the sovereign funds' hedge-fund stakes.
+    public var sovereignStakes: Double
+    /// Redemption notices given (value at NAV), redemptions paid and subscriptions this step.
+    public var redemptionNotices: Double
+    public var redemptionsPaid: Double
+    public var subscriptions: Double
+    /// Futures variation margin dealers paid to basis funds this step (negative: received).
+    public var futuresVariation: Double
     public var governmentCash: Double
     /// Dry powder: money funds' cash and reverse-repo deposits, and sovereign funds' cash above their buffer.
     public var dryPowder: Double

@@ -11,6 +11,8 @@ extension World {
     ///   dealers equals repo lent by money funds and the standing repo; reverse-repo deposits equal
     ///   the central bank's liability;
     /// - no fund or trader holds negative cash (shortfalls are borrowed), nobody holds negative units;
+    /// - sovereign funds hold no more of a hedge fund's shares than it has outstanding, nor give
+    ///   notice on more than they hold;
     /// - total cash is what existed at step 0 plus what the central bank's operations created: trades,
     ///   transfers and loans between agents only move it.
     func checkAccounting(tolerance: Double = 1e-9) throws -> Double {
@@ -82,6 +84,20 @@ extension World {
             try holding(f.cash, "hedge_fund[\(i)]", "cash", scale: initialCash)
             try finite(f.loan, "hedge_fund[\(i)]", "margin_loan")
             owed += f.loan
+            try holding(f.shares, "hedge_fund[\(i)]", "shares", scale: f.shares)
+            var held = 0.0
+            for s in sovereignFunds.indices {
+                let stake = sovereignFunds[s].stakes[i]
+                try holding(stake, "sovereign_fund[\(s)]", "shares of hedge_fund[\(i)]", scale: f.shares)
+                let noticed = f.notices.lazy.filter { $0.investor == s }.reduce(0) { $0 + $1.shares }
+                guard noticed <= stake + tolerance * f.shares else {
+                    throw violation("sovereign_fund[\(s)]", "shares of hedge_fund[\(i)]", "gave notice on \(noticed) shares, holds \(stake)")
+                }
+                held += stake
+            }
+            guard held <= f.shares * (1 + tolerance) else {
+                throw violation("hedge_fund[\(i)]", "shares", "investors hold \(held) shares, \(f.shares) are outstanding")
+            }
         }
         for (i, d) in dealers.enumerated() {
             try finite(d.cash, "dealer[\(i)]", "cash")

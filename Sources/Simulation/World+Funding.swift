@@ -20,12 +20,14 @@ extension World {
     }
 
     /// Phase 3: margin borrowers pay a day's interest at the repo rate plus the dealers' margin
-    /// spread. A hedge fund short of cash borrows it; a retail trader short of cash has the rest
-    /// added to the loan (its dealers' loan asset grows by the same amount: credit, not cash).
+    /// spread (basis funds, refinanced in repo, plus their financing spread). A hedge fund short of
+    /// cash borrows it; a retail trader short of cash has the rest added to the loan (its dealers'
+    /// loan asset grows by the same amount: credit, not cash).
     mutating func payMarginInterest() {
         let rate = (repoRate + rules.dealer.marginSpread) / Self.stepsPerYear
         for i in hedgeFunds.indices {
-            let interest = hedgeFunds[i].loan * rate
+            let spread = rules.hedgeFund[hedgeFunds[i].strategy].financingSpread ?? rules.dealer.marginSpread
+            let interest = hedgeFunds[i].loan * (repoRate + spread) / Self.stepsPerYear
             hedgeFunds[i].cash -= interest
             dealers[hedgeFunds[i].broker].cash += interest
             rebalanceLoan(i)
@@ -38,13 +40,16 @@ extension World {
         }
     }
 
-    /// Phase 8: the repo market clears dealers' funding needs against money funds' lending inside the
-    /// corridor; the standing repo lends what is left at the ceiling, and money funds deposit their
-    /// remaining cash at the reverse-repo floor overnight.
+    /// Phase 8: the repo market clears dealers' funding needs (their own, and the basis clients'
+    /// loans they refinance: a matched book) against money funds' lending inside the corridor; the
+    /// standing repo lends what is left at the ceiling, and money funds deposit their remaining cash
+    /// at the reverse-repo floor overnight.
     mutating func clearFundingMarket(into log: inout StepLog) throws {
         let cb = rules.centralBank
+        var matched = dealers.map { _ in 0.0 }
+        for fund in hedgeFunds where fund.strategy == .basis { matched[fund.broker] += fund.loan }
         let result = try FundingMarket.clear(
-            demand: dealers.map { dealer in { [rules] _ in dealer.repoDemand(rules: rules.dealer) } },
+            demand: zip(dealers, matched).map { dealer, book in { [rules] _ in dealer.repoDemand(matchedBook: book, rules: rules.dealer) } },
             supply: moneyFunds.map { $0.repoSupply(floor: centralBank.floor(cb), rules: rules.moneyFund) },
             floor: centralBank.floor(cb), ceiling: centralBank.ceiling(cb))
         repoRate = result.rate

@@ -30,15 +30,18 @@ extension World {
     }
 
     /// Phase 5 (and after each round): units each hedge fund must sell, per asset, to meet its margin
-    /// requirement at current prices and haircuts. Sales are spread over assets by position value.
-    func marginCalls() -> [[Double]] {
-        hedgeFunds.map { fund in
+    /// requirement at current prices and haircuts, spread over assets by position value. Funds
+    /// called are logged.
+    func marginCalls(into log: inout StepLog) -> [[Double]] {
+        hedgeFunds.enumerated().map { i, fund in
             let total = fund.positions(prices)
-            return prices.indices.map { a in
-                guard total > 0 else { return 0 }
+            let sales = prices.indices.map { a in
+                guard total > 0 else { return 0.0 }
                 let share = fund.units[a] * prices[a] / total
                 return share * fund.marginCallSale(asset: a, prices: prices, haircut: haircuts[a])
             }
+            if sales.contains(where: { $0 > 0 }) { log.marginCalled.insert(i) }
+            return sales
         }
     }
 
@@ -52,15 +55,29 @@ extension World {
         }
     }
 
-    /// Phase 5: each fund's credit line, the total margin loan its broker will carry for it: a share of
-    /// the broker's cash and loans, split among the broker's clients.
+    /// Phase 5: each fund's credit line, the total loan its broker will carry for it. A basis fund's
+    /// broker refinances it in repo, so only the haircut limits it: `(1/h - 1)` times its equity on
+    /// its collateral. Other funds share a lending share of their broker's cash and loans.
     func creditLines() -> [Double] {
         var clients = Array(repeating: 0, count: dealers.count)
-        for fund in hedgeFunds { clients[fund.broker] += 1 }
+        for fund in hedgeFunds where fund.strategy != .basis { clients[fund.broker] += 1 }
         return hedgeFunds.map { fund in
+            if fund.strategy == .basis {
+                let h = fund.assets.map { haircuts[$0] }.max() ?? 1
+                return max(fund.equity(prices), 0) * (1 / max(h, 1e-9) - 1)
+            }
             let broker = dealers[fund.broker]
             return rules.dealer.lendingShare * max(broker.cash + broker.marginLoans, 0) / Double(clients[fund.broker])
         }
+    }
+
+    /// Phase 6: what hedge funds' signals read this morning: the trend over the crypto strategy's
+    /// lookback, the repo rate, and the policy rate the central bank's rule would set at a meeting now.
+    func signalInputs() -> SignalInputs {
+        let lookback = min(rules.hedgeFund[.crypto].lookback, history.count - 1)
+        let now = history[history.count - 1], then = history[history.count - 1 - lookback]
+        return SignalInputs(assets: rules.market.assets, trend: zip(now, then).map { $0 - $1 }, repoRate: repoRate,
+                            expectedRate: rules.centralBank.meetingRate(previous: centralBank.policyRate, growth: spendingGrowth()))
     }
 
     /// Phase 5 (and after each round): the exchange marks retail positions below maintenance margin.
@@ -91,10 +108,11 @@ extension World {
     }
 
     /// Phase 6: every participant's demand in each market for one clearing round, from the current
-    /// state. A fund under a margin call sends its forced sale as a market order instead of a curve,
-    /// and a fund called earlier in the step only deleverages for the rest of it. Retail orders and
+    /// state. A fund under a margin call or paying a redemption sends its forced sale as a market
+    /// order instead of a curve, and a fund forced earlier in the step only deleverages for the rest
+    /// of it; funds trade only their strategy's assets. Retail orders and
     /// the government's auction go to the first round only.
-    func orders(forced: [[Double]], called: Set<Int>, credit: [Double], reference: [Double],
+    func orders(forced: [[Double]], called: Set<Int>, credit: [Double], reference: [Double], signals: SignalInputs,
                 firstRound: Bool) -> [[DemandCurve]] {
         let funding = firstRound ? zip(hyperscalerCurves(), sovereignCurves()).map(+) : []
         return prices.indices.map { a in
@@ -102,12 +120,10 @@ extension World {
             for (i, fund) in hedgeFunds.enumerated() {
                 if forced[i].contains(where: { $0 > 0 }) {
                     let sale = forced[i][a]
-                    curves.append(DemandCurve(.hedgeFund(i), forced: true) { _ in -sale })
-                } else if called.contains(i) {
-                    continue
-                } else {
-                    curves.append(DemandCurve(.hedgeFund(i), fund.demand(asset: a, prices: prices, haircut: haircuts[a],
-                                                                         creditLine: credit[i], rules: rules.hedgeFund)))
+                    if sale > 0 { curves.append(DemandCurve(.hedgeFund(i), forced: true) { _ in -sale }) }
+                } else if !called.contains(i) && fund.assets.contains(a) {
+                    curves.append(DemandCurve(.hedgeFund(i), fund.demand(asset: a, signals, prices: prices, haircut: haircuts[a],
+                                                                         creditLine: credit[i], rules: rules.hedgeFund[fund.strategy])))
                 }
             }
             for (i, dealer) in dealers.enumerated() {

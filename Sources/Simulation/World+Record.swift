@@ -9,7 +9,7 @@ extension World {
             logReturns: (0..<n).map { history[history.count - 1][$0] - history[history.count - 2][$0] },
             yields: rules.market.assets.indices.compactMap { rules.market.assets[$0].yield(at: prices[$0]) },
             volumes: log.volumes, forcedVolumes: log.forcedVolumes, residuals: log.residuals, haircuts: haircuts,
-            clearingRounds: log.rounds, marginCalls: log.calledFunds.count, defaults: log.defaults,
+            clearingRounds: log.rounds, marginCalls: log.marginCalled.count, defaults: log.defaults,
             marginLoans: hedgeFunds.reduce(0) { $0 + $1.loan } + retail.loan.reduce(0, +),
             dealerCapacityUsed: dealerCapacityUsed,
             policyRate: centralBank.policyRate, repoRate: repoRate,
@@ -22,6 +22,14 @@ extension World {
             dividends: log.dividends, buybacks: log.buybacks, consumption: log.consumption,
             compute: log.compute, capitalCalls: log.capitalCalls, capitalPaid: log.capitalPaid,
             sovereignCash: sovereignFunds.reduce(0) { $0 + $1.cash }, sovereignOwed: sovereignFunds.reduce(0) { $0 + $1.owed },
+            hedgeFundEquity: Strategy.allCases.map { strategy in
+                hedgeFunds.lazy.filter { $0.strategy == strategy }.reduce(0) { $0 + $1.equity(prices) }
+            },
+            sovereignStakes: sovereignFunds.reduce(0) { total, fund in
+                total + zip(fund.stakes, hedgeFunds).reduce(0) { $0 + $1.0 * $1.1.nav(prices) }
+            },
+            redemptionNotices: log.redemptionNotices, redemptionsPaid: log.redemptionsPaid, subscriptions: log.subscriptions,
+            futuresVariation: log.futuresVariation,
             governmentCash: government.cash,
             dryPowder: moneyFunds.reduce(0) { $0 + $1.cash + $1.reverseRepo }
                 + sovereignFunds.reduce(0) { $0 + max($1.cash - rules.sovereignFund.cashBuffer, 0) },

@@ -16,7 +16,7 @@ extension World {
                 case let .hedgeFund(i):
                     hedgeFunds[i].units[a] += fill
                     hedgeFunds[i].cash -= fill * p
-                    if curve.forced { log.calledFunds.insert(i) }
+                    if curve.forced { log.forcedFunds.insert(i) }
                 case let .dealer(i):
                     dealers[i].units[a] += fill
                     dealers[i].cash -= fill * p

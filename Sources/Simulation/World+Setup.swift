@@ -17,18 +17,25 @@ extension World {
         }
     }
 
-    /// Hedge funds hold `initial_share` of every asset; holdings beyond a fund's capital start
-    /// financed by its broker.
+    /// Hedge funds, strategy by strategy: each strategy's funds hold its `initial_share` of each of
+    /// its assets; holdings beyond a fund's capital start financed by its broker. One share per
+    /// dollar of capital (NAV 1).
     static func hedgeFunds(_ rules: Rules, _ stream: RandomStream) -> [HedgeFund] {
         let hf = rules.hedgeFund, assets = rules.market.assets
-        return (0..<hf.count).map { i in
-            let capital = hf.capital.draw(stream, within: .positive)
-            let units = assets.map { hf.initialShare * $0.supply / Double(hf.count) }
-            let cost = zip(units, assets).reduce(0) { $0 + $1.0 * $1.1.initialPrice }
-            let noise = assets.map { _ in stream.gaussian(sd: hf.beliefDispersion) }
-            return HedgeFund(cash: max(capital - cost, 0), units: units, loan: max(cost - capital, 0),
-                             broker: i % rules.dealer.count, beliefNoise: noise, anchors: assets.map(\.anchorValue))
+        var funds: [HedgeFund] = []
+        for strategy in hf.strategies {
+            let traded = strategy.assets.compactMap { name in assets.firstIndex { $0.name == name } }
+            for _ in 0..<strategy.count {
+                let capital = hf.capital.draw(stream, within: .positive)
+                let units = assets.indices.map { traded.contains($0) ? strategy.initialShare * assets[$0].supply / Double(strategy.count) : 0 }
+                let cost = zip(units, assets).reduce(0) { $0 + $1.0 * $1.1.initialPrice }
+                let noise = assets.map { _ in stream.gaussian(sd: hf.beliefDispersion) }
+                funds.append(HedgeFund(strategy: strategy.strategy, assets: traded, cash: max(capital - cost, 0), units: units,
+                                       loan: max(cost - capital, 0), broker: funds.count % rules.dealer.count,
+                                       beliefNoise: noise, anchors: assets.map(\.anchorValue), shares: capital))
+            }
         }
+        return funds
     }
 
     static func retail(_ rules: Rules, retailAsset: Int, _ stream: RandomStream) -> RetailPopulation {

@@ -23,14 +23,17 @@ extension World {
         for s in sovereignFunds.indices { sovereignFunds[s].owed += log.capitalCalls / Double(sovereignFunds.count) }
     }
 
-    /// The order a sovereign fund sells in: its conviction list, or the most traded value first.
-    func sellRanking() -> [Int] {
+    /// The order a sovereign fund sells in: its conviction list, or the most traded value first and
+    /// its hedge-fund stakes last.
+    func sellRanking() -> [RankedHolding] {
         let assets = rules.market.assets
         switch rules.sovereignFund.sellOrder {
         case .conviction:
-            return rules.sovereignFund.conviction.compactMap { name in assets.firstIndex { $0.name == name } }
+            return rules.sovereignFund.conviction.compactMap { name in
+                name == RankedHolding.hedgeFundsName ? .hedgeFunds : assets.firstIndex { $0.name == name }.map { .asset($0) }
+            }
         case .liquidity:
-            return assets.indices.sorted { (tradedValue[$0], -$0) > (tradedValue[$1], -$1) }
+            return assets.indices.sorted { (tradedValue[$0], -$0) > (tradedValue[$1], -$1) }.map { .asset($0) } + [.hedgeFunds]
         }
     }
 
@@ -40,7 +43,8 @@ extension World {
         let ranking = sellRanking(), rules = rules.sovereignFund, weights = strategicWeights()
         var curves = prices.map { _ in [DemandCurve]() }
         for (s, fund) in sovereignFunds.enumerated() {
-            let sales = fund.forcedSales(ranking: ranking, prices: prices, rules: rules)
+            let sales = fund.forcedSales(ranking: ranking, prices: prices, pending: pendingRedemptions(s),
+                                         redeemable: redeemableStakes(s), rules: rules).sales
             let budget = fund.investable(rules: rules)
             for a in prices.indices {
                 let sale = sales[a], spend = budget * weights[a]

@@ -92,6 +92,8 @@ public struct World {
         }
         moneyFunds = Self.moneyFunds(rules, stream("money_fund"))
         hedgeFunds = Self.hedgeFunds(rules, stream("hedge_fund"))
+        let stake = rules.hedgeFund.investors.sovereignStake / Double(max(sw.count, 1))
+        for s in sovereignFunds.indices { sovereignFunds[s].stakes = hedgeFunds.map { stake * $0.shares } }
         retail = Self.retail(rules, retailAsset: retailAsset, stream("retail"))
         retailStream = RandomStream(seed: seed.child("retail"), generator: rules.run.generator)
         dealers = []

@@ -69,8 +69,11 @@ report("retail phase", retail, per: Double(traders * retailSteps), "agent-steps/
 
 // 2. Clearing: one market with the default institutions' curves.
 let world = World(rules: rules, seed: Seed(1))
+let signals = SignalInputs(assets: rules.market.assets, trend: world.prices.map { _ in 0.01 }, repoRate: world.repoRate,
+                           expectedRate: rules.centralBank.neutralRate)
 let curves: [DemandCurve] = world.hedgeFunds.enumerated().map { i, f in
-    DemandCurve(.hedgeFund(i), f.demand(asset: 0, prices: world.prices, haircut: world.haircuts[0], creditLine: 1e8, rules: rules.hedgeFund))
+    DemandCurve(.hedgeFund(i), f.demand(asset: 0, signals, prices: world.prices, haircut: world.haircuts[0], creditLine: 1e8,
+                                        rules: rules.hedgeFund[f.strategy]))
 } + world.dealers.enumerated().map { i, d in
     DemandCurve(.dealer(i), d.demand(asset: 0, reference: 100, rules: rules.dealer))
 } + [DemandCurve(.retailBuys) { 3e6 / $0 }]

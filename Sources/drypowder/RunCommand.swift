@@ -20,7 +20,7 @@ struct RunCommand: ParsableCommand {
     var seed: UInt64?
 
     @Option(name: .customLong("set"), parsing: .singleValue,
-            help: ArgumentHelp("Override any key of the resolved configuration, e.g. --set hedge_fund.count=20.",
+            help: ArgumentHelp("Override any key of the resolved configuration, e.g. --set retail.count=20000.",
                                valueName: "key.path=value"))
     var overrides: [String] = []
 

@@ -12,24 +12,84 @@ func describedDefaults<T>(_ type: String, _ make: (inout RuleReader) -> T) -> T 
 @Suite struct AgentTests {
     let fundRules = describedDefaults("hedge_fund") { HedgeFundRules(&$0) }
 
+    /// A one-asset market: a bond paying 4 a year at 100 (a 4% yield) when `bond`, else crypto.
+    func inputs(bond: Bool = false, trend: Double = 0, repo: Double = 0.03, expected: Double = 0.035) -> SignalInputs {
+        let asset = AssetSpec(name: "x", kind: bond ? .bond : .crypto, supply: 1e6, initialPrice: 100, anchorValue: 100,
+                              coupon: bond ? 4 : 0)
+        return SignalInputs(assets: [asset], trend: [trend], repoRate: repo, expectedRate: expected)
+    }
+
+    func oneAsset(_ strategy: Strategy) -> StrategyRules {
+        var rules = fundRules[strategy]
+        rules.assets = ["x"]
+        return rules
+    }
+
     @Test func valueFundBuysBelowItsBeliefAndHoldsNothingAbove() {
         let fund = HedgeFund(cash: 1000, units: [0], broker: 0, beliefNoise: [0], anchors: [100])
-        let demand = fund.demand(asset: 0, prices: [100], haircut: 0.1, creditLine: 1e6, rules: fundRules)
+        let demand = fund.demand(asset: 0, inputs(), prices: [100], haircut: 0.1, creditLine: 1e6, rules: oneAsset(.value))
         #expect(demand(120) == 0, "no long position above the believed value")
         #expect(demand(80) > 0)
         #expect(demand(60) > demand(80), "demand falls as the price rises")
     }
 
-    @Test func valueFundLeverageIsCappedByItsRuleAndByTheHaircut() {
-        var rules = fundRules
+    @Test func leverageIsCappedByTheRuleByTheHaircutAndByCredit() {
+        var rules = oneAsset(.value)
         rules.maxLeverage = 3
         let fund = HedgeFund(cash: 1000, units: [0], broker: 0, beliefNoise: [0], anchors: [100])
-        let ownCap = fund.demand(asset: 0, prices: [100], haircut: 0.1, creditLine: 1e6, rules: rules)(1)
+        let ownCap = fund.demand(asset: 0, inputs(), prices: [100], haircut: 0.1, creditLine: 1e6, rules: rules)(1)
         #expect(abs(ownCap - 3000) < 1e-9, "hugely undervalued: positions of 3x equity, the fund's own cap")
-        let haircutCap = fund.demand(asset: 0, prices: [100], haircut: 0.5, creditLine: 1e6, rules: rules)(1)
+        let haircutCap = fund.demand(asset: 0, inputs(), prices: [100], haircut: 0.5, creditLine: 1e6, rules: rules)(1)
         #expect(abs(haircutCap - 2000) < 1e-9, "a 50% haircut allows 2x equity")
-        let creditCap = fund.demand(asset: 0, prices: [100], haircut: 0.1, creditLine: 500, rules: rules)(1)
+        let creditCap = fund.demand(asset: 0, inputs(), prices: [100], haircut: 0.1, creditLine: 500, rules: rules)(1)
         #expect(abs(creditCap - 1500) < 1e-9, "purchases limited to cash plus the credit line")
+        rules.assets = ["x", "y"]
+        let shared = fund.demand(asset: 0, inputs(), prices: [100], haircut: 0.1, creditLine: 1e6, rules: rules)(1)
+        #expect(abs(shared - 1500) < 1e-9, "two assets share the cap")
+    }
+
+    @Test func cryptoFundBuysIntoARiseAndSellsIntoAFall() {
+        let fund = HedgeFund(strategy: .crypto, cash: 0, units: [10], broker: 0, beliefNoise: [0], anchors: [100])
+        let rules = oneAsset(.crypto)  // equity 1000: base 0.3x holds 3 units at 100
+        let flat = fund.demand(asset: 0, inputs(trend: 0), prices: [100], haircut: 0.1, creditLine: 1e6, rules: rules)(100)
+        #expect(abs(flat - (rules.baseExposure * 1000 / 100 - 10)) < 1e-9, "a flat trend holds the base exposure")
+        let up = fund.demand(asset: 0, inputs(trend: 0.1), prices: [100], haircut: 0.1, creditLine: 1e6, rules: rules)(100)
+        let down = fund.demand(asset: 0, inputs(trend: -0.1), prices: [100], haircut: 0.1, creditLine: 1e6, rules: rules)(100)
+        #expect(up > flat && down < flat)
+        #expect(abs(down + 10) < 1e-9, "a fall of 10% takes the base exposure to zero (aggressiveness 3): it sells everything")
+    }
+
+    @Test func basisFundCutsItsPositionAsRepoRises() {
+        let fund = HedgeFund(strategy: .basis, cash: 1000, units: [0], broker: 0, beliefNoise: [0], anchors: [100])
+        let rules = oneAsset(.basis)
+        func held(repo: Double) -> Double {
+            fund.demand(asset: 0, inputs(bond: true, repo: repo), prices: [100], haircut: 0.05, creditLine: 1e6, rules: rules)(100)
+        }
+        #expect(held(repo: 0.03) > held(repo: 0.035), "less carry, smaller position")
+        // Exposure is base + aggressiveness x carry: none once the repo rate passes the bond's 4% yield
+        // by base / aggressiveness.
+        let zero = 0.04 + rules.baseExposure / rules.aggressiveness
+        #expect(held(repo: zero + 0.001) == 0, "carry too negative: no position")
+        let cheap = fund.demand(asset: 0, inputs(bond: true), prices: [100], haircut: 0.05, creditLine: 1e6, rules: rules)
+        #expect(cheap(99) > cheap(100), "a lower price means more carry: demand falls as the price rises")
+    }
+
+    @Test func macroFundSellsDurationWhenTheCentralBankPointsHigher() {
+        let fund = HedgeFund(strategy: .macro, cash: 1000, units: [5], broker: 0, beliefNoise: [0], anchors: [100])
+        let rules = oneAsset(.macro)
+        func order(expected: Double) -> Double {
+            fund.demand(asset: 0, inputs(bond: true, expected: expected), prices: [100], haircut: 0.1, creditLine: 1e6, rules: rules)(100)
+        }
+        #expect(order(expected: 0.03) > 0, "a yield well above the expected policy rate: buys")
+        #expect(order(expected: 0.045) == -5, "the bank's rule points above the yield: sells all")
+    }
+
+    @Test func aRedemptionSaleIsProRataAndRaisesTheAmount() {
+        let fund = HedgeFund(cash: 0, units: [10, 30], loan: 0, broker: 0, beliefNoise: [0, 0], anchors: [100, 50])
+        let sale = fund.proRataSale(of: 500, prices: [100, 50])
+        #expect(abs(sale[0] * 100 + sale[1] * 50 - 500) < 1e-9)
+        #expect(abs(sale[0] / 10 - sale[1] / 30) < 1e-12, "the same fraction of every position")
+        #expect(fund.proRataSale(of: 1e9, prices: [100, 50]) == [10, 30], "never more than it holds")
     }
 
     @Test func marginCallSaleRestoresTheRequirementExactly() {

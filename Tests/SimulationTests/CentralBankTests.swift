@@ -21,7 +21,8 @@ import Testing
                 set: { government.spending: 3.0e5 }
             """
         var w = try world(steps: 120, extra: events, ["central_bank.activity_window=10", "central_bank.meeting_interval=10",
-                                                      "central_bank.hawkishness=2", "central_bank.activity_target=0"])
+                                                      "central_bank.hawkishness=2", "central_bank.activity_target=0",
+                                                      "central_bank.max_move=1"])
         let cb = w.rules.centralBank
         var changes = 0, peak = 0.0
         for step in 1...120 {
@@ -42,7 +43,8 @@ import Testing
         var rates: [Double] = []
         for hawkishness in [0.0, 0.5, 2.0] {
             var w = try world(steps: 40, extra: events, ["central_bank.activity_window=10", "central_bank.meeting_interval=5",
-                                                         "central_bank.activity_target=0", "central_bank.hawkishness=\(hawkishness)"])
+                                                         "central_bank.activity_target=0", "central_bank.hawkishness=\(hawkishness)",
+                                                         "central_bank.max_move=1"])
             for _ in 1...30 { _ = try w.advance() }
             rates.append(w.policyRate)
         }
@@ -69,16 +71,21 @@ import Testing
         // Dealers that want 1e9 of cash each at night borrow more than money funds hold: the rate sits
         // at the ceiling and the standing repo lends the rest. A smaller need clears inside.
         var tight = try world(["dealer.funding_buffer=1.0e9"])
-        var some = try world(["dealer.funding_buffer=3.0e8"])
+        var some = try world(["dealer.funding_buffer=1.0e8"])
         for _ in 1...10 {
             let t = try tight.advance(), s = try some.advance()
             #expect(t.repoRate == t.standingRepoRate && t.standingRepo > 0)
             #expect(s.repoRate > s.reverseRepoRate && s.repoRate < s.standingRepoRate, "\(s.repoRate)")
             #expect(s.repoLending > 0 && s.standingRepo < 1e-3)
         }
+        // Dealers need no cash of their own; they refinance their basis clients' loans (the matched
+        // book), which money funds lend inside the corridor, parking the rest at the floor.
         var loose = try world()
         let l = try loose.advance()
-        #expect(l.repoRate == l.reverseRepoRate && l.repoLending == 0 && l.reverseRepo > 0, "nobody needs cash: funds park it at the floor")
+        let book = loose.hedgeFunds.filter { $0.strategy == .basis }.reduce(0) { $0 + $1.loan }
+        #expect(book > 0)
+        #expect(abs(l.repoLending - book) < 1e-6 * book && l.standingRepo < 1e-3 && l.reverseRepo > 0)
+        #expect(l.repoRate > l.reverseRepoRate && l.repoRate < l.standingRepoRate, "\(l.repoRate)")
     }
 }
 

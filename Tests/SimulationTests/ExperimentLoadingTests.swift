@@ -41,9 +41,9 @@ import Testing
     }
 
     @Test func overridesInTheExperimentReplaceRuleValues() throws {
-        let path = Repository.experiment(extra: "  hedge_fund.count: 3\n  market.assets.crypto.supply: 5.0e6")
+        let path = Repository.experiment(extra: "  hedge_fund.value.count: 3\n  market.assets.crypto.supply: 5.0e6")
         let rules = try Rules(try Experiment.load(path))
-        #expect(rules.hedgeFund.count == 3 && rules.retail.count == 500)
+        #expect(rules.hedgeFund[.value].count == 3 && rules.retail.count == 500)
         #expect(rules.market.assets[0].supply == 5e6)
     }
 
@@ -59,8 +59,8 @@ import Testing
     }
 
     @Test func aBadOverrideValueIsReportedAtTheOverrideWithItsFullPath() {
-        let path = Repository.experiment(extra: "  hedge_fund.count: many")
-        #expect(errors(path) == ["\(path):\(Repository.line(of: "hedge_fund.count", in: path)): error: hedge_fund.count: expected an integer in [0, 10000], found \"many\""])
+        let path = Repository.experiment(extra: "  hedge_fund.value.count: many")
+        #expect(errors(path) == ["\(path):\(Repository.line(of: "hedge_fund.value.count", in: path)): error: hedge_fund.value.count: expected an integer in [0, 10000], found \"many\""])
     }
 
     @Test func aBadCommandLineValueNamesTheOption() {
@@ -94,7 +94,7 @@ import Testing
 
     @Test func aSovereignFundMustNameMarketAssets() {
         let path = Repository.experiment(extra: "  sovereign_fund.conviction: [crypto, bitcoin]")
-        #expect(errors(path) == ["\(path):\(Repository.line(of: "sovereign_fund.conviction", in: path)): error: sovereign_fund.conviction: bitcoin is not a market asset (crypto, treasury, hyperscaler_bond, memory, saas)"])
+        #expect(errors(path) == ["\(path):\(Repository.line(of: "sovereign_fund.conviction", in: path)): error: sovereign_fund.conviction: bitcoin is not a market asset (crypto, treasury, hyperscaler_bond, memory, saas) nor hedge_funds"])
     }
 
     @Test func theHyperscalersNeedTheirOwnBond() {

@@ -13,11 +13,11 @@ import Testing
     }
 
     @Test func anAuctionClearsAtAPriceThatRisesWithDemand() throws {
-        // The same auction (the government is 1e8 below its buffer) met by value funds who think the
-        // bond is worth 100, 110 or 120: the more they want it, the higher it clears.
+        // The same auction (the government is 1e8 below its buffer) met by macro funds that take
+        // 50, 100 or 200 times the yield gap as exposure: the more they want it, the higher it clears.
         var prices: [Double] = []
-        for anchor in [100, 110, 120] {
-            var w = try world(["government.cash_buffer=2.0e8", "market.assets.treasury.anchor_value=\(anchor)"])
+        for aggressiveness in [50, 100, 200] {
+            var w = try world(["government.cash_buffer=2.0e8", "hedge_fund.macro.aggressiveness=\(aggressiveness)"])
             let record = try w.advance()
             #expect(record.bondsIssued > 0, "the auction sold bonds")
             prices.append(record.prices[w.governmentBond])

@@ -68,7 +68,7 @@ import Testing
         let market = try String(contentsOfFile: Repository.path("Agents/market.yaml"), encoding: .utf8)
             .replacingOccurrences(of: "assets:\n", with: "assets:\n  gold:\n    kind: crypto\n    supply: 1.0e6\n    initial_price: 2000\n    anchor_value: 2100\n    duration: 0\n")
         try market.write(toFile: dir + "/market.yaml", atomically: true, encoding: .utf8)
-        let path = Repository.experiment()
+        let path = Repository.experiment(extra: "  hedge_fund.value.assets: [gold, memory, saas]")
         let text = try String(contentsOfFile: path, encoding: .utf8)
             .replacingOccurrences(of: "\(Repository.path("Agents"))/market.yaml", with: dir + "/market.yaml")
         try text.write(toFile: path, atomically: true, encoding: .utf8)
@@ -77,7 +77,7 @@ import Testing
         #expect(rules.market.assets.map(\.name) == ["gold"] + shipped)
         let run = try records(rules, seed: 2)
         #expect(run.allSatisfy { $0.prices.count == shipped.count + 1 && $0.accountingError < 1e-9 })
-        #expect(run.contains { $0.volumes[0] > 0 }, "gold trades")
+        #expect(run.contains { $0.volumes[0] > 0 }, "gold trades (value funds trade it)")
         #expect(run.allSatisfy { $0.retailUnits[0] == 0 }, "retail trades crypto only")
     }
 
@@ -96,12 +96,14 @@ import Testing
         _ = try world.checkAccounting()
         let before = world.hedgeFunds[i].units[0]
         world.haircuts = world.haircuts.map { _ in 0.5 }
-        let calls = world.marginCalls()
-        #expect(calls[i][0] > 0, "called at a 50% haircut")
         var log = StepLog(assets: world.prices.count)
-        let curves = world.orders(forced: calls, called: [], credit: world.creditLines(), reference: world.prices, firstRound: false)
+        let calls = world.marginCalls(into: &log)
+        #expect(calls[i][0] > 0, "called at a 50% haircut")
+        #expect(log.marginCalled.contains(i))
+        let curves = world.orders(forced: calls, called: [], credit: world.creditLines(), reference: world.prices,
+                                  signals: world.signalInputs(), firstRound: false)
         world.settle(curves, try world.clear(curves), into: &log)
-        #expect(log.calledFunds.contains(i))
+        #expect(log.forcedFunds.contains(i))
         #expect(world.hedgeFunds[i].units[0] < before - 0.99 * calls[i][0], "sold the called amount in the round")
         #expect(log.forcedVolumes[0] > 0)
         _ = try world.checkAccounting()

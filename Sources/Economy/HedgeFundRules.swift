@@ -1,0 +1,151 @@
+import Config
+
+/// A hedge fund's strategy: the signal its target exposure to each of its assets follows.
+public enum Strategy: String, CaseIterable, Sendable {
+    /// Long equities priced below the fund's value belief: signal log(V / p).
+    case value
+    /// Trend-following in crypto: signal the log price change over `lookback` steps.
+    case crypto
+    /// Treasury basis (relative value): long the bond, financed in repo; signal the bond's yield
+    /// over the repo rate, less a hurdle.
+    case basis
+    /// Macro duration: long bonds when their yield is above the policy rate the central bank's
+    /// rule would set at a meeting now, less a hurdle.
+    case macro
+}
+
+/// The rules of the funds that follow one strategy.
+public struct StrategyRules: Sendable, Equatable {
+    public let strategy: Strategy
+    public var count: Int
+    public var assets: [String]
+    public var initialShare: Double
+    public var baseExposure: Double
+    public var aggressiveness: Double
+    public var maxLeverage: Double
+    /// Momentum lookback (crypto only).
+    public var lookback = 20
+    /// Required yield pick-up (basis and macro only).
+    public var hurdle = 0.0
+    /// Interest over the repo rate on what the fund borrows (basis only; others pay the dealers'
+    /// margin spread).
+    public var financingSpread: Double?
+
+    init(_ strategy: Strategy, _ r: inout RuleReader, count: Int, assets: [String], initialShare: Double,
+         baseExposure: Double = 0, aggressiveness: Double, unit: String, maxLeverage: Double) {
+        self.strategy = strategy
+        r.scope = .setUp
+        self.count = r.integer("count", "number of funds following the strategy", unit: "funds", default: count, .closed(0, 10_000))
+        self.assets = r.texts("assets", "the market assets the strategy trades", default: assets)
+        self.initialShare = r.number("initial_share", "fraction of each of its assets' supply the strategy's funds hold at step 0",
+                                     unit: "fraction", default: initialShare, .unitInterval)
+        r.scope = .dynamic
+        self.baseExposure = r.number("base_exposure", "exposure (position value over equity) held when the signal is zero",
+                                     unit: "multiple of equity", default: baseExposure, .nonNegative)
+        self.aggressiveness = r.number("aggressiveness", "exposure (position value over equity) taken per unit of the signal",
+                                       unit: unit, default: aggressiveness, .nonNegative)
+        self.maxLeverage = r.number("max_leverage", "cap on the fund's positions over its equity, spread equally over its assets; the haircut h caps each at 1/h too",
+                                    unit: "multiple of equity", default: maxLeverage, .atLeast(0))
+        switch strategy {
+        case .value: break
+        case .crypto:
+            lookback = r.integer("lookback", "steps over which the trend (log price change) is measured", unit: "steps", default: 20, .closed(1, 500))
+        case .basis:
+            hurdle = r.number("hurdle", "yield over the repo rate below which the fund holds none", unit: "fraction per year", default: 0, .closed(-1, 1))
+            financingSpread = r.number("financing_spread", "interest over the repo rate on the fund's borrowing (its broker refinances it in repo)",
+                                       unit: "fraction per year", default: 0.001, .closed(0, 1))
+        case .macro:
+            hurdle = r.number("hurdle", "yield over the expected policy rate below which the fund holds none", unit: "fraction per year", default: 0, .closed(-1, 1))
+        }
+    }
+
+    /// Exposure to one of its assets: `base_exposure + aggressiveness x signal`, between 0 and the
+    /// per-asset cap.
+    public func exposure(signal: Double, haircut: Double) -> Double {
+        min(max(baseExposure + aggressiveness * signal, 0), exposureCap(haircut: haircut))
+    }
+
+    /// The most a fund may hold of one asset, as a multiple of equity: its leverage cap (and the
+    /// haircut's 1/h) shared equally among its assets.
+    public func exposureCap(haircut: Double) -> Double {
+        min(maxLeverage, 1 / max(haircut, 1e-9)) / Double(max(assets.count, 1))
+    }
+}
+
+/// How hedge funds' investors behave: the sovereign funds hold stakes at NAV, review performance on
+/// dealing days and redeem with a notice lag.
+public struct InvestorRules: Sendable, Equatable {
+    public var sovereignStake: Double
+    public var noticeSteps: Int
+    public var reviewInterval: Int
+    public var performanceWindow: Int
+    public var flowSensitivity: Double
+
+    init(_ r: inout RuleReader) {
+        r.scope = .setUp
+        sovereignStake = r.number("sovereign_stake", "fraction of each fund's shares the sovereign funds hold at step 0 (split equally); the rest is outside capital that never moves",
+                                  unit: "fraction", default: 0.5, .unitInterval)
+        r.scope = .dynamic
+        noticeSteps = r.integer("notice_steps", "steps between a redemption notice and its payment at the then NAV", unit: "steps", default: 20, .closed(0, 1000))
+        reviewInterval = r.integer("review_interval", "steps between investors' reviews of performance (dealing days)", unit: "steps", default: 20, .closed(1, 1000))
+        r.scope = .setUp
+        performanceWindow = r.integer("performance_window", "steps of NAV return investors judge a fund by", unit: "steps", default: 60, .closed(1, 1000))
+        r.scope = .dynamic
+        flowSensitivity = r.number("flow_sensitivity", "fraction of its stake an investor redeems per unit of negative return over the window (and adds per unit of positive return, from cash it would reinvest)",
+                                   unit: "fraction per unit return", default: 1, .nonNegative)
+    }
+}
+
+/// Rules of the hedge-fund sector (`Agents/hedge_fund.yaml`): funds following four strategies,
+/// levered with loans from a dealer (their prime broker) up to what the dealer's haircut allows, owned
+/// in part by sovereign funds whose flows follow performance.
+public struct HedgeFundRules: Sendable, Equatable {
+    public static let type = "hedge_fund"
+
+    public var capital: DistributionSpec
+    public var beliefDispersion: Double
+    /// One entry per strategy, in `Strategy.allCases` order.
+    public var strategies: [StrategyRules]
+    public var investors: InvestorRules
+
+    public init(_ r: inout RuleReader) {
+        r.scope = .setUp
+        capital = r.distribution("capital", "each fund's starting equity (cash plus holdings at the initial price)",
+                                 unit: "$", default: .lognormal(mean: 5e7, sd: 2e7), .positive)
+        beliefDispersion = r.number("belief_dispersion", "sd of the log of each value fund's belief around the anchor",
+                                    unit: "log points", default: 0.1, .nonNegative)
+        strategies = [
+            r.section("value", "long equities below the fund's value belief: signal log(V/p)") {
+                StrategyRules(.value, &$0, count: 6, assets: ["crypto", "hyperscaler_bond", "memory", "saas"], initialShare: 0.08,
+                              aggressiveness: 2, unit: "equity multiple per log point", maxLeverage: 8)
+            },
+            r.section("crypto", "trend-following crypto: signal the log price change over `lookback` steps") {
+                StrategyRules(.crypto, &$0, count: 2, assets: ["crypto"], initialShare: 0.03, baseExposure: 0.3, aggressiveness: 3,
+                              unit: "equity multiple per log point of trend", maxLeverage: 2)
+            },
+            r.section("basis", "Treasury basis, financed in repo: signal the bond's yield over the repo rate less a hurdle") {
+                StrategyRules(.basis, &$0, count: 2, assets: ["treasury"], initialShare: 0.28, baseExposure: 1, aggressiveness: 300,
+                              unit: "equity multiple per unit of annual carry", maxLeverage: 8)
+            },
+            r.section("macro", "duration: signal each bond's yield over the policy rate the central bank's rule would set now, less a hurdle") {
+                StrategyRules(.macro, &$0, count: 2, assets: ["treasury"], initialShare: 0.05, aggressiveness: 100,
+                              unit: "equity multiple per unit of annual yield gap", maxLeverage: 4)
+            },
+        ]
+        investors = r.section("investors", "who owns the funds' shares and how their flows follow performance") { InvestorRules(&$0) }
+    }
+
+    /// The rules of `strategy`.
+    public subscript(strategy: Strategy) -> StrategyRules {
+        get { strategies[Strategy.allCases.firstIndex(of: strategy)!] }
+        set { strategies[Strategy.allCases.firstIndex(of: strategy)!] = newValue }
+    }
+
+    /// Number of funds of all strategies.
+    public var count: Int { strategies.reduce(0) { $0 + $1.count } }
+
+    /// The fraction of `asset`'s supply the sector holds at step 0: the sum over strategies trading it.
+    public func initialShare(of asset: String) -> Double {
+        strategies.filter { $0.assets.contains(asset) }.reduce(0) { $0 + $1.initialShare }
+    }
+}
