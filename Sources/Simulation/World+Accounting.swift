@@ -13,6 +13,9 @@ extension World {
     /// - no fund or trader holds negative cash (shortfalls are borrowed), nobody holds negative units;
     /// - sovereign funds hold no more of a hedge fund's shares than it has outstanding, nor give
     ///   notice on more than they hold;
+    /// - every agent's net worth is its assets less its liabilities at current prices, and the net
+    ///   worths sum to the wealth that is nobody's liability (step-0 cash, crypto, equities): every
+    ///   claim is on both sides of the ledger;
     /// - total cash is what existed at step 0 plus what the central bank's operations created: trades,
     ///   transfers and loans between agents only move it.
     func checkAccounting(tolerance: Double = 1e-9) throws -> Double {
@@ -115,6 +118,14 @@ extension World {
         let expected = initialCash + centralBank.created
         try compare(cash, expected, scale: initialCash, "all", "cash",
                     "cash totals \(cash) without a recorded flow; expected \(expected) (step 0 plus central-bank operations)")
+        let sheets = balanceSheets()
+        for sheet in sheets {
+            try finite(sheet.assets, sheet.agent, "assets")
+            try finite(sheet.liabilities, sheet.agent, "liabilities")
+        }
+        let netWorth = sheets.reduce(0) { $0 + $1.netWorth }, gross = sheets.reduce(0) { $0 + $1.assets }
+        try compare(netWorth, outsideWealth, scale: gross, "all", "net_worth",
+                    "net worths (assets - liabilities at current prices) sum to \(netWorth), wealth that is nobody's liability is \(outsideWealth)")
         return worst
     }
 

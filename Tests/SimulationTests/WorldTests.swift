@@ -131,6 +131,18 @@ import Testing
         #expect(world.retail.cash[0] > 0, "what equity was left stays with the trader")
     }
 
+    @Test func aClaimOnOneSideOfTheLedgerOnlyIsCaughtByTheNetWorthIdentity() throws {
+        // A lab books capital as called that no sovereign fund owes: units and cash still add up,
+        // but net worths no longer sum to the wealth that is nobody's liability.
+        var world = World(rules: try rules(), seed: Seed(1))
+        world.aiLabs[0].called += 1e6
+        #expect {
+            try world.checkAccounting()
+        } throws: { error in
+            (error as? AccountingViolation)?.instrument == "net_worth"
+        }
+    }
+
     @Test func aMarginLoanLeakIsCaught() throws {
         var world = World(rules: try rules(), seed: Seed(1))
         world.hedgeFunds[2].loan += 10
