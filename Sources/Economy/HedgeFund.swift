@@ -79,6 +79,11 @@ public struct HedgeFund: Sendable {
     /// Equity (net worth before investors' claims) at prices `p`.
     public func equity(_ prices: [Double]) -> Double { cash + positions(prices) - loan }
 
+    /// Shares `investor` has given notice on and not yet been paid for.
+    public func noticedShares(by investor: Int) -> Double {
+        notices.lazy.filter { $0.investor == investor }.reduce(0) { $0 + $1.shares }
+    }
+
     /// Net asset value per share at `prices` (0 once equity is gone).
     public func nav(_ prices: [Double]) -> Double { shares > 0 ? max(equity(prices), 0) / shares : 0 }
 

@@ -137,15 +137,6 @@ public struct HedgeFundRules: Sendable, Equatable {
 
     /// The rules of `strategy`.
     public subscript(strategy: Strategy) -> StrategyRules {
-        get { strategies[Strategy.allCases.firstIndex(of: strategy)!] }
-        set { strategies[Strategy.allCases.firstIndex(of: strategy)!] = newValue }
-    }
-
-    /// Number of funds of all strategies.
-    public var count: Int { strategies.reduce(0) { $0 + $1.count } }
-
-    /// The fraction of `asset`'s supply the sector holds at step 0: the sum over strategies trading it.
-    public func initialShare(of asset: String) -> Double {
-        strategies.filter { $0.assets.contains(asset) }.reduce(0) { $0 + $1.initialShare }
+        strategies[Strategy.allCases.firstIndex(of: strategy)!]
     }
 }

@@ -102,6 +102,9 @@ public struct SovereignFund: Sendable {
         return (sales, redeem)
     }
 
+    /// Value of its hedge-fund stakes at the funds' NAVs per share.
+    public func stakeValue(navs: [Double]) -> Double { zip(stakes, navs).reduce(0) { $0 + $1.0 * $1.1 } }
+
     /// Cash to invest this step when flush: `rebalance_rate` of the cash above `flush_multiple` x buffer.
     public func investable(rules: SovereignFundRules) -> Double {
         owed > 0 ? 0 : rules.rebalanceRate * max(cash - rules.flushMultiple * rules.cashBuffer, 0)

@@ -38,6 +38,7 @@ extension World {
             try finite(x, agent, instrument)
             guard x >= slack * scale else { throw violation(agent, instrument, "negative balance \(x)") }
         }
+        let retailTotals = RetailTotals(cash: retail.cash.reduce(0, +), units: retail.units.reduce(0, +), loan: retail.loan.reduce(0, +))
         for (a, asset) in rules.market.assets.enumerated() {
             try finite(prices[a], "market", asset.name)
             var held = 0.0
@@ -45,7 +46,7 @@ extension World {
                 try holding(units, agent, asset.name, scale: asset.supply)
                 held += units
             }
-            if a == retailAsset { held += retail.units.reduce(0, +) }
+            if a == retailAsset { held += retailTotals.units }
             try finite(held, "retail", asset.name)
             try compare(held, outstanding[a], scale: outstanding[a], "all", asset.name,
                         "holdings sum to \(held), amount outstanding is \(outstanding[a])")
@@ -82,7 +83,7 @@ extension World {
         try holding(centralBank.standingRepo, "central_bank", "standing_repo", scale: initialCash)
         try compare(deposits, centralBank.reverseRepo, scale: initialCash, "central_bank", "reverse_repo",
                     "money funds hold \(deposits) in reverse repo, the central bank owes \(centralBank.reverseRepo)")
-        var owed = retail.loan.reduce(0, +), lent = 0.0
+        var owed = retailTotals.loan, lent = 0.0
         for (i, f) in hedgeFunds.enumerated() {
             try holding(f.cash, "hedge_fund[\(i)]", "cash", scale: initialCash)
             try finite(f.loan, "hedge_fund[\(i)]", "margin_loan")
@@ -92,7 +93,7 @@ extension World {
             for s in sovereignFunds.indices {
                 let stake = sovereignFunds[s].stakes[i]
                 try holding(stake, "sovereign_fund[\(s)]", "shares of hedge_fund[\(i)]", scale: f.shares)
-                let noticed = f.notices.lazy.filter { $0.investor == s }.reduce(0) { $0 + $1.shares }
+                let noticed = f.noticedShares(by: s)
                 guard noticed <= stake + tolerance * f.shares else {
                     throw violation("sovereign_fund[\(s)]", "shares of hedge_fund[\(i)]", "gave notice on \(noticed) shares, holds \(stake)")
                 }
@@ -113,12 +114,12 @@ extension World {
                     "dealers owe \(repoOwed) in repo, money funds and the standing repo lent \(repoLent)")
         try compare(owed, lent, scale: initialCash, "all", "margin_loan",
                     "funds and retail traders owe \(owed) in margin loans, dealers hold \(lent)")
-        let cash = totalCash
+        let cash = totalCash(retailCash: retailTotals.cash)
         try finite(cash, "all", "cash")
         let expected = initialCash + centralBank.created
         try compare(cash, expected, scale: initialCash, "all", "cash",
                     "cash totals \(cash) without a recorded flow; expected \(expected) (step 0 plus central-bank operations)")
-        let sheets = balanceSheets()
+        let sheets = balanceSheets(retail: retailTotals)
         for sheet in sheets {
             try finite(sheet.assets, sheet.agent, "assets")
             try finite(sheet.liabilities, sheet.agent, "liabilities")
@@ -129,8 +130,11 @@ extension World {
         return worst
     }
 
-    var totalCash: Double {
-        hedgeFunds.reduce(0) { $0 + $1.cash } + dealers.reduce(0) { $0 + $1.cash } + retail.cash.reduce(0, +)
+    var totalCash: Double { totalCash(retailCash: retail.cash.reduce(0, +)) }
+
+    /// Cash of all agents, given the retail traders' in total.
+    func totalCash(retailCash: Double) -> Double {
+        hedgeFunds.reduce(0) { $0 + $1.cash } + dealers.reduce(0) { $0 + $1.cash } + retailCash
             + government.cash + moneyFunds.reduce(0) { $0 + $1.cash } + hyperscalers.reduce(0) { $0 + $1.cash }
             + realEconomy.cash + sovereignFunds.reduce(0) { $0 + $1.cash } + aiLabs.reduce(0) { $0 + $1.cash }
     }

@@ -1,5 +1,12 @@
 import Economy
 
+/// The retail population's balances summed: one pass over each column per check.
+struct RetailTotals {
+    let cash: Double
+    let units: Double
+    let loan: Double
+}
+
 /// One agent's balance sheet at current prices: financial assets and liabilities.
 struct BalanceSheet {
     let agent: String
@@ -9,23 +16,23 @@ struct BalanceSheet {
 }
 
 extension World {
-    /// Every agent's balance sheet at current prices (retail traders as one sector). Bonds are owed
+    /// Every agent's balance sheet at current prices (retail traders as one sector, from `retail`'s
+    /// sums). Bonds are owed
     /// by their issuers at market value; a hedge fund owes its sovereign investors their stakes at
     /// NAV; the central bank owes the cash it created and the reverse-repo deposits it holds. Unpaid
     /// capex bills are orders, not claims, and are left out.
-    func balanceSheets() -> [BalanceSheet] {
+    func balanceSheets(retail totals: RetailTotals) -> [BalanceSheet] {
         let b = governmentBond, h = hyperscalerBond
         func value(_ units: [Double]) -> Double { zip(units, prices).reduce(0) { $0 + $1.0 * $1.1 } }
         let navs = navs()
         var sheets = hedgeFunds.enumerated().map { i, f in
             let owed = sovereignFunds.reduce(0) { $0 + $1.stakes[i] } * navs[i]
-            return BalanceSheet(agent: "hedge_fund[\(i)]", assets: f.cash + value(f.units), liabilities: f.loan + owed)
+            return BalanceSheet(agent: "hedge_fund[\(i)]", assets: f.cash + f.positions(prices), liabilities: f.loan + owed)
         }
         sheets += dealers.enumerated().map { i, d in
             BalanceSheet(agent: "dealer[\(i)]", assets: d.cash + value(d.units) + d.marginLoans, liabilities: d.repoBorrowed)
         }
-        sheets.append(BalanceSheet(agent: "retail", assets: retail.cash.reduce(0, +) + retail.units.reduce(0, +) * prices[retailAsset],
-                                   liabilities: retail.loan.reduce(0, +)))
+        sheets.append(BalanceSheet(agent: "retail", assets: totals.cash + totals.units * prices[retailAsset], liabilities: totals.loan))
         sheets.append(BalanceSheet(agent: "government", assets: government.cash, liabilities: government.bondsOutstanding * prices[b]))
         sheets += moneyFunds.enumerated().map { i, m in
             BalanceSheet(agent: "money_fund[\(i)]", assets: m.cash + m.bonds * prices[b] + m.repoLent + m.reverseRepo)
@@ -37,7 +44,7 @@ extension World {
         }
         sheets.append(BalanceSheet(agent: "real_economy", assets: realEconomy.cash))
         sheets += sovereignFunds.enumerated().map { s, f in
-            BalanceSheet(agent: "sovereign_fund[\(s)]", assets: f.cash + value(f.units) + zip(f.stakes, navs).reduce(0) { $0 + $1.0 * $1.1 },
+            BalanceSheet(agent: "sovereign_fund[\(s)]", assets: f.cash + value(f.units) + f.stakeValue(navs: navs),
                          liabilities: f.owed)
         }
         sheets += aiLabs.enumerated().map { l, lab in

@@ -10,14 +10,13 @@ extension World {
     /// Value at current NAVs of sovereign fund `s`'s redemption notices not yet paid.
     func pendingRedemptions(_ s: Int) -> Double {
         hedgeFunds.reduce(0) { total, fund in
-            total + fund.notices.lazy.filter { $0.investor == s }.reduce(0) { $0 + $1.shares } * fund.nav(prices)
+            total + fund.noticedShares(by: s) * fund.nav(prices)
         }
     }
 
     /// Shares of fund `i` sovereign fund `s` holds and has not yet given notice on.
     func redeemableShares(_ s: Int, fund i: Int) -> Double {
-        let noticed = hedgeFunds[i].notices.lazy.filter { $0.investor == s }.reduce(0) { $0 + $1.shares }
-        return max(sovereignFunds[s].stakes[i] - noticed, 0)
+        max(sovereignFunds[s].stakes[i] - hedgeFunds[i].noticedShares(by: s), 0)
     }
 
     /// Value at current NAVs of sovereign fund `s`'s stakes not yet under notice.

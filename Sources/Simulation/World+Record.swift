@@ -25,9 +25,7 @@ extension World {
             hedgeFundEquity: Strategy.allCases.map { strategy in
                 hedgeFunds.lazy.filter { $0.strategy == strategy }.reduce(0) { $0 + $1.equity(prices) }
             },
-            sovereignStakes: sovereignFunds.reduce(0) { total, fund in
-                total + zip(fund.stakes, hedgeFunds).reduce(0) { $0 + $1.0 * $1.1.nav(prices) }
-            },
+            sovereignStakes: sovereignFunds.reduce(0) { [navs = navs()] in $0 + $1.stakeValue(navs: navs) },
             redemptionNotices: log.redemptionNotices, redemptionsPaid: log.redemptionsPaid, subscriptions: log.subscriptions,
             futuresVariation: log.futuresVariation,
             governmentCash: government.cash,
