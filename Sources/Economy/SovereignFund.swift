@@ -105,8 +105,11 @@ public struct SovereignFund: Sendable {
     /// Value of its hedge-fund stakes at the funds' NAVs per share.
     public func stakeValue(navs: [Double]) -> Double { zip(stakes, navs).reduce(0) { $0 + $1.0 * $1.1 } }
 
-    /// Cash to invest this step when flush: `rebalance_rate` of the cash above `flush_multiple` x buffer.
-    public func investable(rules: SovereignFundRules) -> Double {
-        owed > 0 ? 0 : rules.rebalanceRate * max(cash - rules.flushMultiple * rules.cashBuffer, 0)
+    /// Cash it would reinvest: what lies above `flush_multiple` x buffer while it owes no calls.
+    public func excessCash(rules: SovereignFundRules) -> Double {
+        owed > 0 ? 0 : max(cash - rules.flushMultiple * rules.cashBuffer, 0)
     }
+
+    /// Cash to invest this step when flush: `rebalance_rate` of its excess cash.
+    public func investable(rules: SovereignFundRules) -> Double { rules.rebalanceRate * excessCash(rules: rules) }
 }

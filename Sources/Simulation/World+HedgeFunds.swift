@@ -49,7 +49,7 @@ extension World {
                     giveNotice(s, fund: i, shares: fraction * redeemableShares(s, fund: i), into: &log)
                 } else {
                     let wanted = investors.flowSensitivity * performance * sovereignFunds[s].stakes[i] * nav
-                    let amount = min(wanted, sovereignFunds[s].investable(rules: rules.sovereignFund) / rules.sovereignFund.rebalanceRate)
+                    let amount = min(wanted, sovereignFunds[s].excessCash(rules: rules.sovereignFund))
                     guard amount > 0 else { continue }
                     sovereignFunds[s].cash -= amount
                     sovereignFunds[s].stakes[i] += amount / nav

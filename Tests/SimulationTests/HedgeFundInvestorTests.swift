@@ -60,6 +60,21 @@ import Testing
         #expect(r.subscriptions > 0 && r.redemptionNotices > 0 && r.accountingError < 1e-9)
     }
 
+    @Test func subscriptionsNeverExceedTheCashAboveTheFlushLevel() throws {
+        // A 100% gain asks for the stake's whole value (each fund holds half of fund 0, about 2.5e7),
+        // more than the ~1e7 each has above its flush level (1e8): it subscribes just that, also when
+        // it rebalances nothing itself, and nothing else moves its cash later in the step.
+        var w = try world(["hedge_fund.investors.review_interval=5", "hedge_fund.investors.performance_window=3",
+                           "sovereign_fund.cash=1.1e8", "sovereign_fund.rebalance_rate=0", "hedge_fund.investors.sovereign_stake=1"])
+        for _ in 1...4 { _ = try w.advance() }
+        w.hedgeFunds[0].navHistory = Array(repeating: w.navs()[0] / 2, count: 4)
+        let flush = w.rules.sovereignFund.flushMultiple * w.rules.sovereignFund.cashBuffer
+        let r = try w.advance()
+        #expect(r.subscriptions > 0)
+        for fund in w.sovereignFunds { #expect(abs(fund.cash - flush) < 1e-9 * flush, "left at the flush level: \(fund.cash)") }
+        #expect(r.accountingError < 1e-9)
+    }
+
     @Test func aSovereignFundShortOfCashRedeemsWhenItsRankingReachesItsStakes() throws {
         // No cash and a 5e7 buffer: each fund is 5e7 short. With its hedge-fund stakes ranked first, it
         // gives notice for 5e7 of them and sells nothing; ranked last, it sells crypto and gives none.
