@@ -115,7 +115,7 @@ public struct HedgeFundRules: Sendable, Equatable {
         beliefDispersion = r.number("belief_dispersion", "sd of the log of each value fund's belief around the anchor",
                                     unit: "log points", default: 0.1, .nonNegative)
         strategies = [
-            r.section("value", "long equities below the fund's value belief: signal log(V/p)") {
+            r.section("value", "long risk assets (crypto, credit, equities) below the fund's value belief: signal log(V/p)") {
                 StrategyRules(.value, &$0, count: 6, assets: ["crypto", "hyperscaler_bond", "memory", "saas"], initialShare: 0.08,
                               aggressiveness: 2, unit: "equity multiple per log point", maxLeverage: 8)
             },
@@ -123,7 +123,7 @@ public struct HedgeFundRules: Sendable, Equatable {
                 StrategyRules(.crypto, &$0, count: 2, assets: ["crypto"], initialShare: 0.03, baseExposure: 0.3, aggressiveness: 3,
                               unit: "equity multiple per log point of trend", maxLeverage: 2)
             },
-            r.section("basis", "Treasury basis, financed in repo: signal the bond's yield over the repo rate less a hurdle") {
+            r.section("basis", "Treasury basis: the bond, hedged with futures and financed in repo; signal its yield over the repo rate less a hurdle") {
                 StrategyRules(.basis, &$0, count: 2, assets: ["treasury"], initialShare: 0.28, baseExposure: 1, aggressiveness: 300,
                               unit: "equity multiple per unit of annual carry", maxLeverage: 8)
             },

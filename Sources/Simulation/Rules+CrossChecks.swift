@@ -2,10 +2,12 @@ import Config
 import Economy
 
 extension Rules {
-    /// An error at `key` of the rule file of `type`: at the key's line in that file, or, when the value
-    /// came from an override elsewhere, at the override's line under its full path.
+    /// An error at `key` (a dotted path for nested keys) of the rule file of `type`: at the key's line
+    /// in that file, or, when the value came from an override elsewhere, at the override's line under
+    /// its full path.
     static func error(_ experiment: Experiment, _ type: String, _ key: String, _ message: String) -> ConfigError {
-        let node = experiment.agents.first { $0.type == type }!.rules, value = node.mapping?[key]
+        let node = experiment.agents.first { $0.type == type }!.rules
+        let value = key.split(separator: ".").reduce(Optional(node)) { $0?.mapping?[String($1)] }
         let local = value?.location.file == node.location.file
         return ConfigError(value?.location ?? node.location, local ? key : "\(type).\(key)", message)
     }
@@ -51,13 +53,13 @@ extension Rules {
         }
         for strategy in hedgeFund.strategies {
             if let stray = strategy.assets.first(where: { !names.contains($0) }) {
-                return Self.error(experiment, HedgeFundRules.type, strategy.strategy.rawValue,
-                                  "assets: \(stray) is not a market asset (\(names.joined(separator: ", ")))")
+                return Self.error(experiment, HedgeFundRules.type, "\(strategy.strategy.rawValue).assets",
+                                  "\(stray) is not a market asset (\(names.joined(separator: ", ")))")
             }
             if strategy.strategy == .basis || strategy.strategy == .macro,
                let stray = strategy.assets.first(where: { name in market.assets.first { $0.name == name }?.kind != .bond }) {
-                return Self.error(experiment, HedgeFundRules.type, strategy.strategy.rawValue,
-                                  "assets: \(stray) is not a bond; the \(strategy.strategy.rawValue) strategy trades yields")
+                return Self.error(experiment, HedgeFundRules.type, "\(strategy.strategy.rawValue).assets",
+                                  "\(stray) is not a bond; the \(strategy.strategy.rawValue) strategy trades yields")
             }
         }
         for asset in market.assets {

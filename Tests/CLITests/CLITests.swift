@@ -44,13 +44,13 @@ struct CLI {
         let dir = Repository.temporaryDirectory()
         let file = dir + "/hedge_fund.yaml"
         let text = try String(contentsOfFile: Repository.path("Agents/hedge_fund.yaml"), encoding: .utf8)
-            .replacingOccurrences(of: "  max_leverage: 8 ", with: "  max_leverage: ten ")
+            .replacingOccurrences(of: "  max_leverage: 2 ", with: "  max_leverage: ten ")
         try text.write(toFile: file, atomically: true, encoding: .utf8)
         let line = try #require(text.split(separator: "\n", omittingEmptySubsequences: false)
             .firstIndex { $0.hasPrefix("  max_leverage: ten") }) + 1
         let r = try CLI.run(["validate", file])
         #expect(r.status == 2)
-        #expect(r.stderr == "\(file):\(line): error: value.max_leverage: expected a number >= 0, found \"ten\"\n")
+        #expect(r.stderr == "\(file):\(line): error: crypto.max_leverage: expected a number >= 0, found \"ten\"\n")
     }
 
     @Test func runWritesTheCSVAndManifest() throws {

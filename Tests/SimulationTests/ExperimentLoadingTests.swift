@@ -97,6 +97,24 @@ import Testing
         #expect(errors(path) == ["\(path):\(Repository.line(of: "sovereign_fund.conviction", in: path)): error: sovereign_fund.conviction: bitcoin is not a market asset (crypto, treasury, hyperscaler_bond, memory, saas) nor hedge_funds"])
     }
 
+    @Test func aHedgeFundStrategyMustNameMarketAssetsAndBasisAndMacroBonds() throws {
+        let unknown = Repository.experiment(extra: "  hedge_fund.value.assets: [crypto, gold]")
+        #expect(errors(unknown) == ["\(unknown):\(Repository.line(of: "hedge_fund.value.assets", in: unknown)): error: hedge_fund.value.assets: gold is not a market asset (crypto, treasury, hyperscaler_bond, memory, saas)"])
+        // In the rule file itself: reported at the strategy's assets line under its local path.
+        let dir = Repository.temporaryDirectory()
+        let file = dir + "/hedge_fund.yaml"
+        let text = try String(contentsOfFile: Repository.path("Agents/hedge_fund.yaml"), encoding: .utf8)
+            .replacingOccurrences(of: "  assets: [treasury]     # market assets it trades: bonds only\n  initial_share: 0.28",
+                                  with: "  assets: [memory]       # market assets it trades: bonds only\n  initial_share: 0.28")
+        try text.write(toFile: file, atomically: true, encoding: .utf8)
+        let path = Repository.experiment()
+        try String(contentsOfFile: path, encoding: .utf8)
+            .replacingOccurrences(of: Repository.path("Agents") + "/hedge_fund.yaml", with: file)
+            .write(toFile: path, atomically: true, encoding: .utf8)
+        let line = try #require(text.split(separator: "\n", omittingEmptySubsequences: false).firstIndex { $0.hasPrefix("  assets: [memory]") }) + 1
+        #expect(errors(path) == ["\(file):\(line): error: basis.assets: memory is not a bond; the basis strategy trades yields"])
+    }
+
     @Test func theHyperscalersNeedTheirOwnBond() {
         let path = Repository.experiment(extra: "  hyperscaler.bond: treasury")
         #expect(errors(path) == ["\(path):\(Repository.line(of: "hyperscaler.bond", in: path)): error: hyperscaler.bond: the hyperscalers' bond must differ from the government's (treasury)"])
