@@ -28,11 +28,13 @@ let package = Package(
         .target(name: "Simulation", dependencies: ["Economy", "Config", "Stochastics"]),
         // Recorder, CSV writers, run manifests, atomic run directories.
         .target(name: "Output", dependencies: ["Simulation", "Config", "Stochastics"]),
+        // Batches: designs, replications, variants, sweeps on every core, resume, shards and merge.
+        .target(name: "Batch", dependencies: ["Simulation", "Output", "Config", "Economy", "Stochastics"]),
         // The executable: argument parsing and wiring only.
         .executableTarget(
             name: "drypowder",
             dependencies: [
-                "Simulation", "Output", "Config", "Economy", "Stochastics",
+                "Simulation", "Output", "Batch", "Config", "Economy", "Stochastics",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -44,6 +46,7 @@ let package = Package(
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "SimulationTests", dependencies: ["Simulation", "Economy", "Config", "TestSupport"]),
         .testTarget(name: "OutputTests", dependencies: ["Output", "Simulation", "Config", "TestSupport"]),
+
         .testTarget(name: "CLITests", dependencies: ["TestSupport"]),
     ]
 )

@@ -14,6 +14,7 @@
 #include <gsl/gsl_vector.h>
 #include <gsl/gsl_qrng.h>
 #include <gsl/gsl_math.h>
+#include <gsl/gsl_cdf.h>
 
 // Function-pointer trampoline so Swift closures can be called by GSL solvers:
 // `params` carries an opaque pointer back to Swift.

@@ -3,10 +3,11 @@ import Foundation
 /// An experiment file with its agent rule files loaded and every override applied: the fully
 /// resolved configuration of a run, still untyped (the Simulation module reads it into rules).
 ///
-/// An experiment file has three reserved top-level keys, and everything else is experiment settings:
+/// An experiment file has reserved top-level keys, and everything else is experiment settings:
 /// - `agents`: agent type -> rule file, relative to the experiment file;
 /// - `set`: `key.path: value` overrides of any key, applied in order, before `--set` options;
-/// - `events`: changes to agents' rules during the run (`ScenarioEvent`).
+/// - `events`: changes to agents' rules during the run (`ScenarioEvent`);
+/// - `replications`, `variants`, `sweep`, `outputs`: what a batch of runs is made of (`BatchSpec`).
 public struct Experiment: Sendable {
     /// The experiment's name: its file name without extension.
     public let name: String
@@ -19,6 +20,8 @@ public struct Experiment: Sendable {
     public let agentsLocation: SourceLocation
     /// Scenario events, in file order; not yet applied to `settings` or `agents`.
     public let events: [ScenarioEvent]
+    /// Replications, variants, sweep and outputs of a batch (`drypowder sweep`); ignored by a single run.
+    public let batch: BatchSpec
 
     public struct AgentRuleFile: Sendable {
         public let type: String
@@ -79,9 +82,9 @@ public struct Experiment: Sendable {
             events = read.events
             errors += read.errors
         }
-        settings["agents"] = nil
-        settings["set"] = nil
-        settings["events"] = nil
+        let batch = BatchSpec.read(settings)
+        errors += batch.errors
+        for key in ["agents", "set", "events"] + BatchSpec.keys { settings[key] = nil }
         guard errors.isEmpty else { throw ConfigErrors(errors) }
 
         for agent in agents where settings[agent.type] != nil {
@@ -91,7 +94,7 @@ public struct Experiment: Sendable {
 
         let name = ((path as NSString).lastPathComponent as NSString).deletingPathExtension
         let loaded = Experiment(name: name, path: path, settings: ConfigNode(.mapping(settings), at: root.location),
-                                agents: agents, agentsLocation: agentsLocation, events: events)
+                                agents: agents, agentsLocation: agentsLocation, events: events, batch: batch.spec)
         return try loaded.applying(fileOverrides + overrides)
     }
 
@@ -110,6 +113,12 @@ public struct Experiment: Sendable {
         return Experiment(
             name: name, path: path, settings: ConfigNode(.mapping(resolvedSettings), at: settings.location),
             agents: agents.map { AgentRuleFile(type: $0.type, file: $0.file, location: $0.location, rules: tree[$0.type]!) },
-            agentsLocation: agentsLocation, events: events)
+            agentsLocation: agentsLocation, events: events, batch: batch)
+    }
+
+    /// The same experiment with `events` in place of its own (a counterfactual variant's).
+    public func replacingEvents(_ events: [ScenarioEvent]) -> Experiment {
+        Experiment(name: name, path: path, settings: settings, agents: agents, agentsLocation: agentsLocation,
+                   events: events, batch: batch)
     }
 }

@@ -8,14 +8,16 @@ public final class CSVWriter {
     private var buffer: [UInt8] = []
     private let columns: Int
 
-    public init(path: String, header: [String]) throws {
+    /// A file starting with `header`; with `writingHeader` false the header only fixes the column count
+    /// (for parts of a table that are concatenated under one header later).
+    public init(path: String, header: [String], writingHeader: Bool = true) throws {
         guard FileManager.default.createFile(atPath: path, contents: nil) else {
             throw OutputError.cannotCreate(path)
         }
         handle = try FileHandle(forWritingTo: URL(fileURLWithPath: path))
         columns = header.count
         buffer.reserveCapacity(1 << 16)
-        try writeRow(header)
+        if writingHeader { try writeRow(header) }
     }
 
     public func writeRow(_ fields: [String]) throws {
@@ -36,6 +38,12 @@ public final class CSVWriter {
         guard !buffer.isEmpty else { return }
         try handle.write(contentsOf: buffer)
         buffer.removeAll(keepingCapacity: true)
+    }
+
+    /// Drops every row written so far, header included (best effort: a failed run's rows are discarded).
+    public func truncate() {
+        buffer.removeAll(keepingCapacity: true)
+        try? handle.truncate(atOffset: 0)
     }
 
     /// Flushes and closes; call once, at the end.

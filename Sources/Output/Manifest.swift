@@ -37,7 +37,7 @@ public struct Manifest {
     }
 
     /// The commit of the git checkout holding `path`, if there is one and git is installed.
-    static func gitCommit(near path: String) -> String? {
+    public static func gitCommit(near path: String) -> String? {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         let dir = (path as NSString).deletingLastPathComponent

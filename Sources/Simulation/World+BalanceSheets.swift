@@ -8,11 +8,12 @@ struct RetailTotals {
 }
 
 /// One agent's balance sheet at current prices: financial assets and liabilities.
-struct BalanceSheet {
-    let agent: String
-    var assets = 0.0
-    var liabilities = 0.0
-    var netWorth: Double { assets - liabilities }
+public struct BalanceSheet: Sendable, Equatable {
+    /// `hedge_fund[3]`, or a whole sector (`retail`, `government`, `central_bank`, `real_economy`).
+    public let agent: String
+    public var assets = 0.0
+    public var liabilities = 0.0
+    public var netWorth: Double { assets - liabilities }
 }
 
 extension World {
@@ -51,6 +52,12 @@ extension World {
             BalanceSheet(agent: "ai_lab[\(l)]", assets: lab.cash + lab.called - lab.received)
         }
         return sheets
+    }
+
+    /// Every agent's balance sheet now, retail traders summed into one sector (snapshots.csv).
+    public func balanceSheets() -> [BalanceSheet] {
+        balanceSheets(retail: RetailTotals(cash: retail.cash.reduce(0, +), units: retail.units.reduce(0, +),
+                                           loan: retail.loan.reduce(0, +)))
     }
 
     /// Wealth that is nobody's liability: the cash of step 0 and every asset that is not a bond

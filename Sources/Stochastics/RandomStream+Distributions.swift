@@ -46,6 +46,15 @@ extension RandomStream {
         let r = rng
         for i in buffer.indices { buffer[i] = gsl_rng_uniform(r) }
     }
+
+    /// A uniformly random permutation of 0..<n (`gsl_ran_shuffle`).
+    public func permutation(_ n: Int) -> [Int] {
+        var items = Array(0..<n)
+        items.withUnsafeMutableBufferPointer { buf in
+            if let base = buf.baseAddress { gsl_ran_shuffle(rng, base, n, MemoryLayout<Int>.stride) }
+        }
+        return items
+    }
 }
 
 /// A preprocessed discrete distribution over 0..<weights.count (Walker's alias method in GSL).

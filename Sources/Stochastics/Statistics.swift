@@ -62,4 +62,20 @@ public enum Statistics {
     public static func lag1Autocorrelation(_ xs: [Double]) -> Double {
         xs.withUnsafeBufferPointer { gsl_stats_lag1_autocorrelation($0.baseAddress, 1, $0.count) }
     }
+
+    /// The `p`-quantile of Student's t distribution with `dof` degrees of freedom (`gsl_cdf_tdist_Pinv`).
+    public static func studentTQuantile(_ p: Double, dof: Double) -> Double {
+        gsl_cdf_tdist_Pinv(p, dof)
+    }
+
+    /// Mean, sample sd and the two-sided confidence interval for the mean from Student's t
+    /// (mean ± t(1 - (1 - level)/2, n - 1) · sd / sqrt(n)). With one value, sd and the interval are NaN.
+    public static func meanInterval(_ xs: [Double], level: Double = 0.95) -> (mean: Double, sd: Double, low: Double, high: Double) {
+        precondition(!xs.isEmpty, "meanInterval needs at least one value")
+        let m = mean(xs)
+        guard xs.count > 1 else { return (m, .nan, .nan, .nan) }
+        let s = sd(xs)
+        let half = studentTQuantile(1 - (1 - level) / 2, dof: Double(xs.count - 1)) * s / Double(xs.count).squareRoot()
+        return (m, s, m - half, m + half)
+    }
 }

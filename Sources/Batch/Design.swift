@@ -1,0 +1,101 @@
+import Config
+import Foundation
+import Output
+import Stochastics
+
+/// The design of a sweep: which value each swept key takes at each point (1-based). A grid is the
+/// cartesian product of its factors, the first factor varying slowest; a latin hypercube draws one
+/// value in each of `points` equal strata of every range, strata paired at random (GSL stream
+/// `design` of the master seed); a Sobol design takes GSL's first `points` quasi-random points.
+/// An experiment without a sweep has one point and no keys.
+public struct Design: Sendable {
+    public let parameters: [BatchSpec.Parameter]
+    public let count: Int
+    private let source: Source
+
+    private enum Source: Sendable {
+        case single
+        case grid([BatchSpec.Factor])
+        /// Values in [0, 1) per point and factor, mapped onto each range when read.
+        case unit([[Double]], [BatchSpec.Factor])
+    }
+
+    public init(_ sweep: BatchSpec.Sweep?, masterSeed: UInt64) throws {
+        guard let sweep else {
+            (parameters, count, source) = ([], 1, .single)
+            return
+        }
+        parameters = sweep.parameters
+        count = sweep.points
+        switch sweep.design {
+        case .grid:
+            source = .grid(sweep.factors)
+        case .latinHypercube:
+            let stream = RandomStream(seed: Seed(masterSeed).child("design"))
+            let n = sweep.points
+            var unit = Array(repeating: [Double](repeating: 0, count: sweep.factors.count), count: n)
+            for d in sweep.factors.indices {
+                let strata = stream.permutation(n)
+                for i in 0..<n { unit[i][d] = (Double(strata[i]) + stream.uniform()) / Double(n) }
+            }
+            source = .unit(unit, sweep.factors)
+        case .sobol:
+            let sobol = try SobolSequence(dimensions: sweep.factors.count)
+            source = .unit(try (0..<sweep.points).map { _ in try sobol.next() }, sweep.factors)
+        }
+    }
+
+    /// The value of each parameter at `point` (1-based), as written in design.csv.
+    public func values(at point: Int) -> [String] {
+        nodes(at: point).map(Self.text)
+    }
+
+    /// The overrides that put the configuration at `point`, each located where its value is written.
+    public func overrides(at point: Int) -> [Override] {
+        zip(parameters, nodes(at: point)).map { Override(path: $0.path, value: $1, location: $1.location) }
+    }
+
+    private func nodes(at point: Int) -> [ConfigNode] {
+        precondition(point >= 1 && point <= count, "point \(point) outside 1...\(count)")
+        switch source {
+        case .single:
+            return []
+        case let .grid(factors):
+            var rest = point - 1
+            var chosen = [[ConfigNode]](repeating: [], count: factors.count)
+            for (f, factor) in factors.enumerated().reversed() {
+                let lists = Self.lists(factor)
+                let n = lists[0].count
+                chosen[f] = lists.map { $0[rest % n] }
+                rest /= n
+            }
+            return chosen.flatMap { $0 }
+        case let .unit(unit, factors):
+            return zip(unit[point - 1], factors).map { u, factor in
+                guard case let .range(p, lo, hi, log, integer) = factor else { preconditionFailure("a range design holds ranges") }
+                let text: String
+                if integer {
+                    let (a, b) = (lo.rounded(.up), hi.rounded(.down))
+                    text = String(Int(min(b, a + (u * (b - a + 1)).rounded(.down))))
+                } else {
+                    let x = log ? Foundation.exp(Foundation.log(lo) + u * (Foundation.log(hi) - Foundation.log(lo))) : lo + u * (hi - lo)
+                    text = CSVWriter.format(min(max(x, lo), hi))
+                }
+                return ConfigNode(.scalar(text, quoted: false), at: p.location)
+            }
+        }
+    }
+
+    private static func lists(_ factor: BatchSpec.Factor) -> [[ConfigNode]] {
+        switch factor {
+        case let .values(_, v): return [v]
+        case let .zipped(_, group): return group.map(\.1)
+        case .range: preconditionFailure("a grid holds lists")
+        }
+    }
+
+    private static func text(_ node: ConfigNode) -> String {
+        guard case let .scalar(text, _) = node.value else { preconditionFailure("sweep values are scalars") }
+        return text
+    }
+}

@@ -1,0 +1,45 @@
+import Foundation
+
+/// Reads a file line by line in 1 MiB chunks, so a table of any size streams through in constant
+/// memory. Lines keep their terminator (`\r\n` for our CSV); fields never hold line breaks.
+final class LineReader {
+    private let handle: FileHandle
+    private var buffer: [UInt8] = []
+    private var start = 0
+    private var atEnd = false
+
+    init(path: String) throws {
+        handle = try FileHandle(forReadingFrom: URL(fileURLWithPath: path))
+    }
+
+    deinit { try? handle.close() }
+
+    /// The next line with its terminator, or nil at the end of the file.
+    func next() throws -> ArraySlice<UInt8>? {
+        while true {
+            if let nl = buffer[start...].firstIndex(of: 10) {
+                defer { start = nl + 1 }
+                return buffer[start...nl]
+            }
+            if atEnd {
+                guard start < buffer.count else { return nil }
+                defer { start = buffer.count }
+                return buffer[start...]
+            }
+            buffer.removeFirst(start)
+            start = 0
+            if let chunk = try handle.read(upToCount: 1 << 20), !chunk.isEmpty { buffer += chunk } else { atEnd = true }
+        }
+    }
+
+    /// The leading integer of a line (the run_id of every per-run row), if it starts with one.
+    static func leadingInteger(_ line: ArraySlice<UInt8>) -> Int? {
+        var value = 0, digits = 0
+        for byte in line {
+            guard byte >= 48 && byte <= 57 else { break }
+            value = value * 10 + Int(byte - 48)
+            digits += 1
+        }
+        return digits > 0 ? value : nil
+    }
+}

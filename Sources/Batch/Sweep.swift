@@ -1,0 +1,115 @@
+import Foundation
+import Output
+
+/// Runs a batch into a sweep directory: the plan and design first, then the runs on `jobs` threads,
+/// each into its own part as it finishes (memory holds one world per thread, never the results),
+/// then the tables assembled in run_id order, so the bytes do not depend on `jobs`.
+public enum Sweep {
+    public struct Options: Sendable {
+        public var jobs: Int
+        /// `(index, count)`, 1-based: run only this shard's (point, replication) groups.
+        public var shard: (index: Int, count: Int)?
+        public var resume: Bool
+        public var failFast: Bool
+
+        public init(jobs: Int, shard: (index: Int, count: Int)? = nil, resume: Bool = false, failFast: Bool = false) {
+            (self.jobs, self.shard, self.resume, self.failFast) = (jobs, shard, resume, failFast)
+        }
+    }
+
+    /// Where a sweep stands, for progress displays.
+    public struct Status: Sendable {
+        public let done: Int
+        public let failed: Int
+        public let total: Int
+        /// Runs already finished when this process started (`--resume`).
+        public let resumed: Int
+        public let elapsed: TimeInterval
+    }
+
+    public struct Outcome: Sendable {
+        public let runs: Int
+        public let failed: Int
+        public let wallSeconds: Double
+        /// True when `--resume` found the sweep already finished.
+        public let alreadyFinished: Bool
+    }
+
+    public enum Failure: Error, CustomStringConvertible {
+        /// The directory holds something else; nothing was written.
+        case directoryInUse(String)
+        /// `--fail-fast` stopped the sweep at a failed run; the finished runs are kept for `--resume`.
+        case stopped(run: Int, error: String)
+        case write(String)
+
+        public var description: String {
+            switch self {
+            case let .directoryInUse(why): return why
+            case let .stopped(run, error): return "run \(run) failed: \(error); stopped (--fail-fast). Finished runs are kept: fix the cause and rerun with --resume"
+            case let .write(why): return "cannot write output: \(why)"
+            }
+        }
+    }
+
+    public static func run(_ context: BatchContext, into directory: SweepDirectory, options: Options,
+                           progress: @escaping @Sendable (Status) -> Void = { _ in }) throws -> Outcome {
+        let started = Date()
+        let shard = options.shard ?? (1, 1)
+        let mine = context.plan.runs(shard: shard.index, of: shard.count)
+        let planJSON = SweepPlanFile(context: context, shard: shard, runs: mine.count)
+        if try prepare(directory, plan: planJSON, context: context, resume: options.resume) {
+            return Outcome(runs: mine.count, failed: 0, wallSeconds: 0, alreadyFinished: true)
+        }
+        let finished = directory.finishedRuns()
+        let todo = mine.filter { !finished.contains($0) }
+        let pool = WorkerPool(todo: todo, total: mine.count, resumed: mine.count - todo.count, started: started,
+                              failFast: options.failFast, progress: progress)
+        pool.run(jobs: max(1, options.jobs)) { id in
+            let run = context.plan.run(id)
+            let part = try directory.part(id)
+            let (status, error) = try RunJob.execute(run, context: context, into: part)
+            try part.commit()
+            let wall = (try? String(contentsOf: directory.partFile(id, "wall_seconds"), encoding: .utf8)) ?? ""
+            directory.journal("\(id) \(status.rawValue) \(wall)")
+            return status == .ok ? nil : "\(status.rawValue): \(error)"
+        }
+        if let fatal = pool.fatal { throw Failure.write("\(fatal)") }
+        if let (run, error) = pool.stoppedAt { throw Failure.stopped(run: run, error: error) }
+
+        let failed = try Assembly.assemble(directory, runs: mine, headers: context.headers)
+        let wall = Date().timeIntervalSince(started)
+        try SweepManifest(context: context, shard: shard, runs: mine.count, failed: failed, jobs: options.jobs,
+                          startedAt: started, wallSeconds: wall, files: Assembly.files(context.headers))
+            .write(to: directory)
+        Assembly.removeParts(directory)
+        return Outcome(runs: mine.count, failed: failed, wallSeconds: wall, alreadyFinished: false)
+    }
+
+    /// Creates the directory with its plan and design, or checks that `--resume` continues the same
+    /// plan. Returns true when the sweep there is already finished.
+    private static func prepare(_ directory: SweepDirectory, plan: SweepPlanFile, context: BatchContext, resume: Bool) throws -> Bool {
+        let fm = FileManager.default
+        let planPath = directory.path("plan.json")
+        let entries = (try? fm.contentsOfDirectory(atPath: directory.root.path)) ?? []
+        if resume && fm.fileExists(atPath: planPath) {
+            let existing = (try? String(contentsOfFile: planPath, encoding: .utf8)) ?? ""
+            guard existing == plan.text else {
+                throw Failure.directoryInUse("\(directory.root.path) holds a different sweep (plan.json differs: another configuration, seed or shard); use a new --out")
+            }
+            return directory.isFinished
+        }
+        if !entries.isEmpty {
+            throw Failure.directoryInUse(resume
+                ? "\(directory.root.path) is not empty and has no plan.json: not a sweep directory"
+                : "\(directory.root.path) is not empty; rerun with --resume to continue the sweep there, or choose a new --out")
+        }
+        do {
+            try fm.createDirectory(at: directory.parts, withIntermediateDirectories: true)
+            try Assembly.writeDesign(context, to: directory)
+            try directory.writeAtomically(plan.text, to: "plan.json")
+        } catch {
+            throw Failure.write("\(directory.root.path): \(error)")
+        }
+        return false
+    }
+}

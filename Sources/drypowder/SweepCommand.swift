@@ -1,0 +1,89 @@
+import ArgumentParser
+import Batch
+import Config
+import Foundation
+
+struct SweepCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "sweep",
+        abstract: "Run every point, replication and variant of an experiment into DIR, on every core.",
+        discussion: """
+            DIR receives design.csv first, then runs.csv, timeseries.csv, flows.csv, events.csv, summary.csv, \
+            timings.csv and manifest.json (docs/OUTPUT.md). The tables are identical whatever --jobs and, \
+            after `drypowder merge`, whatever the sharding. A killed sweep continues with --resume; a run that \
+            fails is recorded in runs.csv and the others go on.
+            """)
+
+    @Argument(help: "The experiment file; its replications, variants, sweep and outputs keys say what to run.")
+    var experiment: String
+
+    @Option(name: .long, help: "The sweep directory (created; must be new or empty unless --resume).")
+    var out: String
+
+    @Option(name: .long, help: "Runs at once (default: the number of cores).")
+    var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
+
+    @Option(name: .long, help: ArgumentHelp("Run only shard i of n (1-based), e.g. --shard 2/8; merge the shards with `drypowder merge`.",
+                                            valueName: "i/n"))
+    var shard: String?
+
+    @Flag(name: .long, help: "Continue the sweep already in --out: skip finished runs, rerun the rest.")
+    var resume = false
+
+    @Flag(name: .long, help: "Stop at the first failed run (finished runs are kept for --resume).")
+    var failFast = false
+
+    @Option(name: .long, help: "Master seed; overrides run.seed (each run's seed derives from it).")
+    var seed: UInt64?
+
+    @Option(name: .customLong("set"), parsing: .singleValue,
+            help: ArgumentHelp("Override any key before the sweep, e.g. --set run.steps=60.", valueName: "key.path=value"))
+    var overrides: [String] = []
+
+    @Flag(name: .long, help: "Print nothing but errors.")
+    var quiet = false
+
+    func validate() throws {
+        if jobs < 1 { throw ValidationError("--jobs must be at least 1") }
+        if let shard, parseShard(shard) == nil { throw ValidationError("--shard expects i/n with 1 <= i <= n, found '\(shard)'") }
+    }
+
+    func run() throws {
+        let context = try loadBatch(experiment, overrides: overrides, seed: seed)
+        let options = Sweep.Options(jobs: jobs, shard: shard.flatMap(parseShard), resume: resume, failFast: failFast)
+        let progress = SweepProgress(enabled: !quiet)
+        let outcome: Sweep.Outcome
+        do {
+            outcome = try Sweep.run(context, into: SweepDirectory(out), options: options, progress: progress.update)
+        } catch let failure as Sweep.Failure {
+            progress.finish()
+            if case .directoryInUse = failure { throw UsageFailure(message: "error: \(failure)") }
+            throw RunFailure(message: failure.description)
+        }
+        progress.finish()
+        guard !quiet else { return }
+        if outcome.alreadyFinished {
+            print("\(out): the sweep is already finished (\(outcome.runs) runs)")
+        } else {
+            print("\(context.experiment.name): \(outcome.runs) runs in \(String(format: "%.1f", outcome.wallSeconds)) s, \(outcome.failed) not ok")
+            print("wrote \(out)/: runs.csv, summary.csv and the tables listed in manifest.json")
+        }
+    }
+}
+
+/// `i/n` with 1 <= i <= n.
+func parseShard(_ text: String) -> (index: Int, count: Int)? {
+    let parts = text.split(separator: "/")
+    guard parts.count == 2, let i = Int(parts[0]), let n = Int(parts[1]), n >= 1, i >= 1, i <= n else { return nil }
+    return (i, n)
+}
+
+/// Loads an experiment as a batch, or fails with every configuration error (exit 2).
+func loadBatch(_ path: String, overrides: [String], seed: UInt64?) throws -> BatchContext {
+    let (experiment, scenario) = try loadExperiment(path, overrides: overrides)
+    do {
+        return try BatchContext(experiment: experiment, masterSeed: seed ?? scenario.base.run.seed)
+    } catch let error as ConfigErrors {
+        throw UsageFailure(message: error.description)
+    }
+}
