@@ -47,6 +47,7 @@ let package = Package(
         .testTarget(name: "SimulationTests", dependencies: ["Simulation", "Economy", "Config", "TestSupport"]),
         .testTarget(name: "OutputTests", dependencies: ["Output", "Simulation", "Config", "TestSupport"]),
 
+        .testTarget(name: "BatchTests", dependencies: ["Batch", "Output", "Config", "Stochastics", "TestSupport"]),
         .testTarget(name: "CLITests", dependencies: ["TestSupport"]),
     ]
 )

@@ -13,7 +13,7 @@ public enum BatchColumns {
         ("point", "the design point, 1-based (a row of design.csv)", "point"),
         ("replication", "the replication at this point, 1-based", "replication"),
         ("variant", "main (the experiment itself) or a counterfactual variant's name", "text"),
-        ("seed", "the run's master seed: `drypowder run EXPERIMENT --seed SEED` with the point's keys set repeats it", "seed"),
+        ("seed", "the run's master seed, shared by its variants: `drypowder run` with `--seed SEED` and the point's keys as `--set` repeats a main run", "seed"),
     ]
 
     public static let design: [Doc] = [
