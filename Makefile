@@ -4,9 +4,11 @@
 SWIFT      ?= swift
 EXPERIMENT ?= Experiments/seed-crash.yaml
 OUT        ?= out
+SWEEP      ?= Experiments/dry-powder-sweep.yaml
+SWEEP_OUT  ?= $(OUT)/$(basename $(notdir $(SWEEP)))-sweep
 SUDO       := $(shell [ "$$(id -u)" -eq 0 ] || echo sudo)
 
-.PHONY: all deps build release run test bench clean
+.PHONY: all deps build release run sweep test bench clean
 
 all: build
 
@@ -28,6 +30,10 @@ release: deps
 
 run: release
 	.build/release/drypowder run $(EXPERIMENT) --out $(OUT)
+
+# A batch: every point, replication and variant of $(SWEEP) on every core; rerun continues it (--resume).
+sweep: release
+	.build/release/drypowder sweep $(SWEEP) --out $(SWEEP_OUT) $(if $(wildcard $(SWEEP_OUT)/plan.json),--resume)
 
 test: deps
 	$(SWIFT) test

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Batch
 import Config
 import Foundation
 import Simulation
@@ -9,7 +10,7 @@ struct ValidateCommand: ParsableCommand {
         abstract: "Check rule files and experiment files; print every error as FILE:LINE: error: KEY: MESSAGE.",
         discussion: """
             A file named after an agent type (e.g. Agents/hedge_fund.yaml) is checked as that type's rules;
-            any other file is checked as an experiment, with its agent files and overrides.
+            any other file is checked as an experiment, with its agent files, overrides, events, variants and sweep.
             """)
 
     @Argument(help: "Files to check.")
@@ -32,11 +33,14 @@ struct ValidateCommand: ParsableCommand {
                 if let type = type ?? (Rules.agentTypes.contains(stem) ? stem : nil) {
                     try Rules.validate(ruleFile: try YAMLLoader.load(file: file), type: type)
                 } else {
-                    _ = try Scenario(try Experiment.load(file))
+                    let experiment = try Experiment.load(file)
+                    let scenario = try Scenario(experiment)
+                    // The batch keys too: swept keys exist, variants are valid.
+                    _ = try BatchContext(experiment: experiment, masterSeed: scenario.base.run.seed)
                 }
                 print("\(file): ok")
             } catch {
-                failures.append(error.description)
+                failures.append("\(error)")
             }
         }
         guard failures.isEmpty else { throw UsageFailure(message: failures.joined(separator: "\n")) }

@@ -1,0 +1,119 @@
+import Foundation
+import TestSupport
+import Testing
+
+/// `drypowder sweep`, `plan` and `merge` as a user runs them, including a real SIGKILL.
+@Suite(.serialized) struct SweepCLITests {
+    static let batch = """
+        replications: 6
+        variants:
+          no-boom: {events: []}
+        sweep:
+          parameters:
+            money_fund.cash: [1.0e7, 1.0e9]
+        events:
+          - at: 5
+            set: {hyperscaler.capex_growth: 3}
+        """
+
+    func files(_ dir: String) -> [String] {
+        ((try? FileManager.default.contentsOfDirectory(atPath: dir)) ?? []).filter { $0.hasSuffix(".csv") }.sorted()
+    }
+
+    @Test func aSweepKilledMidRunAndResumedWritesTheSameTables() throws {
+        let experiment = Repository.experiment("killed", steps: 40, retail: 300, extra: Self.batch)
+        let whole = Repository.temporaryDirectory() + "/whole", killed = Repository.temporaryDirectory() + "/killed"
+        let r = try CLI.run(["sweep", experiment, "--out", whole, "--jobs", "2", "--quiet"])
+        #expect(r.status == 0, "\(r.stderr)")
+
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: CLI.executable)
+        process.arguments = ["sweep", experiment, "--out", killed, "--jobs", "2", "--quiet"]
+        try process.run()
+        // Kill it once a few runs are committed, well before the 24 are done.
+        let parts = killed + "/parts"
+        let deadline = Date().addingTimeInterval(60)
+        while Date() < deadline {
+            let done = ((try? FileManager.default.contentsOfDirectory(atPath: parts)) ?? []).filter { Int($0) != nil }
+            if done.count >= 3 { break }
+            usleep(2_000)
+        }
+        kill(process.processIdentifier, SIGKILL)
+        process.waitUntilExit()
+        #expect(process.terminationReason == .uncaughtSignal)
+        try #require(!FileManager.default.fileExists(atPath: killed + "/manifest.json"), "killed before it finished")
+        #expect(!FileManager.default.fileExists(atPath: killed + "/runs.csv"), "no table before the sweep finishes")
+
+        let again = try CLI.run(["sweep", experiment, "--out", killed, "--jobs", "2"])
+        #expect(again.status != 0, "without --resume a used directory is refused")
+        let resumed = try CLI.run(["sweep", experiment, "--out", killed, "--jobs", "2", "--resume", "--quiet"])
+        #expect(resumed.status == 0, "\(resumed.stderr)")
+        let tables = files(whole).filter { $0 != "timings.csv" }
+        #expect(tables == ["design.csv", "events.csv", "flows.csv", "runs.csv", "summary.csv", "timeseries.csv"])
+        for file in tables {
+            let a = try Data(contentsOf: URL(fileURLWithPath: whole + "/" + file))
+            let b = try Data(contentsOf: URL(fileURLWithPath: killed + "/" + file))
+            #expect(a == b, "\(file) differs after SIGKILL and --resume")
+        }
+        #expect(!FileManager.default.fileExists(atPath: killed + "/parts"))
+    }
+
+    @Test func planCountsTheRunsASweepMakes() throws {
+        let experiment = Repository.experiment("planned", steps: 6, retail: 100, extra: Self.batch)
+        let plan = try CLI.run(["plan", experiment])
+        #expect(plan.status == 0, "\(plan.stderr)")
+        let count = try #require(plan.stdout.split(separator: " ").dropFirst().first.flatMap { Int($0) })
+        #expect(plan.stdout.contains("\(count) runs = 2 points x 6 replications x 2 variants"))
+        let out = Repository.temporaryDirectory() + "/s"
+        let r = try CLI.run(["sweep", experiment, "--out", out, "--quiet"])
+        #expect(r.status == 0, "\(r.stderr)")
+        let runs = try String(contentsOfFile: out + "/runs.csv", encoding: .utf8).split(separator: "\r\n")
+        #expect(runs.count - 1 == count)
+    }
+
+    @Test func aRunsSeedRepeatsItWithDrypowderRun() throws {
+        let experiment = Repository.experiment("repeat", steps: 8, retail: 100, extra: Self.batch)
+        let out = Repository.temporaryDirectory()
+        #expect(try CLI.run(["sweep", experiment, "--out", out + "/s", "--quiet"]).status == 0)
+        let sweep = CSVReaderLite.rows(try String(contentsOfFile: out + "/s/timeseries.csv", encoding: .utf8))
+        // run 15 = point 2, replication 2, main
+        let rows = sweep.dropFirst().filter { $0[0] == "15" }
+        let seed = try #require(rows.first?[4])
+        #expect(rows.first?[1] == "2" && rows.first?[3] == "main")
+        let single = try CLI.run(["run", experiment, "--out", out + "/r", "--seed", seed, "--set", "money_fund.cash=1.0e9", "--quiet"])
+        #expect(single.status == 0, "\(single.stderr)")
+        let alone = CSVReaderLite.rows(try String(contentsOfFile: out + "/r/repeat/timeseries.csv", encoding: .utf8)).dropFirst()
+        #expect(Array(alone) == rows.map { Array($0.dropFirst(5)) })
+    }
+
+    @Test func failFastStopsWithExitOneAndResumeFinishes() throws {
+        let experiment = Repository.experiment("fails", steps: 5, retail: 100, extra: """
+            sweep:
+              parameters:
+                dealer.count: [2, 0, 3]
+            """)
+        let out = Repository.temporaryDirectory() + "/s"
+        let r = try CLI.run(["sweep", experiment, "--out", out, "--jobs", "1", "--fail-fast"])
+        #expect(r.status == 1)
+        #expect(r.stderr.contains("run 2 failed: invalid:") && r.stderr.contains("--resume"), "\(r.stderr)")
+        let resumed = try CLI.run(["sweep", experiment, "--out", out, "--resume", "--quiet"])
+        #expect(resumed.status == 0, "\(resumed.stderr)")
+        let runs = try String(contentsOfFile: out + "/runs.csv", encoding: .utf8)
+        #expect(runs.split(separator: "\r\n").count == 4)
+    }
+
+    @Test func badShardsAndDirectoriesAreUsageErrors() throws {
+        let experiment = Repository.experiment("usage", steps: 4, retail: 100)
+        #expect(try CLI.run(["sweep", experiment, "--out", Repository.temporaryDirectory() + "/x", "--shard", "4/3"]).status == 2)
+        #expect(try CLI.run(["merge", Repository.temporaryDirectory(), "--out", Repository.temporaryDirectory() + "/m"]).status == 2)
+        let help = try CLI.run(["sweep", "--help"])
+        #expect(help.status == 0 && help.stdout.contains("--resume") && help.stdout.contains("--shard"))
+    }
+}
+
+/// Splits CRLF CSV without quoted fields (the time series has none).
+enum CSVReaderLite {
+    static func rows(_ text: String) -> [[String]] {
+        text.split(separator: "\r\n").map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
+    }
+}
