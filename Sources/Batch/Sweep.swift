@@ -96,7 +96,9 @@ public enum Sweep {
             guard existing == plan.text else {
                 throw Failure.directoryInUse("\(directory.root.path) holds a different sweep (plan.json differs: another configuration, seed or shard); use a new --out")
             }
-            return directory.isFinished
+            guard directory.isFinished else { return false }
+            Assembly.removeParts(directory)  // a kill between the manifest and the clean-up
+            return true
         }
         if !entries.isEmpty {
             throw Failure.directoryInUse(resume

@@ -57,13 +57,13 @@ public struct SweepDirectory: Sendable {
         try Data(text.utf8).write(to: URL(fileURLWithPath: path(file)), options: .atomic)
     }
 
-    /// Appends one line to the journal.
+    /// Appends one line to the journal. O_APPEND makes each short write land whole at the end, so
+    /// lines from several threads never interleave.
     func journal(_ line: String) {
-        let url = URL(fileURLWithPath: path("journal.log"))
-        if !FileManager.default.fileExists(atPath: url.path) { FileManager.default.createFile(atPath: url.path, contents: nil) }
-        guard let handle = try? FileHandle(forWritingTo: url) else { return }
-        defer { try? handle.close() }
-        _ = try? handle.seekToEnd()
-        try? handle.write(contentsOf: Data((line + "\n").utf8))
+        let fd = open(path("journal.log"), O_WRONLY | O_APPEND | O_CREAT, 0o644)
+        guard fd >= 0 else { return }
+        defer { close(fd) }
+        let bytes = Array((line + "\n").utf8)
+        _ = bytes.withUnsafeBytes { write(fd, $0.baseAddress, $0.count) }
     }
 }

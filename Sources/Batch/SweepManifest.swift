@@ -52,8 +52,17 @@ struct SweepManifest {
             ("started_at", .string(ISO8601DateFormatter().string(from: startedAt))),
             ("wall_time_seconds", .number((wallSeconds * 1000).rounded() / 1000)),
             ("runs_per_second", .number(wallSeconds > 0 ? (Double(runs) / wallSeconds * 1000).rounded() / 1000 : 0)),
+            ("peak_resident_bytes", Self.peakResidentBytes().map { .number(Double($0)) } ?? .null),
             ("files", .array(files.map(JSON.string))),
         ])
         try directory.writeAtomically(json.rendered() + "\n", to: "manifest.json")
+    }
+
+    /// The process's peak resident memory so far (VmHWM of /proc/self/status; nil where there is none).
+    static func peakResidentBytes() -> Int? {
+        guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8),
+              let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmHWM:") }),
+              let kb = Int(line.split(separator: " ").dropFirst().first ?? "") else { return nil }
+        return kb * 1024
     }
 }

@@ -105,3 +105,53 @@ let bytes = (try? FileManager.default.attributesOfItem(atPath: csvPath)[.size] a
 report("CSV writing", csv, per: Double(bytes) / 1e6, "MB/s")
 try? FileManager.default.removeItem(atPath: out)
 try? FileManager.default.removeItem(atPath: csvPath)
+
+// 5. Batches, through the `drypowder sweep` executable: peak memory of the whole process from 100 to 1,000
+// runs (flat: results stream to disk), and runs/s with the speed-up from 1 to 2 jobs over 32 replications.
+let drypowder = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("drypowder").path
+func batchExperiment(replications: Int) throws -> String {
+    let agents = ["market", "hedge_fund", "dealer", "retail", "government", "money_fund", "central_bank",
+                  "hyperscaler", "real_economy", "sovereign_fund", "ai_lab"]
+    let text = """
+        description: "bench batch"
+        run: {seed: 1, steps: \(tiny ? 5 : 30), generator: taus2}
+        agents:
+        \(agents.map { "  \($0): \(root)/Agents/\($0).yaml" }.joined(separator: "\n"))
+        set: {retail.count: 200}
+        replications: \(replications)
+        """
+    let path = out + "-batch-\(replications).yaml"
+    try text.write(toFile: path, atomically: true, encoding: .utf8)
+    return path
+}
+/// Runs `drypowder sweep` as a child; returns its wall time and peak resident memory, as the sweep
+/// records it in manifest.json (wait4's ru_maxrss would carry this process's peak over the exec).
+func sweep(replications: Int, jobs: Int) throws -> (seconds: Double, peakBytes: Int) {
+    let file = try batchExperiment(replications: replications), dir = out + "-sweep-\(replications)-\(jobs)"
+    try? FileManager.default.removeItem(atPath: dir)
+    defer { try? FileManager.default.removeItem(atPath: dir); try? FileManager.default.removeItem(atPath: file) }
+    let args = [drypowder, "sweep", file, "--out", dir, "--jobs", String(jobs), "--quiet"]
+    var argv: [UnsafeMutablePointer<CChar>?] = args.map { strdup($0) } + [nil]
+    defer { argv.forEach { free($0) } }
+    var pid: pid_t = 0
+    let start = DispatchTime.now().uptimeNanoseconds
+    guard posix_spawn(&pid, drypowder, nil, nil, &argv, environ) == 0 else { fatalError("cannot start \(drypowder)") }
+    var status: Int32 = 0
+    _ = waitpid(pid, &status, 0)
+    let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+    guard status == 0 else { fatalError("\(args.joined(separator: " ")) exited with status \(status)") }
+    let manifest = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: dir + "/manifest.json"))) as? [String: Any]
+    return (seconds, manifest?["peak_resident_bytes"] as? Int ?? 0)
+}
+let sizes = tiny ? [10, 20] : [100, 1000]
+for n in sizes {
+    let r = try sweep(replications: n, jobs: 2)
+    print(pad("batch of \(n) runs (200 retail, \(tiny ? 5 : 30) steps, 2 jobs)")
+          + String(format: "%12.1f MB peak   (%.2f s, %.1f runs/s)", Double(r.peakBytes) / 1e6, r.seconds, Double(n) / r.seconds))
+}
+let replicas = tiny ? 4 : 32
+let one = try measure { _ = try sweep(replications: replicas, jobs: 1) }
+let two = try measure { _ = try sweep(replications: replicas, jobs: 2) }
+report("batch of \(replicas), 1 job", one, per: Double(replicas), "runs/s")
+report("batch of \(replicas), 2 jobs", two, per: Double(replicas), "runs/s")
+print(pad("  speed-up from 1 to 2 jobs") + String(format: "%12.2f x", one.median / two.median))

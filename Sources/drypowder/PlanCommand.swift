@@ -13,12 +13,7 @@ struct PlanCommand: ParsableCommand {
     @Option(name: .long, help: "Count only shard i of n.")
     var shard: String?
 
-    @Option(name: .long, help: "Master seed; overrides run.seed.")
-    var seed: UInt64?
-
-    @Option(name: .customLong("set"), parsing: .singleValue,
-            help: ArgumentHelp("Override any key, as for sweep.", valueName: "key.path=value"))
-    var overrides: [String] = []
+    @OptionGroup var configuration: BatchConfigurationOptions
 
     @Flag(name: .long, help: "Print every design point (default: the first 20).")
     var all = false
@@ -28,7 +23,7 @@ struct PlanCommand: ParsableCommand {
     }
 
     func run() throws {
-        let context = try loadBatch(experiment, overrides: overrides, seed: seed)
+        let context = try configuration.load(experiment)
         let plan = BatchPlan(context)
         let shardRuns = shard.flatMap(parseShard).map { context.plan.runs(shard: $0.index, of: $0.count).count }
         let p = context.plan

@@ -33,12 +33,7 @@ struct SweepCommand: ParsableCommand {
     @Flag(name: .long, help: "Stop at the first failed run (finished runs are kept for --resume).")
     var failFast = false
 
-    @Option(name: .long, help: "Master seed; overrides run.seed (each run's seed derives from it).")
-    var seed: UInt64?
-
-    @Option(name: .customLong("set"), parsing: .singleValue,
-            help: ArgumentHelp("Override any key before the sweep, e.g. --set run.steps=60.", valueName: "key.path=value"))
-    var overrides: [String] = []
+    @OptionGroup var configuration: BatchConfigurationOptions
 
     @Flag(name: .long, help: "Print nothing but errors.")
     var quiet = false
@@ -49,7 +44,7 @@ struct SweepCommand: ParsableCommand {
     }
 
     func run() throws {
-        let context = try loadBatch(experiment, overrides: overrides, seed: seed)
+        let context = try configuration.load(experiment)
         let options = Sweep.Options(jobs: jobs, shard: shard.flatMap(parseShard), resume: resume, failFast: failFast)
         let progress = SweepProgress(enabled: !quiet)
         let outcome: Sweep.Outcome
@@ -78,12 +73,22 @@ func parseShard(_ text: String) -> (index: Int, count: Int)? {
     return (i, n)
 }
 
-/// Loads an experiment as a batch, or fails with every configuration error (exit 2).
-func loadBatch(_ path: String, overrides: [String], seed: UInt64?) throws -> BatchContext {
-    let (experiment, scenario) = try loadExperiment(path, overrides: overrides)
-    do {
-        return try BatchContext(experiment: experiment, masterSeed: seed ?? scenario.base.run.seed)
-    } catch let error as ConfigErrors {
-        throw UsageFailure(message: error.description)
+/// The options `sweep` and `plan` share: the master seed and overrides.
+struct BatchConfigurationOptions: ParsableArguments {
+    @Option(name: .long, help: "Master seed; overrides run.seed (each run's seed derives from it).")
+    var seed: UInt64?
+
+    @Option(name: .customLong("set"), parsing: .singleValue,
+            help: ArgumentHelp("Override any key before the sweep, e.g. --set run.steps=60.", valueName: "key.path=value"))
+    var overrides: [String] = []
+
+    /// Loads an experiment as a batch, or fails with every configuration error (exit 2).
+    func load(_ path: String) throws -> BatchContext {
+        let (experiment, scenario) = try loadExperiment(path, overrides: overrides)
+        do {
+            return try BatchContext(experiment: experiment, masterSeed: seed ?? scenario.base.run.seed)
+        } catch let error as ConfigErrors {
+            throw UsageFailure(message: error.description)
+        }
     }
 }

@@ -32,26 +32,20 @@ import Testing
 
     @Test func aLatinHypercubePutsOnePointInEachStratumOfEveryRange() throws {
         let n = 17
-        let c = try context("""
+        let yaml = """
             sweep:
               design: latin_hypercube
               points: \(n)
               parameters:
                 money_fund.cash: {min: 0, max: 17}
                 hyperscaler.capex_growth: {min: 0, max: 1.7}
-            """)
+            """
+        let c = try context(yaml)
         #expect(c.design.count == n)
         let rows = (1...n).map { c.design.values(at: $0).map { Double($0)! } }
         #expect(Set(rows.map { Int($0[0]) }) == Set(0..<n), "each unit stratum of [0, 17] holds one point")
         #expect(Set(rows.map { Int($0[1] * 10) }) == Set(0..<n), "each stratum of [0, 1.7] holds one point")
-        let again = try context("""
-            sweep:
-              design: latin_hypercube
-              points: \(n)
-              parameters:
-                money_fund.cash: {min: 0, max: 17}
-                hyperscaler.capex_growth: {min: 0, max: 1.7}
-            """)
+        let again = try context(yaml)
         #expect((1...n).map(again.design.values(at:)) == (1...n).map(c.design.values(at:)), "the design derives from the master seed")
     }
 
