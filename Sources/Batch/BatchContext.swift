@@ -1,0 +1,76 @@
+import Config
+import Economy
+import Output
+import Simulation
+
+/// What every run of a batch shares: the experiment, its plan and design, and the tables to write.
+public struct BatchContext: Sendable {
+    public let experiment: Experiment
+    public let plan: RunPlan
+    public let design: Design
+    /// Assets of the experiment's market (a variant or point may not change them).
+    public let assets: [String]
+    /// The GSL generator every run uses.
+    public let generator: String
+    /// The headers of the per-run tables, by file name, runs.csv first.
+    public let headers: [(file: String, header: [String])]
+
+    public init(experiment: Experiment, masterSeed: UInt64) throws {
+        let batch = experiment.batch
+        self.experiment = experiment
+        design = try Design(batch.sweep, masterSeed: masterSeed)
+        plan = RunPlan(points: design.count, replications: batch.replications, variants: batch.variants.map(\.name),
+                       masterSeed: masterSeed)
+        let rules = try Rules(experiment)
+        let market = rules.market.assets
+        generator = rules.run.generator.rawValue
+        assets = market.map(\.name)
+        headers = Self.headers(outputs: batch.outputs, keys: design.parameters.map(\.key), market: market)
+        try checkKeysAndVariants()
+    }
+
+    /// Errors that would spoil every run are configuration errors now: a swept key that does not
+    /// exist, a variant that is invalid on the experiment itself. (A bad value at one point is not:
+    /// that run is recorded as invalid and the others go on.)
+    private func checkKeysAndVariants() throws(ConfigErrors) {
+        _ = try experiment.applying(design.overrides(at: 1))
+        for variant in experiment.batch.variants {
+            var resolved = try experiment.applying(variant.overrides)
+            if let events = variant.events { resolved = resolved.replacingEvents(events) }
+            _ = try Scenario(resolved)
+        }
+    }
+
+    public var outputs: BatchSpec.Outputs { experiment.batch.outputs }
+    public var keys: [String] { design.parameters.map(\.key) }
+
+    private static func headers(outputs: BatchSpec.Outputs, keys: [String], market: [AssetSpec]) -> [(file: String, header: [String])] {
+        let identity = BatchColumns.identity.map(\.name)
+        var out = [("runs.csv", BatchColumns.header(BatchColumns.runs, keys: keys, assets: market.map(\.name)))]
+        for table in outputs.tables {
+            switch table {
+            case .timeseries: out.append(("timeseries.csv", identity + TimeseriesColumns.header(assets: market)))
+            case .flows: out.append(("flows.csv", identity + FlowColumns.header))
+            case .events: out.append(("events.csv", BatchColumns.events.map(\.name)))
+            }
+        }
+        if outputs.snapshotEvery > 0 { out.append(("snapshots.csv", BatchColumns.snapshots.map(\.name))) }
+        return out
+    }
+
+    /// The configuration of one run: the experiment at its design point, then its variant.
+    func scenario(for run: RunPlan.RunID) throws(ConfigErrors) -> Scenario {
+        var resolved = try experiment.applying(design.overrides(at: run.point))
+        if run.variant > 0 {
+            let variant = experiment.batch.variants[run.variant - 1]
+            resolved = try resolved.applying(variant.overrides)
+            if let events = variant.events { resolved = resolved.replacingEvents(events) }
+        }
+        let scenario = try Scenario(resolved)
+        if scenario.base.market.assets.map(\.name) != assets {
+            throw ConfigErrors([ConfigError(experiment.batch.variants.first?.location ?? SourceLocation(file: experiment.path, line: 0),
+                                            "market.assets", "a point or variant may not change the market's assets")])
+        }
+        return scenario
+    }
+}
