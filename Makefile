@@ -5,7 +5,7 @@ SWIFT      ?= swift
 EXPERIMENT ?= Experiments/seed-crash.yaml
 OUT        ?= out
 SWEEP      ?= Experiments/dry-powder-sweep.yaml
-SWEEP_OUT  ?= $(OUT)/$(basename $(notdir $(SWEEP)))-sweep
+SWEEP_OUT  ?= $(OUT)/sweeps/$(basename $(notdir $(SWEEP)))
 SUDO       := $(shell [ "$$(id -u)" -eq 0 ] || echo sudo)
 
 .PHONY: all deps build release run sweep test bench clean
