@@ -52,9 +52,7 @@ struct BatchParser {
             var overrides: [Override] = []
             if let set = body["set"] {
                 if let changes = set.mapping {
-                    overrides = changes.entries.map {
-                        Override(path: $0.key.split(separator: ".").map(String.init), value: $0.node, location: $0.keyLocation)
-                    }
+                    overrides = changes.entries.map(Override.init)
                 } else {
                     fail(set, "\(key).set", "expected a mapping of key.path: value, found \(set.found)")
                 }

@@ -69,9 +69,7 @@ public struct Experiment: Sendable {
         var fileOverrides: [Override] = []
         if let set = settings["set"] {
             if let m = set.mapping {
-                fileOverrides = m.entries.map {
-                    Override(path: $0.key.split(separator: ".").map(String.init), value: $0.node, location: $0.keyLocation)
-                }
+                fileOverrides = m.entries.map(Override.init)
             } else if set.found != "nothing" {
                 errors.append(ConfigError(set.location, "set", "expected a mapping of key.path: value, found \(set.found)"))
             }

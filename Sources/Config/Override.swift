@@ -11,6 +11,11 @@ public struct Override: Sendable {
         self.location = location
     }
 
+    /// The override one `key.path: value` entry of a `set:` mapping writes, located at its key.
+    public init(_ entry: ConfigMapping.Entry) {
+        self.init(path: entry.key.split(separator: ".").map(String.init), value: entry.node, location: entry.keyLocation)
+    }
+
     /// Parses `key.path=value` as given to `--set`; the value is read as YAML (`3`, `true`, `[a, b]`).
     public static func parse(commandLine text: String) throws(ConfigErrors) -> Override {
         let origin = SourceLocation(file: "--set \(text)", line: 0)

@@ -68,9 +68,7 @@ public struct ScenarioEvent: Sendable {
                                           "expected a mapping of key.path: value with at least one change"))
                 continue
             }
-            let overrides = changes.entries.map {
-                Override(path: $0.key.split(separator: ".").map(String.init), value: $0.node, location: $0.keyLocation)
-            }
+            let overrides = changes.entries.map(Override.init)
             events.append(ScenarioEvent(start: start, end: end, overrides: overrides, location: item.location, label: label))
         }
         return (events, errors)
