@@ -29,9 +29,7 @@ final class RunTables {
         if let flows {
             accumulate(r.flows)
             if kept {
-                var summed = r
-                summed.flows = pending
-                for row in FlowColumns.rows(summed, assets: assets) { try flows.writeRow(identity + row) }
+                for row in FlowColumns.rows(step: r.step, flows: pending, assets: assets) { try flows.writeRow(identity + row) }
                 pending.removeAll(keepingCapacity: true)
             }
         }

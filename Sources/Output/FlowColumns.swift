@@ -15,8 +15,13 @@ public enum FlowColumns {
     public static var header: [String] { documented.map(\.name) }
 
     public static func rows(_ r: StepRecord, assets: [String]) -> [[String]] {
-        r.flows.map { f in
-            [String(r.step), f.sector, assets[f.asset],
+        rows(step: r.step, flows: r.flows, assets: assets)
+    }
+
+    /// The rows of `flows` written at `step` (a sweep's thinned flows are sums over several steps).
+    public static func rows(step: Int, flows: [SectorFlow], assets: [String]) -> [[String]] {
+        flows.map { f in
+            [String(step), f.sector, assets[f.asset],
              CSVWriter.format(f.netUnits), CSVWriter.format(f.netValue), CSVWriter.format(f.forcedUnits)]
         }
     }

@@ -38,7 +38,7 @@ extension World {
             try finite(x, agent, instrument)
             guard x >= slack * scale else { throw violation(agent, instrument, "negative balance \(x)") }
         }
-        let retailTotals = RetailTotals(cash: retail.cash.reduce(0, +), units: retail.units.reduce(0, +), loan: retail.loan.reduce(0, +))
+        let retailTotals = self.retailTotals
         for (a, asset) in rules.market.assets.enumerated() {
             try finite(prices[a], "market", asset.name)
             var held = 0.0

@@ -55,9 +55,11 @@ extension World {
     }
 
     /// Every agent's balance sheet now, retail traders summed into one sector (snapshots.csv).
-    public func balanceSheets() -> [BalanceSheet] {
-        balanceSheets(retail: RetailTotals(cash: retail.cash.reduce(0, +), units: retail.units.reduce(0, +),
-                                           loan: retail.loan.reduce(0, +)))
+    public func balanceSheets() -> [BalanceSheet] { balanceSheets(retail: retailTotals) }
+
+    /// The retail columns summed, one pass over each.
+    var retailTotals: RetailTotals {
+        RetailTotals(cash: retail.cash.reduce(0, +), units: retail.units.reduce(0, +), loan: retail.loan.reduce(0, +))
     }
 
     /// Wealth that is nobody's liability: the cash of step 0 and every asset that is not a bond
