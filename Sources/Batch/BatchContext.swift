@@ -34,11 +34,20 @@ public struct BatchContext: Sendable {
     /// that run is recorded as invalid and the others go on.)
     private func checkKeysAndVariants() throws(ConfigErrors) {
         _ = try experiment.applying(design.overrides(at: 1))
-        for variant in experiment.batch.variants {
-            var resolved = try experiment.applying(variant.overrides)
-            if let events = variant.events { resolved = resolved.replacingEvents(events) }
-            _ = try Scenario(resolved)
-        }
+        for variant in experiment.batch.variants { try checkAssets(Scenario(Self.applying(variant, to: experiment)), variant) }
+    }
+
+    /// Sweep values are scalars, so only a variant's set: can replace the market's assets; runs must share them.
+    private func checkAssets(_ scenario: Scenario, _ variant: BatchSpec.Variant?) throws(ConfigErrors) {
+        guard scenario.base.market.assets.map(\.name) != assets else { return }
+        throw ConfigErrors([ConfigError(variant?.location ?? SourceLocation(file: experiment.path, line: 0),
+                                        "variants.\(variant?.name ?? "main").set", "a variant may not change the market's assets")])
+    }
+
+    /// `experiment` with a variant's overrides applied and its events, if it gives any, in place of the experiment's.
+    private static func applying(_ variant: BatchSpec.Variant, to experiment: Experiment) throws(ConfigErrors) -> Experiment {
+        let resolved = try experiment.applying(variant.overrides)
+        return variant.events.map(resolved.replacingEvents) ?? resolved
     }
 
     public var outputs: BatchSpec.Outputs { experiment.batch.outputs }
@@ -61,16 +70,10 @@ public struct BatchContext: Sendable {
     /// The configuration of one run: the experiment at its design point, then its variant.
     func scenario(for run: RunPlan.RunID) throws(ConfigErrors) -> Scenario {
         var resolved = try experiment.applying(design.overrides(at: run.point))
-        if run.variant > 0 {
-            let variant = experiment.batch.variants[run.variant - 1]
-            resolved = try resolved.applying(variant.overrides)
-            if let events = variant.events { resolved = resolved.replacingEvents(events) }
-        }
+        let variant = run.variant > 0 ? experiment.batch.variants[run.variant - 1] : nil
+        if let variant { resolved = try Self.applying(variant, to: resolved) }
         let scenario = try Scenario(resolved)
-        if scenario.base.market.assets.map(\.name) != assets {
-            throw ConfigErrors([ConfigError(experiment.batch.variants.first?.location ?? SourceLocation(file: experiment.path, line: 0),
-                                            "market.assets", "a point or variant may not change the market's assets")])
-        }
+        try checkAssets(scenario, variant)
         return scenario
     }
 }

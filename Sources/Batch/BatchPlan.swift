@@ -15,10 +15,9 @@ public struct BatchPlan {
         var out: [(RunPlan.RunID, String)] = []
         for point in 1...plan.points {
             for variant in plan.variants.indices {
-                let first = plan.run(((point - 1) * plan.replications) * plan.variants.count + variant + 1)
-                do { _ = try context.scenario(for: first) } catch {
-                    for r in 0..<plan.replications {
-                        out.append((plan.run(first.id + r * plan.variants.count), "\(error)"))
+                do { _ = try context.scenario(for: plan.run(plan.id(point: point, replication: 1, variant: variant))) } catch {
+                    for r in 1...plan.replications {
+                        out.append((plan.run(plan.id(point: point, replication: r, variant: variant)), "\(error)"))
                     }
                 }
             }

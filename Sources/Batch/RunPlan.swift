@@ -27,6 +27,11 @@ public struct RunPlan: Sendable {
 
     public var count: Int { points * replications * variants.count }
 
+    /// The run_id of (point, replication, variant), all 1-based but the variant's index (0 is main).
+    public func id(point: Int, replication: Int, variant: Int) -> Int {
+        ((point - 1) * replications + replication - 1) * variants.count + variant + 1
+    }
+
     public func run(_ id: Int) -> RunID {
         precondition(id >= 1 && id <= count, "run \(id) outside 1...\(count)")
         let v = (id - 1) % variants.count
