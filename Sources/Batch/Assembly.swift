@@ -41,30 +41,18 @@ enum Assembly {
             }
             try out.close()
             try replace(directory.path("timings.csv"), with: timings)
-            try summarize(directory)
-            return try countFailures(directory.path("runs.csv"))
+            return try summarize(directory)
         } catch {
             throw Sweep.Failure.write("assembling \(directory.root.path): \(error)")
         }
     }
 
-    static func summarize(_ directory: SweepDirectory) throws {
+    /// Writes summary.csv from runs.csv; returns how many runs did not end ok.
+    static func summarize(_ directory: SweepDirectory) throws -> Int {
         let temporary = directory.path(".summary.csv.partial")
-        try SummaryTable.write(runs: directory.path("runs.csv"), to: temporary)
+        let notOK = try SummaryTable.write(runs: directory.path("runs.csv"), to: temporary)
         try replace(directory.path("summary.csv"), with: temporary)
-    }
-
-    static func countFailures(_ runs: String) throws -> Int {
-        let reader = try LineReader(path: runs)
-        guard let header = try reader.next() else { return 0 }
-        let names = CSVReader.parse(String(decoding: header, as: UTF8.self)).first ?? []
-        guard let status = names.firstIndex(of: "status") else { return 0 }
-        var failed = 0
-        while let line = try reader.next() {
-            let row = CSVReader.parse(String(decoding: line, as: UTF8.self)).first ?? []
-            if row.count > status && row[status] != "ok" { failed += 1 }
-        }
-        return failed
+        return notOK
     }
 
     static func removeParts(_ directory: SweepDirectory) {

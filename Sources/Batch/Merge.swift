@@ -51,18 +51,13 @@ public enum Merge {
         for file in tables {
             try mergeTable(shards.map { $0.directory.path(file) }, into: target, file: file)
         }
-        try Assembly.summarize(target)
+        let notOK = try Assembly.summarize(target)
         let runs = shards.reduce(0) { $0 + ($1.manifest["runs"] as? Int ?? 0) }
-        var plan = JSON.object([
-            ("experiment", .string(first.plan["experiment"] as? String ?? "")),
-            ("config_hash", .string(hash)),
-            ("runs_in_plan", .number(Double(first.plan["runs_in_plan"] as? Int ?? 0))),
-            ("shard", .string("1/1")),
-            ("runs_in_shard", .number(Double(runs))),
-        ])
-        try target.writeAtomically(plan.rendered() + "\n", to: "plan.json")
-        let notOK = try Assembly.countFailures(target.path("runs.csv"))
-        plan = JSON.object([
+        // The plan of the whole sweep, as an unsharded run writes it.
+        let plan = SweepPlanFile(experiment: first.plan["experiment"] as? String ?? "", configHash: hash,
+                                 runsInPlan: first.plan["runs_in_plan"] as? Int ?? 0, shard: (1, 1), runs: runs)
+        try target.writeAtomically(plan.text, to: "plan.json")
+        let manifest = JSON.object([
             ("drypowder_version", .string(Manifest.version)),
             ("experiment", .string(first.manifest["experiment"] as? String ?? "")),
             ("config_hash", .string(hash)),
@@ -75,7 +70,7 @@ public enum Merge {
             ("wall_time_seconds", .number((Date().timeIntervalSince(started) * 1000).rounded() / 1000)),
             ("files", .array((["plan.json", "design.csv"] + tables + ["summary.csv", "manifest.json"]).map(JSON.string))),
         ])
-        try target.writeAtomically(plan.rendered() + "\n", to: "manifest.json")
+        try target.writeAtomically(manifest.rendered() + "\n", to: "manifest.json")
         return runs
     }
 

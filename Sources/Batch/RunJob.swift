@@ -15,7 +15,7 @@ enum RunJob {
 
     enum Status: String { case ok, failed, invalid }
 
-    static func execute(_ run: RunPlan.RunID, context: BatchContext, into part: SweepDirectory.Part) throws -> (status: Status, error: String) {
+    static func execute(_ run: RunPlan.RunID, context: BatchContext, into part: SweepDirectory.Part) throws -> (status: Status, error: String, wallSeconds: String) {
         let started = Date()
         let identity = BatchColumns.identity(run, variants: context.plan.variants)
         let keyValues = context.design.values(at: run.point)
@@ -56,8 +56,7 @@ enum RunJob {
             try tables.close()
             try runs.writeRow(identity + keyValues + [status.rawValue, message] + metrics)
             try runs.close()
-            try part.writeWallTime(Date().timeIntervalSince(started))
+            return (status, message, try part.writeWallTime(Date().timeIntervalSince(started)))
         } catch { throw WriteFailure(underlying: error) }
-        return (status, message)
     }
 }

@@ -7,7 +7,8 @@ import Stochastics
 /// interval of the level over ok runs, and for each variant the same of its difference from `main`
 /// over the replications where both ran ok (common random numbers make these pairs).
 enum SummaryTable {
-    static func write(runs: String, to path: String) throws {
+    /// Writes summary.csv and returns how many runs in runs.csv did not end ok.
+    static func write(runs: String, to path: String) throws -> Int {
         let reader = try LineReader(path: runs)
         guard let headerLine = try reader.next() else { throw OutputError.cannotFinish(path, "\(runs) is empty") }
         let header = fields(headerLine)
@@ -19,7 +20,7 @@ enum SummaryTable {
         let keys = Array(header[(seed + 1)..<status]), metrics = Array(header[(error + 1)...])
         let out = try CSVWriter(path: path, header: BatchColumns.header(BatchColumns.summary, keys: keys, assets: []) )
 
-        var point: String?, keyValues: [String] = []
+        var point: String?, keyValues: [String] = [], notOK = 0
         var variants: [String] = []
         /// variant -> its ok runs' (replication, metric values), in run order (sums must not depend
         /// on a dictionary's order, or the bytes would differ between processes)
@@ -57,11 +58,15 @@ enum SummaryTable {
             }
             let variant = row[variantColumn]
             if !variants.contains(variant) { variants.append(variant) }
-            guard row[status] == "ok" else { continue }
+            guard row[status] == "ok" else {
+                notOK += 1
+                continue
+            }
             values[variant, default: []].append((row[replicationColumn], row[(error + 1)...].map { Double($0) ?? .nan }))
         }
         try flush()
         try out.close()
+        return notOK
     }
 
     private static func fields(_ line: ArraySlice<UInt8>) -> [String] {

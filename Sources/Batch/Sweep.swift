@@ -67,9 +67,8 @@ public enum Sweep {
         pool.run(jobs: max(1, options.jobs)) { id in
             let run = context.plan.run(id)
             let part = try directory.part(id)
-            let (status, error) = try RunJob.execute(run, context: context, into: part)
+            let (status, error, wall) = try RunJob.execute(run, context: context, into: part)
             try part.commit()
-            let wall = (try? String(contentsOf: directory.partFile(id, "wall_seconds"), encoding: .utf8)) ?? ""
             directory.journal("\(id) \(status.rawValue) \(wall)")
             return status == .ok ? nil : "\(status.rawValue): \(error)"
         }

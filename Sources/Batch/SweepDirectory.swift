@@ -24,8 +24,11 @@ public struct SweepDirectory: Sendable {
         let final: URL
         func path(_ file: String) -> String { staging.appendingPathComponent(file).path }
 
-        func writeWallTime(_ seconds: Double) throws {
-            try Data(CSVWriter.format((seconds * 1e4).rounded() / 1e4).utf8).write(to: staging.appendingPathComponent("wall_seconds"))
+        /// Writes the run's wall time (to 0.1 ms) and returns it as written, for the journal.
+        func writeWallTime(_ seconds: Double) throws -> String {
+            let text = CSVWriter.format((seconds * 1e4).rounded() / 1e4)
+            try Data(text.utf8).write(to: staging.appendingPathComponent("wall_seconds"))
+            return text
         }
 
         func commit() throws {

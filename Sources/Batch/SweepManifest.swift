@@ -7,14 +7,19 @@ import Stochastics
 struct SweepPlanFile {
     let text: String
 
-    init(context: BatchContext, shard: (index: Int, count: Int), runs: Int) {
+    init(experiment: String, configHash: String, runsInPlan: Int, shard: (index: Int, count: Int), runs: Int) {
         text = JSON.object([
-            ("experiment", .string(context.experiment.name)),
-            ("config_hash", .string(context.configHash)),
-            ("runs_in_plan", .number(Double(context.plan.count))),
+            ("experiment", .string(experiment)),
+            ("config_hash", .string(configHash)),
+            ("runs_in_plan", .number(Double(runsInPlan))),
             ("shard", .string("\(shard.index)/\(shard.count)")),
             ("runs_in_shard", .number(Double(runs))),
         ]).rendered() + "\n"
+    }
+
+    init(context: BatchContext, shard: (index: Int, count: Int), runs: Int) {
+        self.init(experiment: context.experiment.name, configHash: context.configHash, runsInPlan: context.plan.count,
+                  shard: shard, runs: runs)
     }
 }
 
@@ -52,17 +57,9 @@ struct SweepManifest {
             ("started_at", .string(ISO8601DateFormatter().string(from: startedAt))),
             ("wall_time_seconds", .number((wallSeconds * 1000).rounded() / 1000)),
             ("runs_per_second", .number(wallSeconds > 0 ? (Double(runs) / wallSeconds * 1000).rounded() / 1000 : 0)),
-            ("peak_resident_bytes", Self.peakResidentBytes().map { .number(Double($0)) } ?? .null),
+            ("peak_resident_bytes", Manifest.peakResidentBytes().map { .number(Double($0)) } ?? .null),
             ("files", .array(files.map(JSON.string))),
         ])
         try directory.writeAtomically(json.rendered() + "\n", to: "manifest.json")
-    }
-
-    /// The process's peak resident memory so far (VmHWM of /proc/self/status; nil where there is none).
-    static func peakResidentBytes() -> Int? {
-        guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8),
-              let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmHWM:") }),
-              let kb = Int(line.split(separator: " ").dropFirst().first ?? "") else { return nil }
-        return kb * 1024
     }
 }

@@ -36,6 +36,14 @@ public struct Manifest {
         ])
     }
 
+    /// This process's peak resident memory so far (VmHWM of /proc/self/status; nil where there is none).
+    public static func peakResidentBytes() -> Int? {
+        guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8),
+              let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmHWM:") }),
+              let kb = Int(line.split(separator: " ").dropFirst().first ?? "") else { return nil }
+        return kb * 1024
+    }
+
     /// The commit of the git checkout holding `path`, if there is one and git is installed.
     public static func gitCommit(near path: String) -> String? {
         let process = Process()

@@ -32,13 +32,6 @@ func report(_ name: String, _ t: (median: Double, min: Double, max: Double), per
 
 func pad(_ label: String) -> String { label.padding(toLength: max(44, label.count), withPad: " ", startingAt: 0) }
 
-func peakResidentBytes() -> Int {
-    guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8),
-          let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmHWM:") }),
-          let kb = Int(line.split(separator: " ").dropFirst().first ?? "") else { return 0 }
-    return kb * 1024
-}
-
 let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().path
 let experiment = try Experiment.load(root + "/Experiments/bench.yaml",
                                      overrides: tiny ? [try Override.parse(commandLine: "retail.count=10000"),
@@ -88,7 +81,7 @@ print(pad("  per market and round") + String(format: "%12.3g µs", 1e6 * clearin
 let out = NSTemporaryDirectory() + "drypowder-bench-\(getpid())"
 let full = try measure { _ = try RunWriter.write(experiment, scenario: Scenario(base: rules), seed: 1, outDirectory: out) }
 report("full model (\(traders) retail, \(rules.run.steps) steps)", full, per: 1, "runs/s")
-let peak = peakResidentBytes()
+let peak = Manifest.peakResidentBytes() ?? 0
 print(pad("  peak resident memory") + String(format: "%12.1f MB  (%.0f bytes per retail trader)",
                                           Double(peak) / 1e6, Double(peak) / Double(max(traders, 1))))
 
