@@ -30,11 +30,13 @@ let package = Package(
         .target(name: "Output", dependencies: ["Simulation", "Config", "Stochastics"]),
         // Batches: designs, replications, variants, sweeps on every core, resume, shards and merge.
         .target(name: "Batch", dependencies: ["Simulation", "Output", "Config", "Economy", "Stochastics"]),
+        // `drypowder analyze`: statistics of a finished sweep's tables (tails, clustering, drawdowns, flows).
+        .target(name: "Analysis", dependencies: ["Output", "Stochastics"]),
         // The executable: argument parsing and wiring only.
         .executableTarget(
             name: "drypowder",
             dependencies: [
-                "Simulation", "Output", "Batch", "Config", "Economy", "Stochastics",
+                "Simulation", "Output", "Batch", "Analysis", "Config", "Economy", "Stochastics",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -48,6 +50,7 @@ let package = Package(
         .testTarget(name: "OutputTests", dependencies: ["Output", "Simulation", "Config", "TestSupport"]),
 
         .testTarget(name: "BatchTests", dependencies: ["Batch", "Output", "Config", "Stochastics", "TestSupport"]),
+        .testTarget(name: "AnalysisTests", dependencies: ["Analysis", "Batch", "Config", "Output", "Stochastics", "TestSupport"]),
         .testTarget(name: "CLITests", dependencies: ["TestSupport"]),
     ]
 )

@@ -9,6 +9,8 @@ public enum RunMetrics {
         ("worst_day_<asset>", "the largest one-step fall of the price (negative)", "fraction"),
         ("yield_change", "government bond yield at the last step minus at the first", "fraction per year"),
         ("spread_change", "credit spread at the last step minus at the first", "fraction per year"),
+        ("peak_yield_rise", "highest government bond yield over the run minus at the first step", "fraction per year"),
+        ("peak_spread_rise", "highest credit spread over the run minus at the first step", "fraction per year"),
         ("liquidation_value", "value of retail positions liquidated over the run", "$"),
         ("peak_liquidation_day", "the largest value liquidated in one step", "$"),
         ("max_residual", "largest excess demand left unmatched in any round", "units"),
@@ -24,7 +26,8 @@ public enum RunMetrics {
     static func values(_ s: RunSummary) -> [Double] {
         let n = s.assets.count
         return (0..<n).map { s.lastPrice[$0] / s.firstPrice[$0] - 1 } + s.maxDrawdown + s.worstDay + [
-            s.yield.last - s.yield.first, s.spread.last - s.spread.first, s.liquidationValue,
+            s.yield.last - s.yield.first, s.spread.last - s.spread.first,
+            s.yield.peak - s.yield.first, s.spread.peak - s.spread.first, s.liquidationValue,
             s.peakLiquidationDay, s.maxResidual, s.maxAccountingError,
         ]
     }

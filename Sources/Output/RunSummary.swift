@@ -16,9 +16,9 @@ public struct RunSummary: Sendable {
     /// Retail liquidations: value over the run and the largest day's value.
     public private(set) var liquidationValue = 0.0
     public private(set) var peakLiquidationDay = 0.0
-    /// Government bond yield and credit spread at the first and last step.
-    public private(set) var yield: (first: Double, last: Double) = (0, 0)
-    public private(set) var spread: (first: Double, last: Double) = (0, 0)
+    /// Government bond yield and credit spread at the first and last step, and their highest.
+    public private(set) var yield: (first: Double, last: Double, peak: Double) = (0, 0, 0)
+    public private(set) var spread: (first: Double, last: Double, peak: Double) = (0, 0, 0)
 
     public init(assets: [String]) { self.assets = assets }
 
@@ -29,10 +29,14 @@ public struct RunSummary: Sendable {
             maxDrawdown = Array(repeating: 0, count: assets.count)
             worstDay = Array(repeating: 0, count: assets.count)
         }
-        if steps == 0 { (yield.first, spread.first) = (r.governmentYield, r.creditSpread) }
+        if steps == 0 {
+            yield = (r.governmentYield, r.governmentYield, r.governmentYield)
+            spread = (r.creditSpread, r.creditSpread, r.creditSpread)
+        }
         steps += 1
         lastPrice = r.prices
         (yield.last, spread.last) = (r.governmentYield, r.creditSpread)
+        (yield.peak, spread.peak) = (max(yield.peak, r.governmentYield), max(spread.peak, r.creditSpread))
         liquidationValue += r.liquidationValue
         peakLiquidationDay = max(peakLiquidationDay, r.liquidationValue)
         for a in assets.indices {

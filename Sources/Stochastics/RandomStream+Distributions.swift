@@ -26,6 +26,9 @@ extension RandomStream {
     /// Poisson with mean `mu`.
     public func poisson(mean mu: Double) -> Int { Int(gsl_ran_poisson(rng, mu)) }
 
+    /// Pareto with tail index `a` and scale `b`: P(X > x) = (b / x)^a for x >= b (`gsl_ran_pareto`).
+    public func pareto(a: Double, b: Double) -> Double { gsl_ran_pareto(rng, a, b) }
+
     /// Exponential with the given mean (not rate).
     public func exponential(mean: Double) -> Double { gsl_ran_exponential(rng, mean) }
 

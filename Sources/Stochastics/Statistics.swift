@@ -1,3 +1,4 @@
+import Foundation
 internal import CGSL
 
 /// Descriptive statistics over buffers of doubles, computed by GSL (`gsl_stats_*`).
@@ -61,6 +62,23 @@ public enum Statistics {
     /// GSL's own lag-1 autocorrelation (used to cross-check `autocorrelation(_:lag:)`).
     public static func lag1Autocorrelation(_ xs: [Double]) -> Double {
         xs.withUnsafeBufferPointer { gsl_stats_lag1_autocorrelation($0.baseAddress, 1, $0.count) }
+    }
+
+    /// Hill's estimate of the tail index alpha from the largest `tailFraction` of `xs` (positive
+    /// values, e.g. absolute returns): with the order statistics x(1) >= x(2) >= ..., and k of them in
+    /// the tail, 1 / alpha = mean over i <= k of log(x(i) / x(k+1)). A Pareto tail with index a gives
+    /// alpha near a; a Gaussian's thin tail gives a large alpha. Nil when the tail holds fewer than
+    /// two values or x(k+1) is not positive.
+    public static func hillTailIndex(_ xs: [Double], tailFraction: Double = 0.05) -> Double? {
+        let k = Int((tailFraction * Double(xs.count)).rounded(.up))
+        guard k >= 2, k < xs.count else { return nil }
+        var sorted = xs
+        sorted.withUnsafeMutableBufferPointer { gsl_sort($0.baseAddress, 1, $0.count) }
+        let threshold = sorted[sorted.count - 1 - k]
+        guard threshold > 0 else { return nil }
+        var sum = 0.0
+        for x in sorted[(sorted.count - k)...] { sum += Foundation.log(x / threshold) }
+        return sum > 0 ? Double(k) / sum : nil
     }
 
     /// The `p`-quantile of Student's t distribution with `dof` degrees of freedom (`gsl_cdf_tdist_Pinv`).

@@ -2,20 +2,20 @@ import Foundation
 
 /// Reads a file line by line in 1 MiB chunks, so a table of any size streams through in constant
 /// memory. Lines keep their terminator (`\r\n` for our CSV); fields never hold line breaks.
-final class LineReader {
+public final class LineReader {
     private let handle: FileHandle
     private var buffer: [UInt8] = []
     private var start = 0
     private var atEnd = false
 
-    init(path: String) throws {
+    public init(path: String) throws {
         handle = try FileHandle(forReadingFrom: URL(fileURLWithPath: path))
     }
 
     deinit { try? handle.close() }
 
     /// The next line with its terminator, or nil at the end of the file.
-    func next() throws -> ArraySlice<UInt8>? {
+    public func next() throws -> ArraySlice<UInt8>? {
         while true {
             if let nl = buffer[start...].firstIndex(of: 10) {
                 defer { start = nl + 1 }
@@ -33,7 +33,7 @@ final class LineReader {
     }
 
     /// The leading integer of a line (the run_id of every per-run row), if it starts with one.
-    static func leadingInteger(_ line: ArraySlice<UInt8>) -> Int? {
+    public static func leadingInteger(_ line: ArraySlice<UInt8>) -> Int? {
         var value = 0, digits = 0
         for byte in line {
             guard byte >= 48 && byte <= 57 else { break }

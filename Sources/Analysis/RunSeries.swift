@@ -1,0 +1,68 @@
+import Foundation
+
+/// The columns of one run's timeseries.csv rows that the statistics read, asset by asset.
+struct RunSeries {
+    var steps: [Int] = []
+    var prices: [[Double]]
+    var logReturns: [[Double]]
+    var volumes: [[Double]]
+    var forcedVolumes: [[Double]]
+    var redemptionsPaid: [Double] = []
+
+    /// True when every step is kept (outputs.every 1), so returns are daily.
+    var daily: Bool { zip(steps, steps.dropFirst()).allSatisfy { $1 == $0 + 1 } }
+
+    /// The series without its first `n` steps (a burn-in: the move away from step 0's balance sheets).
+    func dropping(first n: Int) -> RunSeries {
+        guard n > 0 else { return self }
+        var s = self
+        s.steps = Array(steps.dropFirst(n))
+        (s.prices, s.logReturns) = (prices.map { Array($0.dropFirst(n)) }, logReturns.map { Array($0.dropFirst(n)) })
+        (s.volumes, s.forcedVolumes) = (volumes.map { Array($0.dropFirst(n)) }, forcedVolumes.map { Array($0.dropFirst(n)) })
+        s.redemptionsPaid = Array(redemptionsPaid.dropFirst(n))
+        return s
+    }
+
+    /// The price before the first kept step, from the first step's log return.
+    func initialPrice(_ asset: Int) -> Double {
+        prices[asset][0] / Foundation.exp(logReturns[asset][0])
+    }
+
+    /// Which columns of `table` hold each series.
+    struct Layout {
+        let assets: [String]
+        let step: Int, price: [Int], logReturn: [Int], volume: [Int], forcedVolume: [Int], redemptionsPaid: Int
+
+        init(_ table: RunGroups) throws {
+            assets = table.header.filter { $0.hasPrefix("price_") }.map { String($0.dropFirst("price_".count)) }
+            guard !assets.isEmpty else { throw AnalysisError.table(table.path, "has no price_<asset> columns") }
+            step = try table.column("step")
+            price = try assets.map { try table.column("price_" + $0) }
+            logReturn = try assets.map { try table.column("log_return_" + $0) }
+            volume = try assets.map { try table.column("volume_" + $0) }
+            forcedVolume = try assets.map { try table.column("forced_volume_" + $0) }
+            redemptionsPaid = try table.column("redemptions_paid")
+        }
+    }
+
+    init(rows: [[String]], layout: Layout, path: String) throws {
+        let empty = Array(repeating: [Double](), count: layout.assets.count)
+        (prices, logReturns, volumes, forcedVolumes) = (empty, empty, empty, empty)
+        func number(_ row: [String], _ column: Int) throws -> Double {
+            guard let x = Double(row[column]) else {
+                throw AnalysisError.table(path, "run \(row[0]): column \(column + 1) holds '\(row[column])', expected a number")
+            }
+            return x
+        }
+        for row in rows {
+            steps.append(Int(try number(row, layout.step)))
+            for a in layout.assets.indices {
+                prices[a].append(try number(row, layout.price[a]))
+                logReturns[a].append(try number(row, layout.logReturn[a]))
+                volumes[a].append(try number(row, layout.volume[a]))
+                forcedVolumes[a].append(try number(row, layout.forcedVolume[a]))
+            }
+            redemptionsPaid.append(try number(row, layout.redemptionsPaid))
+        }
+    }
+}
