@@ -53,6 +53,23 @@ public enum Repository {
         return file
     }
 
+    /// A copy of a shipped experiment (Experiments/<name>.yaml) at a test-friendly scale: its agent
+    /// files by absolute path, `replications` in place of the file's, and each `(old, new)` text
+    /// replaced (e.g. the number of steps).
+    public static func shippedExperiment(_ name: String, replications: Int, replacing: [(String, String)] = []) -> String {
+        var text = try! String(contentsOfFile: path("Experiments/\(name).yaml"), encoding: .utf8)
+            .replacingOccurrences(of: "../Agents/", with: path("Agents") + "/")
+        text = text.split(separator: "\n", omittingEmptySubsequences: false)
+            .map { $0.hasPrefix("replications:") ? "replications: \(replications)" : String($0) }.joined(separator: "\n")
+        for (old, new) in replacing {
+            precondition(text.contains(old), "\(name).yaml no longer holds '\(old)'")
+            text = text.replacingOccurrences(of: old, with: new)
+        }
+        let file = temporaryDirectory() + "/\(name).yaml"
+        try! text.write(toFile: file, atomically: true, encoding: .utf8)
+        return file
+    }
+
     /// The 1-based line of the first line of `path` that contains `needle`, or 0.
     public static func line(of needle: String, in path: String) -> Int {
         let text = (try? String(contentsOfFile: path, encoding: .utf8)) ?? ""
