@@ -69,6 +69,13 @@ import Batch
         }
         let fades = welchInterval(effect(1), effect(2))
         #expect(fades.low > 0, "the effect at 1e7 of dry powder exceeds that at 1e9: \(fades)")
+        // Near-term cash flows win: the boom's effect on memory's return exceeds that on SaaS's.
+        for point in 1...2 {
+            let memory = pairedDifferences(rows, point: point, variant: "no-boom", "run", "return_memory")
+            let saas = pairedDifferences(rows, point: point, variant: "no-boom", "run", "return_saas")
+            let gap = Statistics.meanInterval(zip(saas, memory).map { $0 - $1 })   // (boom effect on memory) - (on saas)
+            #expect(gap.low > 0, "point \(point): memory beats SaaS under the boom: \(gap)")
+        }
     }
 
     @Test func aBackstopMutesTheYieldRiseAndAHawkAmplifiesIt() throws {
@@ -113,6 +120,9 @@ import Batch
             let lag = Statistics.meanInterval(crypto.keys.sorted().compactMap { r in other[r].map { $0 - crypto[r]! } })
             #expect(lag.low > 0, "crypto's 10% drawdown comes before \(later)'s: \(lag)")
         }
+        let saas = values(rows, "saas", "first_drawdown_step"), memory = values(rows, "memory", "first_drawdown_step")
+        let lag = Statistics.meanInterval(saas.keys.sorted().compactMap { r in memory[r].map { $0 - saas[r]! } })
+        #expect(lag.low > 0, "memory (near-term cash flows) starts falling after SaaS: \(lag)")
     }
 
     @Test func sovereignFundsSellInTheirConfiguredOrder() throws {
