@@ -23,20 +23,17 @@ public enum Analysis {
         let runs = try RunsTable(path: directory + "/runs.csv")
         var report = Report(runs: runs.rows.count)
 
-        var timeseries: (table: RunGroups, layout: RunSeries.Layout)?
-        if fm.fileExists(atPath: directory + "/timeseries.csv") {
-            let table = try RunGroups(path: directory + "/timeseries.csv")
-            timeseries = (table, try RunSeries.Layout(table))
-        } else {
-            report.skipped.append("timeseries.csv absent (outputs.tables): no return, drawdown or forced-sale statistics")
+        /// A per-run table the sweep may not have written (outputs.tables), with its column layout.
+        func table<Layout>(_ name: String, _ layout: (RunGroups) throws -> Layout, otherwise: String) throws -> (table: RunGroups, layout: Layout)? {
+            guard fm.fileExists(atPath: directory + "/" + name) else {
+                report.skipped.append("\(name) absent (outputs.tables): \(otherwise)")
+                return nil
+            }
+            let table = try RunGroups(path: directory + "/" + name)
+            return (table, try layout(table))
         }
-        var flows: (table: RunGroups, layout: FlowStatistics.Layout)?
-        if fm.fileExists(atPath: directory + "/flows.csv") {
-            let table = try RunGroups(path: directory + "/flows.csv")
-            flows = (table, try FlowStatistics.Layout(table))
-        } else {
-            report.skipped.append("flows.csv absent (outputs.tables): no sector flow statistics")
-        }
+        let timeseries = try table("timeseries.csv", RunSeries.Layout.init, otherwise: "no return, drawdown or forced-sale statistics")
+        let flows = try table("flows.csv", FlowStatistics.Layout.init, otherwise: "no sector flow statistics")
 
         let staging = out + ".partial"
         try? fm.removeItem(atPath: staging)

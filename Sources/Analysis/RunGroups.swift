@@ -12,7 +12,7 @@ final class RunGroups {
         self.path = path
         reader = try LineReader(path: path)
         guard let first = try reader.next() else { throw AnalysisError.table(path, "is empty") }
-        header = RunGroups.fields(first)
+        header = LineReader.fields(first)
         guard header.first == "run_id" else { throw AnalysisError.table(path, "does not start with run_id") }
         pending = try read()
     }
@@ -35,19 +35,11 @@ final class RunGroups {
 
     private func read() throws -> (id: Int, fields: [String])? {
         guard let line = try reader.next() else { return nil }
-        let fields = RunGroups.fields(line)
+        let fields = LineReader.fields(line)
         guard fields.count == header.count, let id = Int(fields[0]) else {
             throw AnalysisError.table(path, "has a row of \(fields.count) fields (header \(header.count)) or without a run_id")
         }
         return (id, fields)
-    }
-
-    /// The fields of a line: split on commas unless it holds a quote (only text columns do).
-    static func fields(_ line: ArraySlice<UInt8>) -> [String] {
-        var body = line
-        while let last = body.last, last == 10 || last == 13 { body.removeLast() }
-        if body.contains(34) { return CSVReader.parse(String(decoding: body, as: UTF8.self)).first ?? [] }
-        return body.split(separator: 44, omittingEmptySubsequences: false).map { String(decoding: $0, as: UTF8.self) }
     }
 }
 

@@ -12,10 +12,10 @@ public struct Statistic: Sendable {
 /// What the statistics look at: how many autocorrelation lags, how much of the tail, how deep a
 /// fall from the running peak counts as a drawdown, how many first steps to leave out.
 public struct AnalysisSettings: Sendable {
-    public var maxLag = 50
-    public var tailFraction = 0.05
-    public var drawdown = 0.10
-    public var burnIn = 0
+    public var maxLag: Int
+    public var tailFraction: Double
+    public var drawdown: Double
+    public var burnIn: Int
 
     public init(maxLag: Int = 50, tailFraction: Double = 0.05, drawdown: Double = 0.10, burnIn: Int = 0) {
         (self.maxLag, self.tailFraction, self.drawdown, self.burnIn) = (maxLag, tailFraction, drawdown, burnIn)
@@ -34,11 +34,12 @@ enum SeriesStatistics {
         var depths: [Double] = []
         for (a, asset) in assets.enumerated() {
             let r = s.logReturns[a]
-            if n >= 4 && Statistics.sd(r) > 0 {
-                add(asset, "volatility", Statistics.sd(r))
-                add(asset, "excess_kurtosis", Statistics.excessKurtosis(r))
-                add(asset, "hill_tail_index", Statistics.hillTailIndex(r.map(abs), tailFraction: settings.tailFraction))
+            let sd = n >= 4 ? Statistics.sd(r) : 0
+            if sd > 0 {
                 let absolute = r.map(abs)
+                add(asset, "volatility", sd)
+                add(asset, "excess_kurtosis", Statistics.excessKurtosis(r))
+                add(asset, "hill_tail_index", Statistics.hillTailIndex(absolute, tailFraction: settings.tailFraction))
                 for lag in stride(from: 1, through: min(settings.maxLag, n / 4), by: 1) {
                     add(asset, "acf_return", Statistics.autocorrelation(r, lag: lag), lag: lag)
                     add(asset, "acf_abs_return", Statistics.autocorrelation(absolute, lag: lag), lag: lag)

@@ -11,7 +11,7 @@ enum SummaryTable {
     static func write(runs: String, to path: String) throws -> Int {
         let reader = try LineReader(path: runs)
         guard let headerLine = try reader.next() else { throw OutputError.cannotFinish(path, "\(runs) is empty") }
-        let header = fields(headerLine)
+        let header = LineReader.fields(headerLine)
         guard let seed = header.firstIndex(of: "seed"), let status = header.firstIndex(of: "status"),
               let error = header.firstIndex(of: "error"), let variantColumn = header.firstIndex(of: "variant"),
               let replicationColumn = header.firstIndex(of: "replication") else {
@@ -50,7 +50,7 @@ enum SummaryTable {
         }
 
         while let line = try reader.next() {
-            let row = fields(line)
+            let row = LineReader.fields(line)
             guard row.count == header.count else { throw OutputError.cannotFinish(path, "\(runs) has a row of \(row.count) fields, its header \(header.count)") }
             if row[1] != point {
                 try flush()
@@ -67,9 +67,5 @@ enum SummaryTable {
         try flush()
         try out.close()
         return notOK
-    }
-
-    private static func fields(_ line: ArraySlice<UInt8>) -> [String] {
-        CSVReader.parse(String(decoding: line, as: UTF8.self)).first ?? []
     }
 }

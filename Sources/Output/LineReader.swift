@@ -32,6 +32,15 @@ public final class LineReader {
         }
     }
 
+    /// The fields of one CSV line (its terminator dropped): split on commas, or parsed as RFC 4180
+    /// when it holds a quote (only text fields are ever quoted).
+    public static func fields(_ line: ArraySlice<UInt8>) -> [String] {
+        var body = line
+        while let last = body.last, last == 10 || last == 13 { body.removeLast() }
+        if body.contains(34) { return CSVReader.parse(String(decoding: body, as: UTF8.self)).first ?? [] }
+        return body.split(separator: 44, omittingEmptySubsequences: false).map { String(decoding: $0, as: UTF8.self) }
+    }
+
     /// The leading integer of a line (the run_id of every per-run row), if it starts with one.
     public static func leadingInteger(_ line: ArraySlice<UInt8>) -> Int? {
         var value = 0, digits = 0

@@ -19,16 +19,16 @@ struct AnalyzeCommand: ParsableCommand {
     var out: String?
 
     @Option(name: .long, help: "Autocorrelations at lags 1 to this (at most a quarter of the run's steps).")
-    var maxLag = 50
+    var maxLag = AnalysisSettings().maxLag
 
     @Option(name: .long, help: "Share of the largest absolute returns the Hill tail index uses; also the share of days forced-sale clustering looks at.")
-    var tailFraction = 0.05
+    var tailFraction = AnalysisSettings().tailFraction
 
     @Option(name: .long, help: "A fall from the running peak this deep or deeper counts as a drawdown (fraction).")
-    var drawdown = 0.10
+    var drawdown = AnalysisSettings().drawdown
 
     @Option(name: .long, help: "Leave out each run's first N steps from the time-series statistics (the move away from step 0).")
-    var burnIn = 0
+    var burnIn = AnalysisSettings().burnIn
 
     func validate() throws {
         guard burnIn >= 0 else { throw ValidationError("--burn-in expects a number of steps >= 0, found \(burnIn)") }
