@@ -83,4 +83,12 @@ public final class DiscreteChoice {
 
     /// An index drawn with probability proportional to its weight.
     public func sample(_ stream: RandomStream) -> Int { Int(gsl_ran_discrete(stream.rng, table)) }
+
+    /// The same draw as `sample(_:)` makes from the same uniform: GSL's table lookup, done here.
+    public func sample(_ source: inout UniformSource) -> Int {
+        let u = source.next()
+        let c = Int(u * Double(count))
+        let f = table.pointee.F[c]
+        return f == 1 || u < f ? c : Int(table.pointee.A[c])
+    }
 }
