@@ -1,181 +1,144 @@
-import Foundation
 import Stochastics
 
 /// All retail traders as columns of numbers (structure of arrays): trader `i` is index `i` of each.
 ///
 /// A trader holds cash and units of one asset and may owe the exchange a margin loan (funded by the
 /// dealers). Cash is never negative: buying beyond cash borrows, selling repays first.
+///
+/// Built for millions of traders: each rule is one pass over the columns it needs, through raw
+/// buffers (`withColumns`), with its totals summed on the way; the margin rules (interest,
+/// maintenance checks, liquidations) visit only `borrowers`. Columns change only through these
+/// methods, which keep the totals and `borrowers` true.
 public struct RetailPopulation: Sendable {
-    public var cash: [Double]
-    public var units: [Double]
-    public var loan: [Double]
+    public internal(set) var cash: [Double]
+    public internal(set) var units: [Double]
+    public internal(set) var loan: [Double]
     /// Largest position over equity the trader will take; 1 = unlevered.
-    public var maxLeverage: [Double]
-    public var strategy: [RetailStrategy]
-    /// This step's orders: cash to spend, units to sell, units the exchange is liquidating.
-    public private(set) var buyCash: [Double]
-    public private(set) var sellUnits: [Double]
-    public private(set) var liquidationUnits: [Double]
-    public private(set) var fitness = StrategyFitness()
-    /// Each strategy's signal this step, remembered to score it on the realised return.
-    public private(set) var signals: [Double] = Array(repeating: 0, count: RetailStrategy.allCases.count)
+    public internal(set) var maxLeverage: [Double]
+    public internal(set) var strategy: [RetailStrategy]
+    /// This step's market order: cash to spend if positive, units to sell if negative.
+    public internal(set) var order: [Double]
+    /// Marked by the exchange for liquidation: all its units are for sale and it sends no orders.
+    public internal(set) var marked: [Bool]
+    /// Every trader that owes a loan or is marked, in increasing order (rebuilt by `settle`, the only
+    /// rule that lends to a trader without a loan). Interest, margin checks and liquidations visit these.
+    var borrowers: [Int32] = []
 
-    public init(cash: [Double], units: [Double], maxLeverage: [Double], strategy: [RetailStrategy]) {
+    /// This step's orders in all: cash to spend, units to sell.
+    public internal(set) var totalBuyCash = 0.0
+    public internal(set) var totalSellUnits = 0.0
+    /// Traders marked for liquidation, and their units.
+    public internal(set) var markedCount = 0
+    public internal(set) var totalLiquidationUnits = 0.0
+    var strategyCounts: [Int]
+
+    public internal(set) var fitness = StrategyFitness()
+    /// Each strategy's signal this step, remembered to score it on the realised return.
+    public internal(set) var signals: [Double] = Array(repeating: 0, count: RetailStrategy.allCases.count)
+
+    public init(cash: [Double], units: [Double], loan: [Double]? = nil, maxLeverage: [Double], strategy: [RetailStrategy]) {
         let n = cash.count
-        precondition(units.count == n && maxLeverage.count == n && strategy.count == n, "columns differ in length")
+        precondition(units.count == n && maxLeverage.count == n && strategy.count == n && (loan?.count ?? n) == n,
+                     "columns differ in length")
+        precondition(n <= Int(Int32.max), "at most \(Int32.max) traders")
         self.cash = cash
         self.units = units
+        let loan = loan ?? Array(repeating: 0, count: n)
+        self.loan = loan
         self.maxLeverage = maxLeverage
         self.strategy = strategy
-        loan = Array(repeating: 0, count: n)
-        buyCash = Array(repeating: 0, count: n)
-        sellUnits = Array(repeating: 0, count: n)
-        liquidationUnits = Array(repeating: 0, count: n)
+        order = Array(repeating: 0, count: n)
+        marked = Array(repeating: false, count: n)
+        borrowers = loan.indices.filter { loan[$0] > 0 }.map { Int32($0) }
+        strategyCounts = RetailStrategy.allCases.map { s in strategy.lazy.filter { $0 == s }.count }
     }
 
     public var count: Int { cash.count }
 
-    /// Each trader reconsiders its strategy with probability `switchRate`, choosing strategy k with
-    /// probability proportional to exp(intensity x profitability_k) (Brock and Hommes 1998).
-    public mutating func switchStrategies(rules: RetailRules, stream: RandomStream) throws {
-        guard rules.switchRate > 0, count > 0 else { return }
-        let choice = try DiscreteChoice(weights: fitness.weights(intensity: rules.switchIntensity))
-        for i in 0..<count where stream.uniform() < rules.switchRate {
-            strategy[i] = RetailStrategy(rawValue: UInt8(choice.sample(stream)))!
-        }
-    }
-
-    /// Every trader decides this step's market order from the morning's `price`, the `trend` (log
-    /// change over the lookback) and the log `mispricing` log(anchor / price). A buy spends
-    /// `trade_fraction` of the room to the leverage cap, `L x equity - position` (for an unlevered
-    /// trader: its cash); a sell sells `trade_fraction` of the units. One uniform draw per trader.
-    /// The borrowed part of all buys together is scaled down to fit `credit`, the exchange's unused
-    /// lending capacity. Traders marked for liquidation send no orders.
-    public mutating func submitOrders(price p: Double, trend: Double, mispricing: Double,
-                                      credit: Double = .infinity, rules: RetailRules, stream: RandomStream) {
-        let band = rules.fundamentalBand
-        signals = [0, trend > 0 ? 1 : (trend < 0 ? -1 : 0), mispricing > band ? 1 : (mispricing < -band ? -1 : 0)]
-        let f = rules.tradeFraction, activity = rules.noiseActivity
-        for i in 0..<count {
-            let u = stream.uniform()
-            let direction: Double
-            switch strategy[i] {
-            case .noise: direction = u < activity ? (u < activity / 2 ? 1 : -1) : 0
-            case .trend: direction = signals[1]
-            case .fundamental: direction = signals[2]
-            }
-            let position = units[i] * p
-            let equity = cash[i] + position - loan[i]
-            let free = liquidationUnits[i] == 0  // a position being liquidated sends no orders of its own
-            buyCash[i] = free && direction > 0 ? f * max(maxLeverage[i] * equity - position, 0) : 0
-            sellUnits[i] = free && direction < 0 ? f * units[i] : 0
-        }
-        var wanted = 0.0
-        for i in 0..<count { wanted += max(buyCash[i] - cash[i], 0) }
-        guard wanted > credit else { return }
-        let scale = max(credit, 0) / wanted
-        for i in 0..<count where buyCash[i] > cash[i] {
-            buyCash[i] = cash[i] + (buyCash[i] - cash[i]) * scale
-        }
-    }
-
-    public var totalBuyCash: Double { buyCash.reduce(0, +) }
-    public var totalSellUnits: Double { sellUnits.reduce(0, +) }
-    public var totalLiquidationUnits: Double { liquidationUnits.reduce(0, +) }
-
-    /// Applies the day's fills at `price`: each order filled by its side's fraction. Returns the change
-    /// in loans owed to the exchange (new borrowing minus repayment).
-    public mutating func settle(price p: Double, buyFill: Double, sellFill: Double) -> Double {
-        var borrowed = 0.0
-        for i in 0..<count {
-            let bought = buyCash[i] * buyFill / p
-            let sold = sellUnits[i] * sellFill
-            units[i] += bought - sold
-            cash[i] += (sold - bought) * p
-            borrowed += rebalanceLoan(i)
-        }
-        return borrowed
-    }
-
-    /// Marks for liquidation every trader whose equity is below `maintenance` of its position at
-    /// `price` (and who holds units). Returns how many were marked.
-    public mutating func markLiquidations(price p: Double, maintenance: Double) -> Int {
-        var marked = 0
-        for i in 0..<count {
-            let position = units[i] * p
-            let equity = cash[i] + position - loan[i]
-            let liquidate = loan[i] > 0 && position > 0 && equity < maintenance * position
-            liquidationUnits[i] = liquidate ? units[i] : 0
-            if liquidate { marked += 1 }
-        }
-        return marked
-    }
-
-    /// Sells each marked position's filled fraction at `price`; proceeds repay the loan. A trader
-    /// left with no units and a loan its cash cannot cover defaults on the rest. Returns (change in
-    /// loans, loans written off).
-    public mutating func settleLiquidations(price p: Double, fill: Double) -> (borrowed: Double, writtenOff: Double) {
-        var borrowed = 0.0, writtenOff = 0.0
-        for i in 0..<count where liquidationUnits[i] > 0 {
-            let sold = fill >= 1 - 1e-9 ? liquidationUnits[i] : liquidationUnits[i] * fill  // no dust after a full fill
-            units[i] -= sold
-            cash[i] += sold * p
-            liquidationUnits[i] = 0
-            borrowed += rebalanceLoan(i)
-            if units[i] <= 0, loan[i] > 0 {
-                writtenOff += loan[i]
-                loan[i] = 0
-            }
-        }
-        return (borrowed, writtenOff)
-    }
-
-    /// Scores each strategy's signal on the step's realised log return of the asset.
-    /// Each household receives an equal share of `income` (wages, buybacks) and spends a fraction
-    /// of it plus a fraction of its net wealth at `price` on goods, never more cash than it has
-    /// (Godley and Lavoie's consumption function, out of income and out of wealth: a rally in what
-    /// households hold raises their spending). Returns the total spent.
-    public mutating func receiveAndConsume(income: Double, price p: Double, incomePropensity: Double,
-                                           wealthPropensity: Double) -> Double {
-        let each = income / Double(count)
-        var spent = 0.0
-        for i in cash.indices {
-            let wealth = max(cash[i] + units[i] * p - loan[i], 0)
-            let consumed = min(incomePropensity * each + wealthPropensity * wealth, max(cash[i] + each, 0))
-            cash[i] += each - consumed
-            spent += consumed
-        }
-        return spent
-    }
-
-    /// Every borrower owes a day's interest at `rate` per step on its loan: it pays what its cash
-    /// covers and the rest is added to the loan. Returns the totals paid and added.
-    public mutating func payInterest(rate: Double) -> (paid: Double, capitalised: Double) {
-        guard rate > 0 else { return (0, 0) }
-        var paid = 0.0, capitalised = 0.0
-        for i in loan.indices where loan[i] > 0 {
-            let interest = loan[i] * rate, pay = min(interest, max(cash[i], 0))
-            cash[i] -= pay
-            loan[i] += interest - pay
-            paid += pay
-            capitalised += interest - pay
-        }
-        return (paid, capitalised)
-    }
-
-    public mutating func scoreStrategies(realisedReturn r: Double, memory: Double) {
-        fitness.update(signals: signals, realisedReturn: r, memory: memory)
-    }
-
     public func share(of s: RetailStrategy) -> Double {
-        count == 0 ? 0 : Double(strategy.lazy.filter { $0 == s }.count) / Double(count)
+        count == 0 ? 0 : Double(strategyCounts[Int(s.rawValue)]) / Double(count)
     }
 
-    /// Borrows trader i's negative cash, or repays its loan from positive cash; returns the change.
-    private mutating func rebalanceLoan(_ i: Int) -> Double {
-        let change = marginLoanChange(cash: cash[i], loan: loan[i])
-        cash[i] += change
-        loan[i] += change
-        return change
+    /// Each trader's order as cash to spend and units to sell (copies, for inspection).
+    public var buyCash: [Double] { order.map { max($0, 0) } }
+    public var sellUnits: [Double] { order.map { max(-$0, 0) } }
+    /// Units each trader is having liquidated (a copy).
+    public var liquidationUnits: [Double] { zip(marked, units).map { $0 ? $1 : 0 } }
+
+    /// Sets one trader's balances (for tests and scenarios that place a position by hand).
+    public mutating func setBalances(of i: Int, cash: Double, units: Double, loan: Double) {
+        self.cash[i] = cash
+        self.units[i] = units
+        self.loan[i] = loan
+        if loan > 0 && !borrowers.contains(Int32(i)) {
+            borrowers.append(Int32(i))
+            borrowers.sort()
+        }
     }
+
+    /// The columns summed in index order, and where each first falls below `floor` (or is not a
+    /// number): one pass over cash, units and loans.
+    public func census(floor: Double = 0) -> RetailCensus {
+        var census = RetailCensus()
+        cash.withUnsafeBufferPointer { c in
+            units.withUnsafeBufferPointer { u in
+                loan.withUnsafeBufferPointer { l in
+                    for i in 0..<c.count {
+                        census.cash += c[i]
+                        census.units += u[i]
+                        census.loan += l[i]
+                        if !(c[i] >= floor) && census.firstLowCash == nil { census.firstLowCash = i }
+                        if !(u[i] >= floor) && census.firstLowUnits == nil { census.firstLowUnits = i }
+                        if !(l[i] >= floor) && census.firstLowLoan == nil { census.firstLowLoan = i }
+                    }
+                }
+            }
+        }
+        return census
+    }
+
+    /// Raw views of every column for one pass; valid inside `body` only. Indexing them has no
+    /// bounds or uniqueness checks in a release build, so the hot loops read like the formulas.
+    mutating func withColumns<R>(_ body: (Columns) throws -> R) rethrows -> R {
+        try cash.withUnsafeMutableBufferPointer { cash in
+            try units.withUnsafeMutableBufferPointer { units in
+                try loan.withUnsafeMutableBufferPointer { loan in
+                    try maxLeverage.withUnsafeMutableBufferPointer { maxLeverage in
+                        try strategy.withUnsafeMutableBufferPointer { strategy in
+                            try order.withUnsafeMutableBufferPointer { order in
+                                try marked.withUnsafeMutableBufferPointer { marked in
+                                    try body(Columns(cash: cash, units: units, loan: loan, maxLeverage: maxLeverage,
+                                                     strategy: strategy, order: order, marked: marked))
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    struct Columns {
+        let cash, units, loan, maxLeverage: UnsafeMutableBufferPointer<Double>
+        let strategy: UnsafeMutableBufferPointer<RetailStrategy>
+        let order: UnsafeMutableBufferPointer<Double>
+        let marked: UnsafeMutableBufferPointer<Bool>
+        var count: Int { cash.count }
+
+        /// Borrows trader i's negative cash, or repays its loan from positive cash; returns the change.
+        @inline(__always)
+        func rebalanceLoan(_ i: Int) -> Double {
+            let change = marginLoanChange(cash: cash[i], loan: loan[i])
+            cash[i] += change
+            loan[i] += change
+            return change
+        }
+    }
+}
+
+/// The retail columns summed (in index order), and the first trader whose cash, units or loan is
+/// below the floor the census was taken at (nil if none).
+public struct RetailCensus: Sendable, Equatable {
+    public var cash = 0.0, units = 0.0, loan = 0.0
+    public var firstLowCash: Int?, firstLowUnits: Int?, firstLowLoan: Int?
 }

@@ -27,6 +27,7 @@ public struct Manifest {
             ("steps", .number(Double(steps))),
             ("started_at", .string(ISO8601DateFormatter().string(from: startedAt))),
             ("wall_time_seconds", .number((wallSeconds * 1000).rounded() / 1000)),
+            ("peak_resident_bytes", Self.peakResidentBytes().map { .number(Double($0)) } ?? .null),
             ("files", .array(files.map(JSON.string))),
             ("config", .object(
                 [("settings", JSON(experiment.settings))]

@@ -19,6 +19,14 @@ extension World {
     /// - total cash is what existed at step 0 plus what the central bank's operations created: trades,
     ///   transfers and loans between agents only move it.
     func checkAccounting(tolerance: Double = 1e-9) throws -> Double {
+        try checkAccounting(retailCensus(tolerance: tolerance), tolerance: tolerance)
+    }
+
+    /// The retail columns summed, and the first trader below the check's floor in each.
+    func retailCensus(tolerance: Double = 1e-9) -> RetailCensus { retail.census(floor: -tolerance * initialCash) }
+
+    /// The check, given the retail population's `census` (taken at `retailCensus(tolerance:)`).
+    func checkAccounting(_ retailTotals: RetailCensus, tolerance: Double = 1e-9) throws -> Double {
         var worst = 0.0
         func violation(_ agent: String, _ instrument: String, _ detail: String) -> AccountingViolation {
             AccountingViolation(step: step, agent: agent, instrument: instrument, detail: detail)
@@ -38,7 +46,6 @@ extension World {
             try finite(x, agent, instrument)
             guard x >= slack * scale else { throw violation(agent, instrument, "negative balance \(x)") }
         }
-        let retailTotals = self.retailTotals
         for (a, asset) in rules.market.assets.enumerated() {
             try finite(prices[a], "market", asset.name)
             var held = 0.0
@@ -52,11 +59,9 @@ extension World {
                         "holdings sum to \(held), amount outstanding is \(outstanding[a])")
         }
         let retailAssetName = rules.market.assets[retailAsset].name
-        for (name, column) in [("cash", retail.cash), (retailAssetName, retail.units), ("margin_loan", retail.loan)] {
-            for (i, x) in column.enumerated() where !(x >= slack * initialCash) {
-                try holding(x, "retail[\(i)]", name, scale: initialCash)
-            }
-        }
+        let lowest = [("cash", retailTotals.firstLowCash, retail.cash), (retailAssetName, retailTotals.firstLowUnits, retail.units),
+                      ("margin_loan", retailTotals.firstLowLoan, retail.loan)]
+        for case let (name, i?, column) in lowest { try holding(column[i], "retail[\(i)]", name, scale: initialCash) }
         let bond = rules.market.assets[governmentBond]
         try compare(government.bondsOutstanding, outstanding[governmentBond], scale: outstanding[governmentBond],
                     "government", bond.name, "owes \(government.bondsOutstanding) units, \(outstanding[governmentBond]) are outstanding")
@@ -130,7 +135,7 @@ extension World {
         return worst
     }
 
-    var totalCash: Double { totalCash(retailCash: retail.cash.reduce(0, +)) }
+    var totalCash: Double { totalCash(retailCash: retail.census().cash) }
 
     /// Cash of all agents, given the retail traders' in total.
     func totalCash(retailCash: Double) -> Double {

@@ -1,12 +1,5 @@
 import Economy
 
-/// The retail population's balances summed: one pass over each column per check.
-struct RetailTotals {
-    let cash: Double
-    let units: Double
-    let loan: Double
-}
-
 /// One agent's balance sheet at current prices: financial assets and liabilities.
 public struct BalanceSheet: Sendable, Equatable {
     /// `hedge_fund[3]`, or a whole sector (`retail`, `government`, `central_bank`, `real_economy`).
@@ -22,7 +15,7 @@ extension World {
     /// by their issuers at market value; a hedge fund owes its sovereign investors their stakes at
     /// NAV; the central bank owes the cash it created and the reverse-repo deposits it holds. Unpaid
     /// capex bills are orders, not claims, and are left out.
-    func balanceSheets(retail totals: RetailTotals) -> [BalanceSheet] {
+    func balanceSheets(retail totals: RetailCensus) -> [BalanceSheet] {
         let b = governmentBond, h = hyperscalerBond
         func value(_ units: [Double]) -> Double { zip(units, prices).reduce(0) { $0 + $1.0 * $1.1 } }
         let navs = navs()
@@ -55,12 +48,7 @@ extension World {
     }
 
     /// Every agent's balance sheet now, retail traders summed into one sector (snapshots.csv).
-    public func balanceSheets() -> [BalanceSheet] { balanceSheets(retail: retailTotals) }
-
-    /// The retail columns summed, one pass over each.
-    var retailTotals: RetailTotals {
-        RetailTotals(cash: retail.cash.reduce(0, +), units: retail.units.reduce(0, +), loan: retail.loan.reduce(0, +))
-    }
+    public func balanceSheets() -> [BalanceSheet] { balanceSheets(retail: retail.census()) }
 
     /// Wealth that is nobody's liability: the cash of step 0 and every asset that is not a bond
     /// (crypto, equities) at current prices. Inside claims cancel, so the agents' net worths sum to it.

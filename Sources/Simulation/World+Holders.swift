@@ -29,8 +29,7 @@ extension World {
             for m in moneyFunds.indices { moneyFunds[m].cash += perUnit * moneyFunds[m].bonds; paid += perUnit * moneyFunds[m].bonds }
         }
         if a == retailAsset {
-            for i in 0..<retail.count { retail.cash[i] += perUnit * retail.units[i] }
-            paid += perUnit * retail.units.reduce(0, +)
+            paid += retail.payDividends(perUnit: perUnit)
         }
         return paid
     }

@@ -2,7 +2,7 @@ import Economy
 
 extension World {
     /// Phase 10: the step as the recorder sees it.
-    func record(_ log: StepLog, accountingError: Double) -> StepRecord {
+    func record(_ log: StepLog, retail totals: RetailCensus, accountingError: Double) -> StepRecord {
         let n = prices.count
         return StepRecord(
             step: step, prices: prices,
@@ -10,7 +10,7 @@ extension World {
             yields: rules.market.assets.indices.compactMap { rules.market.assets[$0].yield(at: prices[$0]) },
             volumes: log.volumes, forcedVolumes: log.forcedVolumes, residuals: log.residuals, haircuts: haircuts,
             clearingRounds: log.rounds, marginCalls: log.marginCalled.count, defaults: log.defaults,
-            marginLoans: hedgeFunds.reduce(0) { $0 + $1.loan } + retail.loan.reduce(0, +),
+            marginLoans: hedgeFunds.reduce(0) { $0 + $1.loan } + totals.loan,
             dealerCapacityUsed: dealerCapacityUsed,
             policyRate: centralBank.policyRate, repoRate: repoRate,
             reverseRepoRate: centralBank.floor(rules.centralBank), standingRepoRate: centralBank.ceiling(rules.centralBank),
@@ -37,10 +37,10 @@ extension World {
             trendShare: retail.share(of: .trend), fundamentalShare: retail.share(of: .fundamental),
             hedgeFundUnits: (0..<n).map { a in hedgeFunds.reduce(0) { $0 + $1.units[a] } },
             dealerUnits: (0..<n).map { a in dealers.reduce(0) { $0 + $1.units[a] } },
-            retailUnits: (0..<n).map { a in a == retailAsset ? retail.units.reduce(0, +) : 0 },
+            retailUnits: (0..<n).map { a in a == retailAsset ? totals.units : 0 },
             sovereignUnits: (0..<n).map { a in sovereignFunds.reduce(0) { $0 + $1.units[a] } },
             retailBuyOrders: retail.totalBuyCash, retailSellOrders: retail.totalSellUnits,
-            totalCash: totalCash, accountingError: accountingError,
+            totalCash: totalCash(retailCash: totals.cash), accountingError: accountingError,
             flows: log.flows.sorted { ($0.asset, $0.sector) < ($1.asset, $1.sector) })
     }
 

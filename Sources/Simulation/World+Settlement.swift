@@ -43,7 +43,7 @@ extension World {
                     government.cash -= fill * p
                 case .retailLiquidations:
                     let wanted = retail.totalLiquidationUnits
-                    log.liquidations += retail.liquidationUnits.lazy.filter { $0 > 0 }.count
+                    log.liquidations += retail.markedCount
                     log.liquidationValue += -fill * p
                     let (borrowed, writtenOff) = retail.settleLiquidations(price: p, fill: wanted > 0 ? -fill / wanted : 0)
                     fundRetailLoans(borrowed, writtenOff: writtenOff)

@@ -78,7 +78,8 @@ extension World {
         payCapitalCalls(into: &log)                                         // 9
         recordNAVs()                                                        // 9
         closeDay()                                                          // 9
-        let error = try checkAccounting()                                   // 9
-        return record(log, accountingError: error)                          // 10
+        let census = retailCensus()                                         // 9
+        let error = try checkAccounting(census)                             // 9
+        return record(log, retail: census, accountingError: error)          // 10
     }
 }

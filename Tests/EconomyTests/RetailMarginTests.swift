@@ -37,8 +37,7 @@ import Testing
 
     @Test func aTraderBelowMaintenanceMarginIsMarkedAndLiquidated() {
         // Position 100 x 10 = 1000 against a loan of 980: equity 20 < 5% of 1000.
-        var pop = RetailPopulation(cash: [0, 50], units: [100, 100], maxLeverage: [10, 10], strategy: [.noise, .noise])
-        pop.loan = [980, 500]
+        var pop = RetailPopulation(cash: [0, 50], units: [100, 100], loan: [980, 500], maxLeverage: [10, 10], strategy: [.noise, .noise])
         #expect(pop.markLiquidations(price: 10, maintenance: 0.05) == 1)
         #expect(pop.liquidationUnits == [100, 0])
         let (borrowed, writtenOff) = pop.settleLiquidations(price: 10, fill: 1)
@@ -51,16 +50,14 @@ import Testing
     @Test func aTraderBeingLiquidatedSendsNoOrdersOfItsOwn() {
         var r = rules
         r.tradeFraction = 0.5
-        var pop = RetailPopulation(cash: [0, 0], units: [100, 100], maxLeverage: [10, 10], strategy: [.trend, .trend])
-        pop.loan = [980, 0]
+        var pop = RetailPopulation(cash: [0, 0], units: [100, 100], loan: [980, 0], maxLeverage: [10, 10], strategy: [.trend, .trend])
         _ = pop.markLiquidations(price: 10, maintenance: 0.05)
         pop.submitOrders(price: 10, trend: -1, mispricing: 0, rules: r, stream: RandomStream(seed: Seed(1)))
         #expect(pop.sellUnits == [0, 50], "only the liquidation sells trader 0's units")
     }
 
     @Test func aLiquidationThatCannotCoverTheLoanWritesOffTheRest() {
-        var pop = RetailPopulation(cash: [0], units: [100], maxLeverage: [10], strategy: [.noise])
-        pop.loan = [1200]
+        var pop = RetailPopulation(cash: [0], units: [100], loan: [1200], maxLeverage: [10], strategy: [.noise])
         #expect(pop.markLiquidations(price: 10, maintenance: 0.05) == 1)
         let (borrowed, writtenOff) = pop.settleLiquidations(price: 10, fill: 1)
         #expect(abs(borrowed + 1000) < 1e-9 && abs(writtenOff - 200) < 1e-9)

@@ -116,9 +116,7 @@ import Testing
         // L = 20 (position + cash) its equity is under 5% of its position: below maintenance margin.
         let cash = world.retail.cash[0], held = world.retail.units[0]
         let loan = 20 * (held * p + cash), bought = (cash + loan) / p
-        world.retail.cash[0] = 0
-        world.retail.units[0] += bought
-        world.retail.loan[0] = loan
+        world.retail.setBalances(of: 0, cash: 0, units: held + bought, loan: loan)
         world.dealers[0].units[a] -= bought
         world.dealers[0].cash += cash
         world.dealers[0].marginLoans += loan

@@ -1,0 +1,40 @@
+import Economy
+import Simulation
+import Stochastics
+
+/// The retail phase alone: a step of the full trading rule for every trader of a population set up
+/// as a run sets it up (lognormal cash, 5% levered 2-5x, strategies 30/20/50): margin interest,
+/// maintenance checks, strategy switching, orders with the exchange's credit limit, liquidation
+/// sales, settlement with loans, checks at the new price, scoring. Prices alternate +-3% so every
+/// kind of trader trades.
+struct RetailBench {
+    let population: RetailPopulation
+    let rules: RetailRules
+    let steps: Int
+
+    /// Bytes each trader's step reads or writes in the passes over all traders (the margin rules visit
+    /// borrowers only, about 5%): switching reads and writes the strategy (2); orders read strategy,
+    /// mark, cash, units, loan and leverage and write the order (42), and the credit limit rereads
+    /// order and cash and rewrites the order (24); settlement reads order, mark, cash, units and loan
+    /// and writes cash, units and loan (57).
+    static let bytesPerTraderStep = 2 + 42 + 24 + 57
+
+    func run(_ method: Method) -> Timing {
+        var population = self.population
+        let stream = RandomStream(seed: Seed(2))
+        return method.time {
+            for s in 0..<steps {
+                let up = s % 2 == 0, price = up ? 100.0 : 97
+                _ = population.payInterest(rate: 0.06 / 252)
+                _ = population.markLiquidations(price: price, maintenance: rules.maintenanceMargin)
+                try! population.switchStrategies(rules: rules, stream: stream)
+                population.submitOrders(price: price, trend: up ? 0.03 : -0.03, mispricing: 0.05, credit: 1e8,
+                                        rules: rules, stream: stream)
+                if population.markedCount > 0 { _ = population.settleLiquidations(price: price, fill: 1) }
+                _ = population.settle(price: price, buyFill: 0.9, sellFill: 0.9)
+                _ = population.markLiquidations(price: price, maintenance: rules.maintenanceMargin)
+                population.scoreStrategies(realisedReturn: up ? 0.03 : -0.03, memory: rules.profitMemory)
+            }
+        }
+    }
+}
