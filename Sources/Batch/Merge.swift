@@ -98,7 +98,7 @@ public enum Merge {
         }
         heads = try readers.map { try $0.next() }
         let temporary = target.path(".\(file).partial")
-        FileManager.default.createFile(atPath: temporary, contents: nil)
+        _ = FileManager.default.createFile(atPath: temporary, contents: nil)
         let out = try FileHandle(forWritingTo: URL(fileURLWithPath: temporary))
         var buffer = Array(header)
         while true {

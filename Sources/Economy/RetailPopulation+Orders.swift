@@ -2,7 +2,9 @@ import Stochastics
 
 extension RetailPopulation {
     /// Each trader reconsiders its strategy with probability `switchRate`, choosing strategy k with
-    /// probability proportional to exp(intensity x profitability_k) (Brock and Hommes 1998).
+    /// probability proportional to exp(intensity x profitability_k) (Brock and Hommes 1998). Who
+    /// reconsiders is drawn as the geometric gaps between them (the same law as a coin per trader),
+    /// so the stream is used twice per reconsidering trader, not once per trader.
     public mutating func switchStrategies(rules: RetailRules, stream: RandomStream) throws {
         guard rules.switchRate > 0, count > 0 else { return }
         let choice = try DiscreteChoice(weights: fitness.weights(intensity: rules.switchIntensity))
@@ -10,11 +12,15 @@ extension RetailPopulation {
         var counts = strategyCounts
         strategy.withUnsafeMutableBufferPointer { strategy in
             stream.withUniforms { source in
-                for i in strategy.indices where source.next() < rate {
-                    let chosen = RetailStrategy(rawValue: UInt8(truncatingIfNeeded: choice.sample(&source)))!
+                var rng = source  // a local copy stays in registers
+                defer { source = rng }
+                var i = rng.geometric(rate, cap: strategy.count + 1) - 1
+                while i < strategy.count {
+                    let chosen = RetailStrategy(rawValue: UInt8(truncatingIfNeeded: choice.pick(rng.next())))!
                     counts[Int(strategy[i].rawValue)] -= 1
                     counts[Int(chosen.rawValue)] += 1
                     strategy[i] = chosen
+                    i += rng.geometric(rate, cap: strategy.count - i)
                 }
             }
         }
@@ -30,30 +36,14 @@ extension RetailPopulation {
     public mutating func submitOrders(price p: Double, trend: Double, mispricing: Double,
                                       credit: Double = .infinity, rules: RetailRules, stream: RandomStream) {
         let band = rules.fundamentalBand
-        let trendSignal: Double = trend > 0 ? 1 : (trend < 0 ? -1 : 0)
-        let valueSignal: Double = mispricing > band ? 1 : (mispricing < -band ? -1 : 0)
-        signals = [0, trendSignal, valueSignal]
-        let f = rules.tradeFraction, activity = rules.noiseActivity, half = rules.noiseActivity / 2
-        var buys = 0.0, sells = 0.0, wanted = 0.0
-        withColumns { c in
+        let trendSignal = trend > 0 ? 1 : (trend < 0 ? -1 : 0)
+        let valueSignal = mispricing > band ? 1 : (mispricing < -band ? -1 : 0)
+        signals = [0, Double(trendSignal), Double(valueSignal)]
+        let sides = OrderSides(trend: 1 + trendSignal, value: 1 + valueSignal, activity: rules.noiseActivity)
+        let (buys, sells, wanted) = withColumns { c in
             stream.withUniforms { source in
-                for i in 0..<c.count {
-                    let u = source.next()
-                    let direction: Double
-                    switch c.strategy[i] {
-                    case .noise: direction = u < activity ? (u < half ? 1 : -1) : 0
-                    case .trend: direction = trendSignal
-                    case .fundamental: direction = valueSignal
-                    }
-                    let position = c.units[i] * p
-                    let equity = c.cash[i] + position - c.loan[i]
-                    let free = !c.marked[i]  // a position being liquidated sends no orders of its own
-                    let buy = free && direction > 0 ? f * max(c.maxLeverage[i] * equity - position, 0) : 0
-                    let sell = free && direction < 0 ? f * c.units[i] : 0
-                    c.order[i] = buy > 0 ? buy : (sell > 0 ? -sell : 0)
-                    buys += buy
-                    sells += sell
-                    wanted += max(buy - c.cash[i], 0)
+                withUnsafeTemporaryAllocation(of: UInt32.self, capacity: Self.drawBlock) { draws in
+                    Self.orderPass(c, source: &source, draws: draws, price: p, tradeFraction: rules.tradeFraction, sides: sides)
                 }
             }
         }
@@ -61,14 +51,74 @@ extension RetailPopulation {
         totalBuyCash = buys
         guard wanted > credit else { return }
         let scale = max(credit, 0) / wanted
-        buys = 0
-        withColumns { c in
+        totalBuyCash = withColumns { c in
+            let (cash, order) = (c.cash, c.order)
+            var buys = 0.0
             for i in 0..<c.count {
-                if c.order[i] > max(c.cash[i], 0) { c.order[i] = c.cash[i] + (c.order[i] - c.cash[i]) * scale }
-                buys += max(c.order[i], 0)
+                if order[i] > max(cash[i], 0) { order[i] = cash[i] + (order[i] - cash[i]) * scale }
+                buys += max(order[i], 0)
+            }
+            return buys
+        }
+    }
+
+    /// Traders per block of uniforms: a block's draws come from one tight loop, then its traders use
+    /// them from L1 (a loop that draws as it goes has too many live values to keep the generator in
+    /// registers).
+    static let drawBlock = 512
+
+    /// A trader's side as an integer: 0 sell, 1 none, 2 buy. Noise traders draw theirs; trend
+    /// followers and fundamentalists take this step's `trend` and `value` sides. The three sit in
+    /// two-bit fields of one integer, shifted by the strategy's raw value, and each side's buy and sell
+    /// factor (0 or 1) is read from a table: no branch depends on the trader. (Strategies and draws
+    /// are random; a branch on them would mispredict about every other trader.)
+    struct OrderSides {
+        let trend: Int, value: Int
+        let activity: Double
+        /// Each side's factor (0 or 1) on the room to buy and on the units to sell.
+        static let buyFactor: [Double] = [0, 0, 1], sellFactor: [Double] = [1, 0, 0]
+        var fixed: Int { trend << (2 * Int(RetailStrategy.trend.rawValue)) | value << (2 * Int(RetailStrategy.fundamental.rawValue)) }
+    }
+
+    /// The loop of `submitOrders` over every trader; returns the buys, the sells and the part of the
+    /// buys beyond the buyers' cash.
+    private static func orderPass(_ c: Columns, source: inout UniformSource, draws: UnsafeMutableBufferPointer<UInt32>,
+                                  price p: Double, tradeFraction f: Double, sides: OrderSides) -> (Double, Double, Double) {
+        OrderSides.buyFactor.withUnsafeBufferPointer { buyFactor in
+            OrderSides.sellFactor.withUnsafeBufferPointer { sellFactor in
+                orderPass(c, source: &source, draws: draws, price: p, tradeFraction: f, sides: sides,
+                          buyFactor: buyFactor, sellFactor: sellFactor)
             }
         }
-        totalBuyCash = buys
+    }
+
+    private static func orderPass(_ c: Columns, source: inout UniformSource, draws: UnsafeMutableBufferPointer<UInt32>,
+                                  price p: Double, tradeFraction f: Double, sides: OrderSides,
+                                  buyFactor: UnsafeBufferPointer<Double>, sellFactor: UnsafeBufferPointer<Double>) -> (Double, Double, Double) {
+        let (strategy, marked, cash, units, loan, leverage, order) = (c.strategy, c.marked, c.cash, c.units, c.loan, c.maxLeverage, c.order)
+        let fixed = sides.fixed
+        assert(RetailStrategy.noise.rawValue == 0, "noise traders' side is the lowest field")
+        let half = UniformSource.threshold(sides.activity / 2), active = UniformSource.threshold(sides.activity)
+        var buys = 0.0, sells = 0.0, wanted = 0.0
+        for start in stride(from: 0, to: c.count, by: draws.count) {
+            let end = min(start + draws.count, c.count)
+            source.fill(UnsafeMutableBufferPointer(rebasing: draws[0..<(end - start)]))
+            for i in start..<end {
+                let u = UInt64(draws[i - start])  // the uniform times 2^32
+                let noiseSide = 1 + 2 * (u < half ? 1 : 0) - (u < active ? 1 : 0)  // buy, sell each activity / 2
+                let chosen = ((fixed | noiseSide) &>> (2 * Int(strategy[i].rawValue))) & 3
+                let side = marked[i] ? 1 : chosen  // a position being liquidated sends no orders of its own
+                let position = units[i] * p
+                let equity = cash[i] + position - loan[i]
+                let buy = buyFactor[side] * (f * max(leverage[i] * equity - position, 0))
+                let sell = sellFactor[side] * (f * units[i])
+                order[i] = buy - sell
+                buys += buy
+                sells += sell
+                wanted += max(buy - cash[i], 0)
+            }
+        }
+        return (buys, sells, wanted)
     }
 
     /// Scores each strategy's signal on the step's realised log return of the asset.
@@ -76,3 +126,4 @@ extension RetailPopulation {
         fitness.update(signals: signals, realisedReturn: r, memory: memory)
     }
 }
+

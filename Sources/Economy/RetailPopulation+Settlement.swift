@@ -2,22 +2,28 @@ extension RetailPopulation {
     /// Applies the day's fills at `price`: each order filled by its side's fraction. Returns the change
     /// in loans owed to the exchange (new borrowing minus repayment).
     public mutating func settle(price p: Double, buyFill: Double, sellFill: Double) -> Double {
-        var borrowed = 0.0
-        var list: [Int32] = []
-        swap(&list, &borrowers)
-        list.removeAll(keepingCapacity: true)
-        withColumns { c in
+        var slots: [Int32] = []
+        swap(&slots, &borrowerSlots)
+        defer { swap(&slots, &borrowerSlots) }
+        let unitsPerCash = buyFill / p  // one division per step, not per trader
+        let (borrowed, borrowers) = withColumns { c in slots.withUnsafeMutableBufferPointer { slots in
+            let (marked, cash, units, loan, order) = (c.marked, c.cash, c.units, c.loan, c.order)
+            var borrowed = 0.0, borrowers = 0
             for i in 0..<c.count {
-                let o = c.order[i]
-                let bought = o > 0 ? o * buyFill / p : 0
-                let sold = o < 0 ? -o * sellFill : 0
-                c.units[i] += bought - sold
-                c.cash[i] += (sold - bought) * p
-                borrowed += c.rebalanceLoan(i)
-                if c.loan[i] > 0 || c.marked[i] { list.append(Int32(truncatingIfNeeded: i)) }
+                let o = order[i]
+                let bought = max(o, 0) * unitsPerCash, sold = max(-o, 0) * sellFill  // no branch: the side is random
+                units[i] += bought - sold
+                let traded = cash[i] + (sold - bought) * p, owed = loan[i]
+                let change = marginLoanChange(cash: traded, loan: owed)
+                cash[i] = traded + change
+                loan[i] = owed + change
+                borrowed += change
+                slots[borrowers] = Int32(truncatingIfNeeded: i)
+                borrowers &+= owed + change > 0 || marked[i] ? 1 : 0
             }
-        }
-        borrowers = list
+            return (borrowed, borrowers)
+        } }
+        borrowerCount = borrowers
         return borrowed
     }
 

@@ -22,7 +22,11 @@ public struct RetailPopulation: Sendable {
     public internal(set) var marked: [Bool]
     /// Every trader that owes a loan or is marked, in increasing order (rebuilt by `settle`, the only
     /// rule that lends to a trader without a loan). Interest, margin checks and liquidations visit these.
-    var borrowers: [Int32] = []
+    var borrowers: ArraySlice<Int32> { borrowerSlots[0..<borrowerCount] }
+    /// Room for every trader and a spare: `settle` writes each index and moves past it only for a
+    /// borrower, so building the list takes no branch.
+    var borrowerSlots: [Int32]
+    var borrowerCount = 0
 
     /// This step's orders in all: cash to spend, units to sell.
     public internal(set) var totalBuyCash = 0.0
@@ -49,7 +53,9 @@ public struct RetailPopulation: Sendable {
         self.strategy = strategy
         order = Array(repeating: 0, count: n)
         marked = Array(repeating: false, count: n)
-        borrowers = loan.indices.filter { loan[$0] > 0 }.map { Int32($0) }
+        borrowerSlots = loan.indices.filter { loan[$0] > 0 }.map { Int32($0) }
+        borrowerCount = borrowerSlots.count
+        borrowerSlots += Array(repeating: 0, count: n + 1 - borrowerCount)
         strategyCounts = RetailStrategy.allCases.map { s in strategy.lazy.filter { $0 == s }.count }
     }
 
@@ -71,8 +77,9 @@ public struct RetailPopulation: Sendable {
         self.units[i] = units
         self.loan[i] = loan
         if loan > 0 && !borrowers.contains(Int32(i)) {
-            borrowers.append(Int32(i))
-            borrowers.sort()
+            borrowerSlots[borrowerCount] = Int32(i)
+            borrowerCount += 1
+            borrowerSlots[0..<borrowerCount].sort()
         }
     }
 

@@ -38,19 +38,22 @@ extension World {
         return funds
     }
 
+    /// Traders are drawn independently; the levered ones are then placed first (traders are
+    /// exchangeable), so the margin rules, which visit borrowers only, read one dense stretch.
     static func retail(_ rules: Rules, retailAsset: Int, _ stream: RandomStream) -> RetailPopulation {
         let rr = rules.retail
         let units = rr.count > 0 ? rr.initialShare * rules.market.assets[retailAsset].supply / Double(rr.count) : 0
-        return RetailPopulation(
-            cash: (0..<rr.count).map { _ in rr.cash.draw(stream, within: .nonNegative) },
-            units: Array(repeating: units, count: rr.count),
-            maxLeverage: (0..<rr.count).map { _ in
-                stream.bernoulli(rr.leveragedFraction) ? rr.leverage.draw(stream, within: .atLeast(1)) : 1
-            },
-            strategy: (0..<rr.count).map { _ in
-                let u = stream.uniform()
-                return u < rr.trendFraction ? .trend : (u < rr.trendFraction + rr.fundamentalFraction ? .fundamental : .noise)
-            })
+        let cash = (0..<rr.count).map { _ in rr.cash.draw(stream, within: .nonNegative) }
+        let leverage = (0..<rr.count).map { _ in
+            stream.bernoulli(rr.leveragedFraction) ? rr.leverage.draw(stream, within: .atLeast(1)) : 1
+        }
+        let strategy = (0..<rr.count).map { _ -> RetailStrategy in
+            let u = stream.uniform()
+            return u < rr.trendFraction ? .trend : (u < rr.trendFraction + rr.fundamentalFraction ? .fundamental : .noise)
+        }
+        let order = leverage.indices.filter { leverage[$0] > 1 } + leverage.indices.filter { leverage[$0] <= 1 }
+        return RetailPopulation(cash: order.map { cash[$0] }, units: Array(repeating: units, count: rr.count),
+                                maxLeverage: order.map { leverage[$0] }, strategy: order.map { strategy[$0] })
     }
 
     /// Dealers split what the other sectors do not hold. If money funds want more of the bond than

@@ -35,6 +35,9 @@ extension RandomStream {
     /// Beta(a, b) on [0, 1].
     public func beta(_ a: Double, _ b: Double) -> Double { gsl_ran_beta(rng, a, b) }
 
+    /// Trials up to and including the first success at probability `p` (`gsl_ran_geometric`).
+    public func geometric(_ p: Double) -> Int { Int(gsl_ran_geometric(rng, p)) }
+
     /// True with probability `p`.
     public func bernoulli(_ p: Double) -> Bool { gsl_ran_bernoulli(rng, p) == 1 }
 
@@ -64,6 +67,10 @@ extension RandomStream {
 public final class DiscreteChoice {
     private let table: UnsafeMutablePointer<gsl_ran_discrete_t>
     public let count: Int
+    /// GSL's table, copied for `sample(_: inout UniformSource)`: index c is kept if the uniform is
+    /// below `cutoffs[c]`, else replaced by `aliases[c]`.
+    @usableFromInline let cutoffs: [Double]
+    @usableFromInline let aliases: [Int]
 
     /// - Throws: `GSLError` when a weight is negative or not finite, or all weights are 0.
     public init(weights: [Double]) throws(GSLError) {
@@ -77,6 +84,8 @@ public final class DiscreteChoice {
         }) else { throw GSLError(status: Int32(GSL_ENOMEM), operation: "gsl_ran_discrete_preproc") }
         self.table = table
         self.count = weights.count
+        cutoffs = (0..<weights.count).map { table.pointee.F[$0] }
+        aliases = (0..<weights.count).map { Int(table.pointee.A[$0]) }
     }
 
     deinit { gsl_ran_discrete_free(table) }
@@ -85,10 +94,14 @@ public final class DiscreteChoice {
     public func sample(_ stream: RandomStream) -> Int { Int(gsl_ran_discrete(stream.rng, table)) }
 
     /// The same draw as `sample(_:)` makes from the same uniform: GSL's table lookup, done here.
-    public func sample(_ source: inout UniformSource) -> Int {
-        let u = source.next()
+    @inlinable
+    public func sample(_ source: inout UniformSource) -> Int { pick(source.next()) }
+
+    /// The index that uniform `u` in [0, 1) selects (GSL's table lookup).
+    @inlinable
+    public func pick(_ u: Double) -> Int {
         let c = Int(u * Double(count))
-        let f = table.pointee.F[c]
-        return f == 1 || u < f ? c : Int(table.pointee.A[c])
+        let f = cutoffs[c]
+        return f == 1 || u < f ? c : aliases[c]
     }
 }

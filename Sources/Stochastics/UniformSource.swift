@@ -1,4 +1,5 @@
 internal import CGSL
+import Foundation
 
 /// Uniform draws on [0, 1) for loops over millions of agents, without a C call per draw.
 ///
@@ -16,10 +17,66 @@ public struct UniformSource {
     @inlinable @inline(__always)
     public mutating func next() -> Double {
         if let rng = fallback { return Self.gslUniform(rng) }
+        return Self.step(&s1, &s2, &s3)
+    }
+
+    /// Trials up to and including the first success at probability `p` in (0, 1], at most `cap`:
+    /// GSL's `gsl_ran_geometric` (the same formula on the same positive uniform), so a loop can
+    /// jump from one rare event to the next instead of drawing for every agent.
+    @inlinable
+    public mutating func geometric(_ p: Double, cap: Int) -> Int {
+        var u = next()
+        while u == 0 { u = next() }
+        if p == 1 { return min(1, cap) }
+        let k = Self.logarithm(u) / Self.logarithm(1 - p) + 1
+        return k < Double(cap) ? Int(k) : cap
+    }
+
+    @usableFromInline static func logarithm(_ x: Double) -> Double { Foundation.log(x) }
+
+    /// The next `buffer.count` draws as raw 32-bit integers (the uniform is the integer / 2^32):
+    /// hot loops compare them with `threshold(_:)` instead of converting each to a Double.
+    @inlinable
+    public mutating func fill(_ buffer: UnsafeMutableBufferPointer<UInt32>) {
+        if let rng = fallback {
+            for i in buffer.indices { buffer[i] = UInt32(Self.gslUniform(rng) * 4_294_967_296.0) }
+            return
+        }
+        var (a, b, c) = (s1, s2, s3)
+        for i in buffer.indices { buffer[i] = Self.rawStep(&a, &b, &c) }
+        (s1, s2, s3) = (a, b, c)
+    }
+
+    /// The integer T with raw < T exactly when raw / 2^32 < p (the division is exact).
+    public static func threshold(_ p: Double) -> UInt64 {
+        p <= 0 ? 0 : (p >= 1 ? 1 << 32 : UInt64((p * 4_294_967_296.0).rounded(.up)))
+    }
+
+    /// The next `buffer.count` draws, in order: a tight loop with the state in registers, for hot
+    /// loops that take one draw per agent and have too many live values to keep it there themselves.
+    @inlinable
+    public mutating func fill(_ buffer: UnsafeMutableBufferPointer<Double>) {
+        if let rng = fallback {
+            for i in buffer.indices { buffer[i] = Self.gslUniform(rng) }
+            return
+        }
+        var (a, b, c) = (s1, s2, s3)
+        for i in buffer.indices { buffer[i] = Self.step(&a, &b, &c) }
+        (s1, s2, s3) = (a, b, c)
+    }
+
+    /// One taus2 step (GSL's `taus_get`, divided by 2^32 as `gsl_rng_uniform` does).
+    @inlinable @inline(__always)
+    static func step(_ s1: inout UInt32, _ s2: inout UInt32, _ s3: inout UInt32) -> Double {
+        Double(rawStep(&s1, &s2, &s3)) / 4_294_967_296.0
+    }
+
+    @inlinable @inline(__always)
+    static func rawStep(_ s1: inout UInt32, _ s2: inout UInt32, _ s3: inout UInt32) -> UInt32 {
         s1 = ((s1 & 0xFFFF_FFFE) &<< 12) ^ (((s1 &<< 13) ^ s1) &>> 19)
         s2 = ((s2 & 0xFFFF_FFF8) &<< 4) ^ (((s2 &<< 2) ^ s2) &>> 25)
         s3 = ((s3 & 0xFFFF_FFF0) &<< 17) ^ (((s3 &<< 3) ^ s3) &>> 11)
-        return Double(s1 ^ s2 ^ s3) / 4_294_967_296.0
+        return s1 ^ s2 ^ s3
     }
 
     @usableFromInline static func gslUniform(_ rng: OpaquePointer) -> Double {

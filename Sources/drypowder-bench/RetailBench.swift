@@ -1,3 +1,4 @@
+import Dispatch
 import Economy
 import Simulation
 import Stochastics
@@ -19,22 +20,35 @@ struct RetailBench {
     /// and writes cash, units and loan (57).
     static let bytesPerTraderStep = 2 + 42 + 24 + 57
 
-    func run(_ method: Method) -> Timing {
+    /// The whole phase, and the seconds each part took in all (margin: interest, checks, liquidations).
+    func run(_ method: Method) -> (Timing, parts: [(String, Double)]) {
         var population = self.population
         let stream = RandomStream(seed: Seed(2))
-        return method.time {
+        var parts: [(String, Double)] = [("margin", 0), ("switching", 0), ("orders", 0), ("settlement", 0)]
+        func timed(_ part: Int, _ body: () -> Void) {
+            let start = DispatchTime.now().uptimeNanoseconds
+            body()
+            parts[part].1 += Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+        }
+        let timing = method.time {
             for s in 0..<steps {
                 let up = s % 2 == 0, price = up ? 100.0 : 97
-                _ = population.payInterest(rate: 0.06 / 252)
-                _ = population.markLiquidations(price: price, maintenance: rules.maintenanceMargin)
-                try! population.switchStrategies(rules: rules, stream: stream)
-                population.submitOrders(price: price, trend: up ? 0.03 : -0.03, mispricing: 0.05, credit: 1e8,
-                                        rules: rules, stream: stream)
-                if population.markedCount > 0 { _ = population.settleLiquidations(price: price, fill: 1) }
-                _ = population.settle(price: price, buyFill: 0.9, sellFill: 0.9)
-                _ = population.markLiquidations(price: price, maintenance: rules.maintenanceMargin)
+                timed(0) {
+                    _ = population.payInterest(rate: 0.06 / 252)
+                    _ = population.markLiquidations(price: price, maintenance: rules.maintenanceMargin)
+                }
+                timed(1) { try! population.switchStrategies(rules: rules, stream: stream) }
+                timed(2) {
+                    population.submitOrders(price: price, trend: up ? 0.03 : -0.03, mispricing: 0.05, credit: 1e8,
+                                            rules: rules, stream: stream)
+                }
+                timed(0) { if population.markedCount > 0 { _ = population.settleLiquidations(price: price, fill: 1) } }
+                timed(3) { _ = population.settle(price: price, buyFill: 0.9, sellFill: 0.9) }
+                timed(0) { _ = population.markLiquidations(price: price, maintenance: rules.maintenanceMargin) }
                 population.scoreStrategies(realisedReturn: up ? 0.03 : -0.03, memory: rules.profitMemory)
             }
         }
+        let total = parts.reduce(0) { $0 + $1.1 }
+        return (timing, parts.map { ($0.0, $0.1 / total) })
     }
 }

@@ -8,13 +8,15 @@ import Stochastics
 // median and range. Never a test: CI runs `--tiny` only, to check that it builds and runs.
 
 let usage = """
-    USAGE: drypowder-bench [--tiny] [--repetitions N] [SECTION ...]
+    USAGE: drypowder-bench [--tiny] [--repetitions N] [--traders N] [SECTION ...]
     SECTIONS: bandwidth retail clearing model csv batch (default: all)
       --tiny            small sizes, one untimed pass each (CI checks the benchmark runs)
       --repetitions N   timed runs per figure after the warm-up (default 5)
+      --traders N       retail traders for the retail, clearing and model sections (default: bench.yaml's)
     """
 var method = Method()
 var sections: [String] = []
+var traderOverride: Int?
 var arguments = CommandLine.arguments.dropFirst()
 let known = ["bandwidth", "retail", "clearing", "model", "csv", "batch"]
 while let argument = arguments.popFirst() {
@@ -23,6 +25,9 @@ while let argument = arguments.popFirst() {
     case "--repetitions":
         guard let n = arguments.popFirst().flatMap(Int.init), n >= 1 else { fail("--repetitions expects a whole number >= 1\n" + usage) }
         method.repetitions = n
+    case "--traders":
+        guard let n = arguments.popFirst().flatMap(Int.init), n >= 1 else { fail("--traders expects a whole number >= 1\n" + usage) }
+        traderOverride = n
     case "-h", "--help": print(usage); exit(0)
     case let name where known.contains(name): sections.append(name)
     default: fail("unknown argument '\(argument)'\n" + usage)
@@ -32,8 +37,9 @@ if sections.isEmpty { sections = known }
 
 let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().path
 let benchFile = root + "/Experiments/bench.yaml"
-let tinySettings = ["retail.count=10000", "run.steps=20"]
-let experiment = try Experiment.load(benchFile, overrides: method.tiny ? tinySettings.map { try Override.parse(commandLine: $0) } : [])
+let traderSetting = traderOverride ?? (method.tiny ? 10_000 : nil)
+let settings = (method.tiny ? ["run.steps=20"] : []) + (traderSetting.map { ["retail.count=\($0)"] } ?? [])
+let experiment = try Experiment.load(benchFile, overrides: settings.map { try Override.parse(commandLine: $0) })
 let rules = try Rules(experiment)
 let scratch = NSTemporaryDirectory() + "drypowder-bench-\(getpid())"
 
@@ -57,10 +63,11 @@ if sections.contains("bandwidth") {
 if sections.contains("retail") {
     section("retail phase (\(traders) traders, full rule)")
     let bench = RetailBench(population: world.retail, rules: rules.retail, steps: method.tiny ? 2 : 20)
-    let timing = bench.run(method)
+    let (timing, parts) = bench.run(method)
     let agentSteps = Double(traders * bench.steps)
     report("retail phase", timing, per: agentSteps, "agent-steps/s")
-    report("  per agent-step", 1e9 * timing.median / agentSteps, "ns")
+    report("  per agent-step", 1e9 * timing.median / agentSteps, "ns",
+           "(" + parts.map { String(format: "%@ %.0f%%", $0.0, 100 * $0.1) }.joined(separator: ", ") + ")")
     let bytes = Double(RetailBench.bytesPerTraderStep)
     report("  bytes touched per agent-step", bytes, "B", String(format: "(%.1f GB/s at the median)", bytes * agentSteps / timing.median / 1e9))
     if let bandwidth {
@@ -80,7 +87,7 @@ if sections.contains("clearing") {
 
 if sections.contains("model") {
     section("full model (Experiments/bench.yaml: \(traders) retail traders, \(rules.run.steps) steps, CSV written)")
-    let (timing, peak) = ModelBench.run(method, experiment: benchFile, settings: method.tiny ? tinySettings : [], scratch: scratch + "-model")
+    let (timing, peak) = ModelBench.run(method, experiment: benchFile, settings: settings, scratch: scratch + "-model")
     report("wall time", timing.median, "s", String(format: "(range %.3g to %.3g)", timing.fastest, timing.slowest))
     report("  per agent-step", 1e9 * timing.median / Double(traders * rules.run.steps), "ns")
     report("peak resident memory", peak / 1e6, "MB", String(format: "(%.0f bytes per retail trader)", peak / Double(max(traders, 1))))

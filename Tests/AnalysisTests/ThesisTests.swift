@@ -105,8 +105,11 @@ import Batch
 
     @Test func cryptoReturnsHaveFatTailsAndClusteredVolatility() throws {
         let rows = try analyse("stylized-facts", replications: 4, retail: 2000, replacing: [("steps: 2520", "steps: 400")], burnIn: 20)
-        let kurtosis = Statistics.meanInterval(Array(values(rows, "crypto", "excess_kurtosis").values))
-        #expect(kurtosis.low > 0, "fat tails: \(kurtosis)")
+        // Excess kurtosis is skewed across runs (one wild run widens a 4-run t interval past zero), so
+        // each run is tested: with Gaussian returns the sample excess kurtosis of n = 380 returns has
+        // standard error sqrt(24 / n) = 0.25, and every run must exceed 4 of them.
+        let kurtosis = values(rows, "crypto", "excess_kurtosis")
+        #expect(kurtosis.count == 4 && kurtosis.values.allSatisfy { $0 > 4 * (24.0 / 380).squareRoot() }, "fat tails in every run: \(kurtosis)")
         let clustering = (1...4).map { r in (1...10).map { values(rows, "crypto", "acf_abs_return", lag: String($0))[r]! }.reduce(0, +) / 10 }
         let acf = Statistics.meanInterval(clustering)
         #expect(acf.low > 0, "absolute returns are positively autocorrelated over lags 1-10: \(acf)")

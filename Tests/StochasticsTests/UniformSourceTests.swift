@@ -30,3 +30,32 @@ import Testing
         }
     }
 }
+
+extension UniformSourceTests {
+    @Test func geometricGapsEqualGSLs() {
+        for p in [1e-4, 0.05, 0.5, 0.999, 1] {
+            let fast = RandomStream(seed: Seed(5)), reference = RandomStream(seed: Seed(5))
+            let inline = fast.withUniforms { source in (0..<5_000).map { _ in source.geometric(p, cap: .max) } }
+            #expect(inline == (0..<5_000).map { _ in reference.geometric(p) }, "p = \(p)")
+        }
+        let capped = RandomStream(seed: Seed(6)).withUniforms { source in (0..<100).map { _ in source.geometric(1e-9, cap: 10) } }
+        #expect(capped.allSatisfy { $0 == 10 })
+    }
+
+    @Test(arguments: Generator.allCases)
+    func rawDrawsAreTheUniformsTimesTwoToThe32(_ generator: Generator) {
+        let fast = RandomStream(seed: Seed(8), generator: generator), reference = RandomStream(seed: Seed(8), generator: generator)
+        let raw = fast.withUniforms { source in
+            withUnsafeTemporaryAllocation(of: UInt32.self, capacity: 1_000) { buffer in
+                source.fill(buffer)
+                return Array(buffer)
+            }
+        }
+        let uniforms = (0..<1_000).map { _ in reference.uniform() }
+        #expect(raw.map { Double($0) / 4_294_967_296.0 } == uniforms)
+        for p in [0.0, 1e-9, 0.05, 0.1, 1.0 / 3, 0.999_999_9, 1] {
+            let t = UniformSource.threshold(p)
+            #expect(zip(raw, uniforms).allSatisfy { (UInt64($0) < t) == ($1 < p) }, "p = \(p)")
+        }
+    }
+}
