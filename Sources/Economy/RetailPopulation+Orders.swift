@@ -32,7 +32,8 @@ extension RetailPopulation {
     /// `trade_fraction` of the room to the leverage cap, `L x equity - position` (for an unlevered
     /// trader: its cash); a sell sells `trade_fraction` of the units. One uniform draw per trader.
     /// The borrowed part of all buys together is scaled down to fit `credit`, the exchange's unused
-    /// lending capacity. Traders marked for liquidation send no orders.
+    /// lending capacity (the `order` column keeps the unscaled orders; `buyCash` and settlement apply
+    /// `creditScale`). Traders marked for liquidation send no orders.
     public mutating func submitOrders(price p: Double, trend: Double, mispricing: Double,
                                       credit: Double = .infinity, rules: RetailRules, stream: RandomStream) {
         let band = rules.fundamentalBand
@@ -48,18 +49,10 @@ extension RetailPopulation {
             }
         }
         totalSellUnits = sells
-        totalBuyCash = buys
-        guard wanted > credit else { return }
-        let scale = max(credit, 0) / wanted
-        totalBuyCash = withColumns { c in
-            let (cash, order) = (c.cash, c.order)
-            var buys = 0.0
-            for i in 0..<c.count {
-                if order[i] > max(cash[i], 0) { order[i] = cash[i] + (order[i] - cash[i]) * scale }
-                buys += max(order[i], 0)
-            }
-            return buys
-        }
+        // Over the credit, each buyer's borrowed part (its order beyond its cash) is scaled down;
+        // settlement applies the scale, and the total is the same sum in closed form.
+        creditScale = wanted > credit ? max(credit, 0) / wanted : 1
+        totalBuyCash = creditScale < 1 ? buys - (1 - creditScale) * wanted : buys
     }
 
     /// Traders per block of uniforms: a block's draws come from one tight loop, then its traders use

@@ -5,13 +5,14 @@ extension RetailPopulation {
         var slots: [Int32] = []
         swap(&slots, &borrowerSlots)
         defer { swap(&slots, &borrowerSlots) }
-        let unitsPerCash = buyFill / p  // one division per step, not per trader
+        let unitsPerCash = buyFill / p, creditScale = creditScale  // one division per step, not per trader
         let (borrowed, borrowers) = withColumns { c in slots.withUnsafeMutableBufferPointer { slots in
             let (marked, cash, units, loan, order) = (c.marked, c.cash, c.units, c.loan, c.order)
             var borrowed = 0.0, borrowers = 0
             for i in 0..<c.count {
                 let o = order[i]
-                let bought = max(o, 0) * unitsPerCash, sold = max(-o, 0) * sellFill  // no branch: the side is random
+                let spent = Self.buyCash(order: o, cash: cash[i], creditScale: creditScale)
+                let bought = spent * unitsPerCash, sold = max(-o, 0) * sellFill  // no branch: the side is random
                 units[i] += bought - sold
                 let traded = cash[i] + (sold - bought) * p, owed = loan[i]
                 let change = marginLoanChange(cash: traded, loan: owed)

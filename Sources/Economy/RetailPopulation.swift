@@ -28,6 +28,8 @@ public struct RetailPopulation: Sendable {
     var borrowerSlots: [Int32]
     var borrowerCount = 0
 
+    /// The share of each buyer's borrowed cash the exchange's credit allows this step (1: all of it).
+    public internal(set) var creditScale = 1.0
     /// This step's orders in all: cash to spend, units to sell.
     public internal(set) var totalBuyCash = 0.0
     public internal(set) var totalSellUnits = 0.0
@@ -66,10 +68,16 @@ public struct RetailPopulation: Sendable {
     }
 
     /// Each trader's order as cash to spend and units to sell (copies, for inspection).
-    public var buyCash: [Double] { order.map { max($0, 0) } }
+    public var buyCash: [Double] { zip(order, cash).map { Self.buyCash(order: $0, cash: $1, creditScale: creditScale) } }
     public var sellUnits: [Double] { order.map { max(-$0, 0) } }
     /// Units each trader is having liquidated (a copy).
     public var liquidationUnits: [Double] { zip(marked, units).map { $0 ? $1 : 0 } }
+
+    /// The cash a trader's `order` spends under the credit limit: the part beyond its cash scaled.
+    @inline(__always)
+    static func buyCash(order o: Double, cash c: Double, creditScale: Double) -> Double {
+        max(creditScale < 1 && o > max(c, 0) ? c + (o - c) * creditScale : o, 0)
+    }
 
     /// Sets one trader's balances (for tests and scenarios that place a position by hand).
     public mutating func setBalances(of i: Int, cash: Double, units: Double, loan: Double) {
@@ -83,25 +91,37 @@ public struct RetailPopulation: Sendable {
         }
     }
 
-    /// The columns summed in index order, and where each first falls below `floor` (or is not a
-    /// number): one pass over cash, units and loans.
+    /// The columns summed, and where each first falls below `floor` (or is not a number): one pass
+    /// over cash, units and loans, four lanes at a time, and a search only if a sum is not finite or
+    /// a minimum is below the floor.
     public func census(floor: Double = 0) -> RetailCensus {
-        var census = RetailCensus()
-        cash.withUnsafeBufferPointer { c in
-            units.withUnsafeBufferPointer { u in
-                loan.withUnsafeBufferPointer { l in
-                    for i in 0..<c.count {
-                        census.cash += c[i]
-                        census.units += u[i]
-                        census.loan += l[i]
-                        if !(c[i] >= floor) && census.firstLowCash == nil { census.firstLowCash = i }
-                        if !(u[i] >= floor) && census.firstLowUnits == nil { census.firstLowUnits = i }
-                        if !(l[i] >= floor) && census.firstLowLoan == nil { census.firstLowLoan = i }
-                    }
+        let (cash, units, loan) = (Self.sumAndMinimum(self.cash), Self.sumAndMinimum(self.units), Self.sumAndMinimum(self.loan))
+        func firstLow(_ column: [Double], _ summary: (sum: Double, minimum: Double)) -> Int? {
+            summary.sum.isFinite && summary.minimum >= floor ? nil : column.firstIndex { !($0 >= floor) }
+        }
+        return RetailCensus(cash: cash.sum, units: units.sum, loan: loan.sum, firstLowCash: firstLow(self.cash, cash),
+                            firstLowUnits: firstLow(self.units, units), firstLowLoan: firstLow(self.loan, loan))
+    }
+
+    /// The sum (in four interleaved lanes) and the smallest element of `column`.
+    static func sumAndMinimum(_ column: [Double]) -> (sum: Double, minimum: Double) {
+        column.withUnsafeBufferPointer { x in
+            var sum = SIMD4<Double>(repeating: 0), minimum = SIMD4<Double>(repeating: .infinity)
+            let lanes = x.count / 4 * 4
+            if let base = UnsafeRawPointer(x.baseAddress) {
+                for i in stride(from: 0, to: lanes, by: 4) {
+                    let v = base.loadUnaligned(fromByteOffset: i * 8, as: SIMD4<Double>.self)
+                    sum += v
+                    minimum = pointwiseMin(minimum, v)
                 }
             }
+            var total = sum.sum(), least = minimum.min()
+            for i in lanes..<x.count {
+                total += x[i]
+                least = min(least, x[i])
+            }
+            return (total, least)
         }
-        return census
     }
 
     /// Raw views of every column for one pass; valid inside `body` only. Indexing them has no
@@ -143,8 +163,8 @@ public struct RetailPopulation: Sendable {
     }
 }
 
-/// The retail columns summed (in index order), and the first trader whose cash, units or loan is
-/// below the floor the census was taken at (nil if none).
+/// The retail columns summed, and the first trader whose cash, units or loan is below the floor the
+/// census was taken at (nil if none).
 public struct RetailCensus: Sendable, Equatable {
     public var cash = 0.0, units = 0.0, loan = 0.0
     public var firstLowCash: Int?, firstLowUnits: Int?, firstLowLoan: Int?

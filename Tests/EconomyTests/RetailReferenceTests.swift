@@ -125,16 +125,33 @@ struct ReferenceRetail {
             pop.submitOrders(price: p, trend: sin(Double(step * 7)), mispricing: 0.3 * cos(Double(step)), credit: credit, rules: rules, stream: fast)
             ref.submitOrders(price: p, trend: sin(Double(step * 7)), mispricing: 0.3 * cos(Double(step)), credit: credit, rules: rules, stream: plain)
             #expect(pop.buyCash == ref.buy && pop.sellUnits == ref.sell, "step \(step): orders")
-            #expect(pop.totalBuyCash == ref.buy.reduce(0, +) && pop.totalSellUnits == ref.sell.reduce(0, +))
+            // The total under the credit limit is the same sum in closed form: equal up to rounding.
+            #expect(abs(pop.totalBuyCash - ref.buy.reduce(0, +)) <= 1e-12 * ref.buy.reduce(0, +) && pop.totalSellUnits == ref.sell.reduce(0, +))
             let fill = step % 4 == 0 ? 1 : 0.6
             #expect(pop.settleLiquidations(price: p, fill: fill) == ref.settleLiquidations(price: p, fill: fill))
             #expect(pop.settle(price: p, buyFill: 0.8, sellFill: 0.9) == ref.settle(price: p, buyFill: 0.8, sellFill: 0.9))
             same("settled", step)
-            let census = pop.census(floor: -1e-6)
-            #expect(census.cash == ref.cash.reduce(0, +) && census.units == ref.units.reduce(0, +) && census.loan == ref.loan.reduce(0, +))
+            let census = pop.census(floor: -1e-6)  // summed in four lanes: equal to the plain sum up to rounding
+            for (sum, column) in [(census.cash, ref.cash), (census.units, ref.units), (census.loan, ref.loan)] {
+                #expect(abs(sum - column.reduce(0, +)) <= 1e-12 * column.reduce(0) { $0 + abs($1) })
+            }
+            #expect(census.firstLowCash == nil && census.firstLowUnits == nil && census.firstLowLoan == nil)
             #expect(Set(pop.borrowers.map(Int.init)) == Set(pop.loan.indices.filter { pop.loan[$0] > 0 || pop.marked[$0] }),
                     "step \(step): the borrower list is every trader with a loan or a mark")
         }
         #expect(fast.uniform() == plain.uniform(), "the two streams were used alike")
+    }
+}
+
+extension RetailReferenceTests {
+    @Test func theCensusFindsTheFirstBalanceBelowTheFloor() {
+        var pop = RetailPopulation(cash: Array(repeating: 1, count: 11), units: Array(repeating: 2, count: 11),
+                                   maxLeverage: Array(repeating: 1, count: 11), strategy: Array(repeating: .noise, count: 11))
+        #expect(pop.census() == RetailCensus(cash: 11, units: 22, loan: 0))
+        pop.setBalances(of: 9, cash: -1, units: .nan, loan: 0)
+        pop.setBalances(of: 10, cash: -2, units: 2, loan: 0)
+        let census = pop.census(floor: -0.5)
+        #expect(census.firstLowCash == 9 && census.firstLowUnits == 9 && census.firstLowLoan == nil)
+        #expect(census.cash == 6 && census.units.isNaN)
     }
 }
