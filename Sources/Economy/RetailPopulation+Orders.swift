@@ -8,19 +8,19 @@ extension RetailPopulation {
     public mutating func switchStrategies(rules: RetailRules, stream: RandomStream) throws {
         guard rules.switchRate > 0, count > 0 else { return }
         let choice = try DiscreteChoice(weights: fitness.weights(intensity: rules.switchIntensity))
-        let rate = rules.switchRate
+        let gaps = Geometric(rules.switchRate)
         var counts = strategyCounts
         strategy.withUnsafeMutableBufferPointer { strategy in
             stream.withUniforms { source in
                 var rng = source  // a local copy stays in registers
                 defer { source = rng }
-                var i = rng.geometric(rate, cap: strategy.count + 1) - 1
+                var i = rng.geometric(gaps, cap: strategy.count + 1) - 1
                 while i < strategy.count {
                     let chosen = RetailStrategy(rawValue: UInt8(truncatingIfNeeded: choice.pick(rng.next())))!
                     counts[Int(strategy[i].rawValue)] -= 1
                     counts[Int(chosen.rawValue)] += 1
                     strategy[i] = chosen
-                    i += rng.geometric(rate, cap: strategy.count - i)
+                    i += rng.geometric(gaps, cap: strategy.count - i)
                 }
             }
         }

@@ -24,11 +24,15 @@ public struct UniformSource {
     /// GSL's `gsl_ran_geometric` (the same formula on the same positive uniform), so a loop can
     /// jump from one rare event to the next instead of drawing for every agent.
     @inlinable
-    public mutating func geometric(_ p: Double, cap: Int) -> Int {
+    public mutating func geometric(_ p: Double, cap: Int) -> Int { geometric(Geometric(p), cap: cap) }
+
+    /// The same draw with log(1 - p) taken once, for a loop of them.
+    @inlinable
+    public mutating func geometric(_ law: Geometric, cap: Int) -> Int {
         var u = next()
         while u == 0 { u = next() }
-        if p == 1 { return min(1, cap) }
-        let k = Self.logarithm(u) / Self.logarithm(1 - p) + 1
+        if law.p == 1 { return min(1, cap) }
+        let k = Self.logarithm(u) / law.logFailure + 1
         return k < Double(cap) ? Int(k) : cap
     }
 
@@ -136,5 +140,16 @@ extension RandomStream {
         var source = UniformSource(self)
         defer { source.store(into: self) }
         return try body(&source)
+    }
+}
+
+/// The geometric law of trials up to the first success at probability `p`, with log(1 - p) computed once.
+public struct Geometric {
+    public let p: Double
+    @usableFromInline let logFailure: Double
+
+    public init(_ p: Double) {
+        self.p = p
+        logFailure = UniformSource.logarithm(1 - p)
     }
 }
