@@ -38,8 +38,9 @@ sweep: release
 test: deps
 	$(SWIFT) test
 
+# Timings in a release build, each against its target and physical limit (docs/PERFORMANCE.md).
+# BENCH_ARGS, e.g. "--repetitions 9 retail model" or "--tiny"; `drypowder-bench --help` lists them.
 bench: release
-	$(SWIFT) build -c release --product drypowder-bench
 	.build/release/drypowder-bench $(BENCH_ARGS)
 
 clean:

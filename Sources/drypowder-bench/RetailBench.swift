@@ -14,11 +14,10 @@ struct RetailBench {
     let steps: Int
 
     /// Bytes each trader's step reads or writes in the passes over all traders (the margin rules visit
-    /// borrowers only, about 5%): switching reads and writes the strategy (2); orders read strategy,
-    /// mark, cash, units, loan and leverage and write the order (42), and the credit limit rereads
-    /// order and cash and rewrites the order (24); settlement reads order, mark, cash, units and loan
-    /// and writes cash, units and loan (57).
-    static let bytesPerTraderStep = 2 + 42 + 24 + 57
+    /// borrowers only, about 5%, and switching only the traders who reconsider): orders read strategy,
+    /// mark, cash, units, loan and leverage and write the order (42); settlement reads order, mark,
+    /// cash, units and loan and writes cash, units, loan and a borrower slot (61).
+    static let bytesPerTraderStep = 42 + 61
 
     /// The whole phase, and the seconds each part took in all (margin: interest, checks, liquidations).
     func run(_ method: Method) -> (Timing, parts: [(String, Double)]) {

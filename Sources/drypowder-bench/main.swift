@@ -63,12 +63,15 @@ if sections.contains("bandwidth") {
 if sections.contains("retail") {
     section("retail phase (\(traders) traders, full rule)")
     let bench = RetailBench(population: world.retail, rules: rules.retail, steps: method.tiny ? 2 : 20)
+    let clock = Machine.clockGHz()
     let (timing, parts) = bench.run(method)
     let agentSteps = Double(traders * bench.steps)
     report("retail phase", timing, per: agentSteps, "agent-steps/s")
     report("  per agent-step", 1e9 * timing.median / agentSteps, "ns",
            "(" + parts.map { String(format: "%@ %.0f%%", $0.0, 100 * $0.1) }.joined(separator: ", ") + ")")
     let bytes = Double(RetailBench.bytesPerTraderStep)
+    report("  cycles per agent-step", clock * 1e9 * timing.median / agentSteps, "",
+           String(format: "(at %.2f GHz, measured before the runs)", clock))
     report("  bytes touched per agent-step", bytes, "B", String(format: "(%.1f GB/s at the median)", bytes * agentSteps / timing.median / 1e9))
     if let bandwidth {
         report("  memory-bound limit", bandwidth.triad * 1e9 / bytes, "agent-steps/s",
@@ -100,7 +103,7 @@ if sections.contains("csv") {
 }
 
 if sections.contains("batch") {
-    let batch = BatchBench(root: root, scratch: scratch, steps: method.tiny ? 5 : 252, traders: method.tiny ? 200 : 2_000)
+    let batch = BatchBench(root: root, scratch: scratch, steps: method.tiny ? 5 : 252, traders: method.tiny ? 200 : 5_000)
     let replications = method.tiny ? 4 : 32
     section("batches (drypowder sweep: \(replications) replications, \(batch.traders) retail traders, \(batch.steps) steps)")
     let one = method.time { batch.sweep(replications: replications, jobs: 1) }

@@ -4,11 +4,14 @@ import Testing
 
 /// The built `drypowder` executable, run as a user would.
 struct CLI {
-    static let executable: String = {
-        let beside = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("drypowder").path
+    static let executable = built("drypowder")
+
+    /// A product built beside the test bundle (or in .build/debug).
+    static func built(_ product: String) -> String {
+        let beside = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent(product).path
         if FileManager.default.isExecutableFile(atPath: beside) { return beside }
-        return Repository.path(".build/debug/drypowder")
-    }()
+        return Repository.path(".build/debug/" + product)
+    }
 
     struct Result {
         let status: Int32
@@ -16,7 +19,7 @@ struct CLI {
         let stderr: String
     }
 
-    static func run(_ arguments: [String], in directory: String = Repository.root) throws -> Result {
+    static func run(_ arguments: [String], in directory: String = Repository.root, executable: String = executable) throws -> Result {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: executable)
         process.arguments = arguments
@@ -92,5 +95,20 @@ struct CLI {
             #expect(r.stdout.contains("  \(key): "), "describe retail lacks \(key)")
         }
         #expect(try CLI.run(["describe", "nope"]).status == 2)
+    }
+
+    /// CI checks that `make bench` builds and runs: every section at tiny sizes (timings are not
+    /// checked, only that each figure is reported and 1 and 2 jobs agree).
+    @Test func theBenchmarkRunsAtTinySizes() throws {
+        let bench = CLI.built("drypowder-bench")
+        let r = try CLI.run(["--tiny"], executable: bench)
+        #expect(r.status == 0, "\(r.stderr)")
+        for figure in ["memory bandwidth", "retail phase", "agent-steps/s", "per market and round", "wall time",
+                       "peak resident memory", "CSV writing", "speed-up from 1 to 2 jobs", "(results identical)"] {
+            #expect(r.stdout.contains(figure), "the benchmark reports no \(figure)")
+        }
+        let bad = try CLI.run(["--repetitions", "0"], executable: bench)
+        #expect(bad.status != 0 && bad.stderr.contains("--repetitions"))
+        #expect(try CLI.run(["retail", "nonsense"], executable: bench).status != 0)
     }
 }
