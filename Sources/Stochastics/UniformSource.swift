@@ -38,8 +38,10 @@ public struct UniformSource {
 
     @usableFromInline static func logarithm(_ x: Double) -> Double { Foundation.log(x) }
 
-    /// The next `buffer.count` draws as raw 32-bit integers (the uniform is the integer / 2^32):
-    /// hot loops compare them with `threshold(_:)` instead of converting each to a Double.
+    /// The next `buffer.count` draws as raw 32-bit integers (the uniform is the integer / 2^32), in a
+    /// tight loop with the state in registers, for hot loops that take one draw per agent and have too
+    /// many live values to keep it there themselves; they compare the draws with `threshold(_:)`
+    /// instead of converting each to a Double.
     @inlinable
     public mutating func fill(_ buffer: UnsafeMutableBufferPointer<UInt32>) {
         if let rng = fallback {
@@ -54,19 +56,6 @@ public struct UniformSource {
     /// The integer T with raw < T exactly when raw / 2^32 < p (the division is exact).
     public static func threshold(_ p: Double) -> UInt64 {
         p <= 0 ? 0 : (p >= 1 ? 1 << 32 : UInt64((p * 4_294_967_296.0).rounded(.up)))
-    }
-
-    /// The next `buffer.count` draws, in order: a tight loop with the state in registers, for hot
-    /// loops that take one draw per agent and have too many live values to keep it there themselves.
-    @inlinable
-    public mutating func fill(_ buffer: UnsafeMutableBufferPointer<Double>) {
-        if let rng = fallback {
-            for i in buffer.indices { buffer[i] = Self.gslUniform(rng) }
-            return
-        }
-        var (a, b, c) = (s1, s2, s3)
-        for i in buffer.indices { buffer[i] = Self.step(&a, &b, &c) }
-        (s1, s2, s3) = (a, b, c)
     }
 
     /// One taus2 step (GSL's `taus_get`, divided by 2^32 as `gsl_rng_uniform` does).
