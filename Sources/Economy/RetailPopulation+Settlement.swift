@@ -14,13 +14,10 @@ extension RetailPopulation {
                 let spent = Self.buyCash(order: o, cash: cash[i], creditScale: creditScale)
                 let bought = spent * unitsPerCash, sold = max(-o, 0) * sellFill  // no branch: the side is random
                 units[i] += bought - sold
-                let traded = cash[i] + (sold - bought) * p, owed = loan[i]
-                let change = marginLoanChange(cash: traded, loan: owed)
-                cash[i] = traded + change
-                loan[i] = owed + change
-                borrowed += change
+                cash[i] += (sold - bought) * p
+                borrowed += c.rebalanceLoan(i)
                 slots[borrowers] = Int32(truncatingIfNeeded: i)
-                borrowers &+= owed + change > 0 || marked[i] ? 1 : 0
+                borrowers &+= loan[i] > 0 || marked[i] ? 1 : 0
             }
             return (borrowed, borrowers)
         } }
