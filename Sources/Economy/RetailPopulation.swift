@@ -79,7 +79,7 @@ public struct RetailPopulation: Sendable {
         max(creditScale < 1 && o > max(c, 0) ? c + (o - c) * creditScale : o, 0)
     }
 
-    /// Sets one trader's balances (for tests and scenarios that place a position by hand).
+    /// Sets one trader's balances (tests place a position by hand with it).
     public mutating func setBalances(of i: Int, cash: Double, units: Double, loan: Double) {
         self.cash[i] = cash
         self.units[i] = units
@@ -92,7 +92,7 @@ public struct RetailPopulation: Sendable {
     }
 
     /// The columns summed, and where each first falls below `floor` (or is not a number): one pass
-    /// over cash, units and loans, four lanes at a time, and a search only if a sum is not finite or
+    /// over each of cash, units and loans, four lanes at a time, and a search only if a sum is not finite or
     /// a minimum is below the floor.
     public func census(floor: Double = 0) -> RetailCensus {
         let (cash, units, loan) = (Self.sumAndMinimum(self.cash), Self.sumAndMinimum(self.units), Self.sumAndMinimum(self.loan))
