@@ -58,7 +58,7 @@ extension RetailPopulation {
     /// Traders per block of uniforms: a block's draws come from one tight loop, then its traders use
     /// them from L1 (a loop that draws as it goes has too many live values to keep the generator in
     /// registers).
-    static let drawBlock = 512
+    static let drawBlock = UniformSource.laneBlock
 
     /// A trader's side as an integer: 0 sell, 1 none, 2 buy. Noise traders draw theirs; trend
     /// followers and fundamentalists take this step's `trend` and `value` sides. The three sit in

@@ -38,18 +38,19 @@ public struct UniformSource {
 
     @usableFromInline static func logarithm(_ x: Double) -> Double { Foundation.log(x) }
 
-    /// The next `buffer.count` draws as raw 32-bit integers (the uniform is the integer / 2^32), in a
-    /// tight loop with the state in registers, for hot loops that take one draw per agent and have too
-    /// many live values to keep it there themselves; they compare the draws with `threshold(_:)`
-    /// instead of converting each to a Double.
-    @inlinable
+    /// The next `buffer.count` draws as raw 32-bit integers (the uniform is the integer / 2^32), for
+    /// hot loops that take one draw per agent and have too many live values to keep the generator
+    /// in registers themselves; they compare the draws with `threshold(_:)` instead of converting
+    /// each to a Double. Whole blocks of `laneBlock` draws are made four at a time (`fillInLanes`).
     public mutating func fill(_ buffer: UnsafeMutableBufferPointer<UInt32>) {
         if let rng = fallback {
             for i in buffer.indices { buffer[i] = UInt32(Self.gslUniform(rng) * 4_294_967_296.0) }
             return
         }
+        let lanes = buffer.count / Self.laneBlock * Self.laneBlock
+        fillInLanes(UnsafeMutableBufferPointer(rebasing: buffer[0..<lanes]))
         var (a, b, c) = (s1, s2, s3)
-        for i in buffer.indices { buffer[i] = Self.rawStep(&a, &b, &c) }
+        for i in lanes..<buffer.count { buffer[i] = Self.rawStep(&a, &b, &c) }
         (s1, s2, s3) = (a, b, c)
     }
 

@@ -42,17 +42,26 @@ extension UniformSourceTests {
         #expect(capped.allSatisfy { $0 == 10 })
     }
 
+    /// Fills shorter than a block of lanes, whole blocks, and blocks with a tail, one after another
+    /// from one stream: the same draws as GSL's, and GSL's own draws carry on after them.
     @Test(arguments: Generator.allCases)
     func rawDrawsAreTheUniformsTimesTwoToThe32(_ generator: Generator) {
         let fast = RandomStream(seed: Seed(8), generator: generator), reference = RandomStream(seed: Seed(8), generator: generator)
-        let raw = fast.withUniforms { source in
-            withUnsafeTemporaryAllocation(of: UInt32.self, capacity: 1_000) { buffer in
-                source.fill(buffer)
-                return Array(buffer)
+        let block = UniformSource.laneBlock
+        var raw: [UInt32] = [], uniforms: [Double] = []
+        for length in [1_000, block, 3 * block + 17, 1, 2 * block] {
+            let filled = fast.withUniforms { source in
+                withUnsafeTemporaryAllocation(of: UInt32.self, capacity: length) { buffer in
+                    source.fill(buffer)
+                    return Array(buffer)
+                }
             }
+            let expected = (0..<length).map { _ in reference.uniform() }
+            #expect(filled.map { Double($0) / 4_294_967_296.0 } == expected, "\(length) draws")
+            #expect(fast.gaussian() == reference.gaussian(), "GSL's own draws continue after \(length)")
+            raw += filled
+            uniforms += expected
         }
-        let uniforms = (0..<1_000).map { _ in reference.uniform() }
-        #expect(raw.map { Double($0) / 4_294_967_296.0 } == uniforms)
         for p in [0.0, 1e-9, 0.05, 0.1, 1.0 / 3, 0.999_999_9, 1] {
             let t = UniformSource.threshold(p)
             #expect(zip(raw, uniforms).allSatisfy { (UInt64($0) < t) == ($1 < p) }, "p = \(p)")
