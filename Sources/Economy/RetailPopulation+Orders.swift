@@ -60,58 +60,35 @@ extension RetailPopulation {
     /// registers).
     static let drawBlock = UniformSource.laneBlock
 
-    /// A trader's side as an integer: 0 sell, 1 none, 2 buy. Noise traders draw theirs; trend
-    /// followers and fundamentalists take this step's `trend` and `value` sides. The three sit in
-    /// two-bit fields of one integer, shifted by the strategy's raw value, and each side's buy and sell
-    /// factor (0 or 1) is read from a table: no branch depends on the trader. (Strategies and draws
-    /// are random; a branch on them would mispredict about every other trader.)
-    struct OrderSides {
-        let trend: Int, value: Int
-        let activity: Double
-        /// Each side's factor (0 or 1) on the room to buy and on the units to sell.
-        static let buyFactor: [Double] = [0, 0, 1], sellFactor: [Double] = [1, 0, 0]
-        var fixed: Int { trend << (2 * Int(RetailStrategy.trend.rawValue)) | value << (2 * Int(RetailStrategy.fundamental.rawValue)) }
-    }
-
-    /// The loop of `submitOrders` over every trader; returns the buys, the sells and the part of the
-    /// buys beyond the buyers' cash.
+    /// The loop of `submitOrders` over every trader, two at a time in SIMD lanes; returns the buys,
+    /// the sells and the part of the buys beyond the buyers' cash.
     private static func orderPass(_ c: Columns, source: inout UniformSource, draws: UnsafeMutableBufferPointer<UInt32>,
                                   price p: Double, tradeFraction f: Double, sides: OrderSides) -> (Double, Double, Double) {
-        OrderSides.buyFactor.withUnsafeBufferPointer { buyFactor in
-            OrderSides.sellFactor.withUnsafeBufferPointer { sellFactor in
-                orderPass(c, source: &source, draws: draws, price: p, tradeFraction: f, sides: sides,
-                          buyFactor: buyFactor, sellFactor: sellFactor)
+        OrderSides.buyFactors.withUnsafeBufferPointer { buyFactors in
+            OrderSides.sellFactors.withUnsafeBufferPointer { sellFactors in
+                let rule = OrderRule(price: p, tradeFraction: f, sides: sides, buyFactors: buyFactors, sellFactors: sellFactors)
+                var sums = OrderSums()
+                for start in stride(from: 0, to: c.count, by: draws.count) {
+                    let end = min(start + draws.count, c.count), pairs = start + (end - start) & ~1
+                    source.fill(UnsafeMutableBufferPointer(rebasing: draws[0..<(end - start)]))
+                    for i in stride(from: start, to: pairs, by: 2) {
+                        let side = rule.side(c, i, draw: draws[i - start]) + 3 * rule.side(c, i + 1, draw: draws[i - start + 1])
+                        let order = rule.orders(cash: c.cash.pair(i), units: c.units.pair(i), loan: c.loan.pair(i),
+                                                leverage: c.maxLeverage.pair(i), side: side, into: &sums)
+                        c.order.setPair(i, order)
+                    }
+                    for i in pairs..<end {  // the last trader of an odd count, in both lanes, counted once
+                        var one = OrderSums()
+                        let order = rule.orders(cash: .init(repeating: c.cash[i]), units: .init(repeating: c.units[i]),
+                                                loan: .init(repeating: c.loan[i]), leverage: .init(repeating: c.maxLeverage[i]),
+                                                side: 4 * rule.side(c, i, draw: draws[i - start]), into: &one)
+                        c.order[i] = order[0]
+                        sums.add(lane: one)
+                    }
+                }
+                return (sums.buys.sum(), sums.sells.sum(), sums.wanted.sum())
             }
         }
-    }
-
-    private static func orderPass(_ c: Columns, source: inout UniformSource, draws: UnsafeMutableBufferPointer<UInt32>,
-                                  price p: Double, tradeFraction f: Double, sides: OrderSides,
-                                  buyFactor: UnsafeBufferPointer<Double>, sellFactor: UnsafeBufferPointer<Double>) -> (Double, Double, Double) {
-        let (strategy, marked, cash, units, loan, leverage, order) = (c.strategy, c.marked, c.cash, c.units, c.loan, c.maxLeverage, c.order)
-        let fixed = sides.fixed
-        assert(RetailStrategy.noise.rawValue == 0, "noise traders' side is the lowest field")
-        let half = UniformSource.threshold(sides.activity / 2), active = UniformSource.threshold(sides.activity)
-        var buys = 0.0, sells = 0.0, wanted = 0.0
-        for start in stride(from: 0, to: c.count, by: draws.count) {
-            let end = min(start + draws.count, c.count)
-            source.fill(UnsafeMutableBufferPointer(rebasing: draws[0..<(end - start)]))
-            for i in start..<end {
-                let u = UInt64(draws[i - start])  // the uniform times 2^32
-                let noiseSide = 1 + 2 * (u < half ? 1 : 0) - (u < active ? 1 : 0)  // buy, sell each activity / 2
-                let chosen = ((fixed | noiseSide) &>> (2 * Int(strategy[i].rawValue))) & 3
-                let side = marked[i] ? 1 : chosen  // a position being liquidated sends no orders of its own
-                let position = units[i] * p
-                let equity = cash[i] + position - loan[i]
-                let buy = buyFactor[side] * (f * max(leverage[i] * equity - position, 0))
-                let sell = sellFactor[side] * (f * units[i])
-                order[i] = buy - sell
-                buys += buy
-                sells += sell
-                wanted += max(buy - cash[i], 0)
-            }
-        }
-        return (buys, sells, wanted)
     }
 
     /// Scores each strategy's signal on the step's realised log return of the asset.
