@@ -91,7 +91,7 @@ if sections.contains("clearing") {
 if sections.contains("model") {
     section("full model (Experiments/bench.yaml: \(traders) retail traders, \(rules.run.steps) steps, CSV written)")
     let (timing, peak) = ModelBench.run(method, experiment: benchFile, settings: settings, scratch: scratch + "-model")
-    report("wall time", timing.median, "s", String(format: "(range %.3g to %.3g)", timing.fastest, timing.slowest))
+    report("wall time", timing.median, "s", String(format: "(range %.3g to %.3g)", timing.smallest, timing.largest))
     report("  per agent-step", 1e9 * timing.median / Double(traders * rules.run.steps), "ns")
     report("peak resident memory", peak / 1e6, "MB", String(format: "(%.0f bytes per retail trader)", peak / Double(max(traders, 1))))
 }
@@ -106,12 +106,13 @@ if sections.contains("batch") {
     let batch = BatchBench(root: root, scratch: scratch, steps: method.tiny ? 5 : 252, traders: method.tiny ? 200 : 5_000)
     let replications = method.tiny ? 4 : 32
     section("batches (drypowder sweep: \(replications) replications, \(batch.traders) retail traders, \(batch.steps) steps)")
-    let one = method.time { batch.sweep(replications: replications, jobs: 1) }
-    let two = method.time { batch.sweep(replications: replications, jobs: 2) }
+    let (one, two, speedUp) = method.timeInTurns({ batch.sweep(replications: replications, jobs: 1) },
+                                                 { batch.sweep(replications: replications, jobs: 2) })
     report("1 job", one, per: Double(replications), "runs/s")
     report("2 jobs", two, per: Double(replications), "runs/s")
-    report("  speed-up from 1 to 2 jobs", one.median / two.median, "x",
-           batch.sameResults(replications: replications) ? "(results identical)" : "(RESULTS DIFFER)")
+    report("  speed-up from 1 to 2 jobs", speedUp.median, "x",
+           String(format: "(median of %d turns, range %.3g to %.3g; ", speedUp.count, speedUp.smallest, speedUp.largest)
+           + (batch.sameResults(replications: replications) ? "results identical)" : "RESULTS DIFFER)"))
     for n in method.tiny ? [8] : [100, 1_000] {
         let memory = BatchBench(root: root, scratch: scratch, steps: 5, traders: 200).sweep(replications: n, jobs: 2)
         report("peak memory, \(n) runs (200 traders, 5 steps)", memory.peakBytes / 1e6, "MB")

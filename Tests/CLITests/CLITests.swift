@@ -104,7 +104,7 @@ struct CLI {
         let r = try CLI.run(["--tiny"], executable: bench)
         #expect(r.status == 0, "\(r.stderr)")
         for figure in ["memory bandwidth", "retail phase", "agent-steps/s", "per market and round", "wall time",
-                       "peak resident memory", "CSV writing", "speed-up from 1 to 2 jobs", "(results identical)"] {
+                       "peak resident memory", "CSV writing", "speed-up from 1 to 2 jobs", "results identical)"] {
             #expect(r.stdout.contains(figure), "the benchmark reports no \(figure)")
         }
         let bad = try CLI.run(["--repetitions", "0"], executable: bench)
