@@ -24,7 +24,7 @@ final class RunTables {
     func write(_ r: StepRecord, sheets: [BalanceSheet], last: Int, scenarioChange: Bool) throws {
         let kept = r.step % every == 0 || r.step == last
         if let timeseries, kept {
-            try timeseries.writeRow(identity + TimeseriesColumns.row(r).map(CSVWriter.format))
+            try timeseries.writeRow(identity, then: TimeseriesColumns.row(r))
         }
         if let flows {
             accumulate(r.flows)

@@ -31,10 +31,17 @@ public final class CSVWriter {
     }
 
     /// Numbers never need quotes: their text goes straight into the buffer.
-    public func writeRow(_ values: [Double]) throws {
-        precondition(values.count == columns, "row has \(values.count) fields, header has \(columns)")
-        for (i, x) in values.enumerated() {
+    public func writeRow(_ values: [Double]) throws { try writeRow([], then: values) }
+
+    /// A row of text fields (a run's identity, say) followed by numbers.
+    public func writeRow(_ fields: [String], then values: [Double]) throws {
+        precondition(fields.count + values.count == columns, "row has \(fields.count + values.count) fields, header has \(columns)")
+        for (i, field) in fields.enumerated() {
             if i > 0 { buffer.append(UInt8(ascii: ",")) }
+            Self.append(field, to: &buffer)
+        }
+        for (i, x) in values.enumerated() {
+            if i > 0 || !fields.isEmpty { buffer.append(UInt8(ascii: ",")) }
             buffer.append(contentsOf: Self.format(x).utf8)
         }
         buffer.append(contentsOf: [13, 10])

@@ -28,29 +28,31 @@ extension World {
     /// The check, given the retail population's `census` (taken at `retailCensus(tolerance:)`).
     func checkAccounting(_ retailTotals: RetailCensus, tolerance: Double = 1e-9) throws -> Double {
         var worst = 0.0
+        // Names and details are autoclosures: built only for a violation, not at every step.
         func violation(_ agent: String, _ instrument: String, _ detail: String) -> AccountingViolation {
             AccountingViolation(step: step, agent: agent, instrument: instrument, detail: detail)
         }
-        func finite(_ x: Double, _ agent: String, _ instrument: String) throws {
-            guard x.isFinite else { throw violation(agent, instrument, "balance is \(x)") }
+        func finite(_ x: Double, _ agent: @autoclosure () -> String, _ instrument: @autoclosure () -> String) throws {
+            guard x.isFinite else { throw violation(agent(), instrument(), "balance is \(x)") }
         }
-        func compare(_ actual: Double, _ expected: Double, scale: Double, _ agent: String, _ instrument: String,
-                     _ detail: String) throws {
+        func compare(_ actual: Double, _ expected: Double, scale: Double, _ agent: @autoclosure () -> String,
+                     _ instrument: @autoclosure () -> String, _ detail: @autoclosure () -> String) throws {
             let error = abs(actual - expected) / max(scale, 1)
             worst = max(worst, error)
-            guard error <= tolerance else { throw violation(agent, instrument, detail) }
+            guard error <= tolerance else { throw violation(agent(), instrument(), detail()) }
         }
         let slack = -tolerance
         /// A balance that must be finite and not negative (beyond rounding relative to `scale`).
-        func holding(_ x: Double, _ agent: String, _ instrument: String, scale: Double) throws {
-            try finite(x, agent, instrument)
-            guard x >= slack * scale else { throw violation(agent, instrument, "negative balance \(x)") }
+        func holding(_ x: Double, _ agent: @autoclosure () -> String, _ instrument: @autoclosure () -> String,
+                     scale: Double) throws {
+            try finite(x, agent(), instrument())
+            guard x >= slack * scale else { throw violation(agent(), instrument(), "negative balance \(x)") }
         }
         for (a, asset) in rules.market.assets.enumerated() {
             try finite(prices[a], "market", asset.name)
             var held = 0.0
-            for (agent, units) in holdings(of: a) {
-                try holding(units, agent, asset.name, scale: asset.supply)
+            try forEachHolding(of: a) { agent, units in
+                try holding(units, agent.description, asset.name, scale: asset.supply)
                 held += units
             }
             if a == retailAsset { held += retailTotals.units }

@@ -3,17 +3,17 @@ import Economy
 /// Who holds what: the one place that lists every sector's holdings of an asset, for payments,
 /// the accounting check and the recorder.
 extension World {
-    /// Every institutional holding of asset `a`, by agent label (retail traders are summed apart).
-    func holdings(of a: Int) -> [(agent: String, units: Double)] {
-        var list = hedgeFunds.enumerated().map { ("hedge_fund[\($0)]", $1.units[a]) }
-            + dealers.enumerated().map { ("dealer[\($0)]", $1.units[a]) }
-            + hyperscalers.enumerated().map { ("hyperscaler[\($0)]", $1.units[a]) }
-            + sovereignFunds.enumerated().map { ("sovereign_fund[\($0)]", $1.units[a]) }
+    /// Calls `body` with every institutional holding of asset `a` and its holder (retail traders are
+    /// summed apart).
+    func forEachHolding(of a: Int, _ body: (AgentName, Double) throws -> Void) rethrows {
+        for i in hedgeFunds.indices { try body(AgentName("hedge_fund", i), hedgeFunds[i].units[a]) }
+        for i in dealers.indices { try body(AgentName("dealer", i), dealers[i].units[a]) }
+        for i in hyperscalers.indices { try body(AgentName("hyperscaler", i), hyperscalers[i].units[a]) }
+        for i in sovereignFunds.indices { try body(AgentName("sovereign_fund", i), sovereignFunds[i].units[a]) }
         if a == governmentBond {
-            list += moneyFunds.enumerated().map { ("money_fund[\($0)]", $1.bonds) }
-            list.append(("central_bank", centralBank.bonds))
+            for i in moneyFunds.indices { try body(AgentName("money_fund", i), moneyFunds[i].bonds) }
+            try body(AgentName("central_bank"), centralBank.bonds)
         }
-        return list
     }
 
     /// Pays `perUnit` in cash on every unit of asset `a` held by a private agent (the central bank
@@ -40,4 +40,13 @@ extension World {
 
     /// Units of asset `a` held by private agents: everything outstanding but the central bank's.
     func privatelyHeld(_ a: Int) -> Double { outstanding[a] - (a == governmentBond ? centralBank.bonds : 0) }
+}
+
+/// An agent's label in reports ("hedge_fund[2]", "central_bank"), made into text only when printed.
+struct AgentName: CustomStringConvertible {
+    let kind: String, index: Int?
+
+    init(_ kind: String, _ index: Int? = nil) { (self.kind, self.index) = (kind, index) }
+
+    var description: String { index.map { "\(kind)[\($0)]" } ?? kind }
 }

@@ -60,7 +60,12 @@ import Testing
     @Test func aNonFiniteBalanceIsCaught() throws {
         var world = World(rules: try rules(), seed: Seed(1))
         world.hedgeFunds[1].units[0] = .nan
-        #expect(throws: AccountingViolation.self) { try world.checkAccounting() }
+        #expect {
+            try world.checkAccounting()
+        } throws: { error in
+            let v = error as? AccountingViolation
+            return v?.agent == "hedge_fund[1]" && v?.instrument == "crypto" && v?.detail == "balance is nan"
+        }
     }
 
     @Test func aSecondAssetAddedInTheMarketFileIsTradedAndConserved() throws {
