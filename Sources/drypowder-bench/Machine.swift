@@ -9,9 +9,10 @@ enum Machine {
         return line.flatMap { $0.split(separator: ":", maxSplits: 1).last }.map { $0.trimmingCharacters(in: .whitespaces) } ?? "unknown CPU"
     }
 
-    /// Bytes of the retail population's columns: five of Doubles, two of bytes.
+    /// Bytes of the retail population's columns: five of Doubles, two of bytes, the borrower slots.
     static func populationBytes(_ population: RetailPopulation) -> Int {
-        population.count * (5 * MemoryLayout<Double>.stride + MemoryLayout<RetailStrategy>.stride + MemoryLayout<Bool>.stride)
+        population.count * (5 * MemoryLayout<Double>.stride + MemoryLayout<RetailStrategy>.stride + MemoryLayout<Bool>.stride
+                             + MemoryLayout<Int32>.stride)
     }
 }
 
