@@ -41,18 +41,6 @@ extension RandomStream {
     /// True with probability `p`.
     public func bernoulli(_ p: Double) -> Bool { gsl_ran_bernoulli(rng, p) == 1 }
 
-    /// Fills `buffer` with standard normal draws (batched for hot loops).
-    public func fillGaussian(_ buffer: inout [Double]) {
-        let r = rng
-        for i in buffer.indices { buffer[i] = gsl_ran_gaussian_ziggurat(r, 1) }
-    }
-
-    /// Fills `buffer` with uniform draws on [0, 1).
-    public func fillUniform(_ buffer: inout [Double]) {
-        let r = rng
-        for i in buffer.indices { buffer[i] = gsl_rng_uniform(r) }
-    }
-
     /// A uniformly random permutation of 0..<n (`gsl_ran_shuffle`).
     public func permutation(_ n: Int) -> [Int] {
         var items = Array(0..<n)
