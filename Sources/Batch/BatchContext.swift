@@ -14,6 +14,8 @@ public struct BatchContext: Sendable {
     public let generator: String
     /// The headers of the per-run tables, by file name, runs.csv first.
     public let headers: [(file: String, header: [String])]
+    /// FNV-1a (64-bit) of the `fingerprint`'s text, in hex: equal hashes, equal results.
+    public private(set) var configHash = ""
 
     public init(experiment: Experiment, masterSeed: UInt64) throws {
         let batch = experiment.batch
@@ -27,6 +29,7 @@ public struct BatchContext: Sendable {
         assets = market.map(\.name)
         headers = Self.headers(outputs: batch.outputs, keys: design.parameters.map(\.key), market: market)
         try checkKeysAndVariants()
+        configHash = Self.hash(fingerprint)
     }
 
     /// Errors that would spoil every run are configuration errors now: a swept key that does not
