@@ -10,22 +10,18 @@ struct PlanCommand: ParsableCommand {
     @Argument(help: "The experiment file.")
     var experiment: String
 
-    @Option(name: .long, help: "Count only shard i of n.")
-    var shard: String?
+    @Option(name: .long, help: ArgumentHelp("Count only shard i of n.", valueName: "i/n"), transform: Shard.init)
+    var shard: Shard?
 
     @OptionGroup var configuration: BatchConfigurationOptions
 
     @Flag(name: .long, help: "Print every design point (default: the first 20).")
     var all = false
 
-    func validate() throws {
-        if let shard, parseShard(shard) == nil { throw ValidationError("--shard expects i/n with 1 <= i <= n, found '\(shard)'") }
-    }
-
     func run() throws {
         let context = try configuration.load(experiment)
         let plan = BatchPlan(context)
-        let shardRuns = shard.flatMap(parseShard).map { context.plan.runs(shard: $0.index, of: $0.count).count }
+        let shardRuns = shard.map { context.plan.runs(shard: $0.index, of: $0.count).count }
         let p = context.plan
         print("\(context.experiment.name): \(p.count) runs = \(p.points) points x \(p.replications) replications x \(p.variants.count) variants (\(p.variants.joined(separator: ", ")))")
         if let shardRuns, let shard { print("shard \(shard): \(shardRuns) runs") }

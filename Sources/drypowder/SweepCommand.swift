@@ -24,8 +24,8 @@ struct SweepCommand: ParsableCommand {
     var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
 
     @Option(name: .long, help: ArgumentHelp("Run only shard i of n (1-based), e.g. --shard 2/8; merge the shards with `drypowder merge`.",
-                                            valueName: "i/n"))
-    var shard: String?
+                                            valueName: "i/n"), transform: Shard.init)
+    var shard: Shard?
 
     @Flag(name: .long, help: "Continue the sweep already in --out: skip finished runs, rerun the rest.")
     var resume = false
@@ -40,12 +40,11 @@ struct SweepCommand: ParsableCommand {
 
     func validate() throws {
         if jobs < 1 { throw ValidationError("--jobs must be at least 1") }
-        if let shard, parseShard(shard) == nil { throw ValidationError("--shard expects i/n with 1 <= i <= n, found '\(shard)'") }
     }
 
     func run() throws {
         let context = try configuration.load(experiment)
-        let options = Sweep.Options(jobs: jobs, shard: shard.flatMap(parseShard), resume: resume, failFast: failFast)
+        let options = Sweep.Options(jobs: jobs, shard: shard.map { ($0.index, $0.count) }, resume: resume, failFast: failFast)
         let progress = SweepProgress(enabled: !quiet)
         let outcome: Sweep.Outcome
         do {
@@ -67,10 +66,19 @@ struct SweepCommand: ParsableCommand {
 }
 
 /// `i/n` with 1 <= i <= n.
-func parseShard(_ text: String) -> (index: Int, count: Int)? {
-    let parts = text.split(separator: "/")
-    guard parts.count == 2, let i = Int(parts[0]), let n = Int(parts[1]), n >= 1, i >= 1, i <= n else { return nil }
-    return (i, n)
+/// `--shard i/n` of `sweep` and `plan`: shard i of n, 1-based.
+struct Shard: CustomStringConvertible {
+    let index: Int, count: Int
+
+    init(_ text: String) throws {
+        let parts = text.split(separator: "/")
+        guard parts.count == 2, let i = Int(parts[0]), let n = Int(parts[1]), n >= 1, i >= 1, i <= n else {
+            throw ValidationError("expected i/n with 1 <= i <= n")
+        }
+        (index, count) = (i, n)
+    }
+
+    var description: String { "\(index)/\(count)" }
 }
 
 /// The options `sweep` and `plan` share: the master seed and overrides.

@@ -104,7 +104,11 @@ import Testing
 
     @Test func badShardsAndDirectoriesAreUsageErrors() throws {
         let experiment = Repository.experiment("usage", steps: 4, retail: 100)
-        #expect(try CLI.run(["sweep", experiment, "--out", Repository.temporaryDirectory() + "/x", "--shard", "4/3"]).status == 2)
+        for arguments in [["sweep", experiment, "--out", Repository.temporaryDirectory() + "/x"], ["plan", experiment]] {
+            let shard = try CLI.run(arguments + ["--shard", "4/3"])
+            #expect(shard.status == 2 && shard.stderr.contains("'4/3' is invalid for '--shard <i/n>': expected i/n"),
+                    "\(arguments[0]): \(shard.stderr)")
+        }
         #expect(try CLI.run(["merge", Repository.temporaryDirectory(), "--out", Repository.temporaryDirectory() + "/m"]).status == 2)
         let help = try CLI.run(["sweep", "--help"])
         #expect(help.status == 0 && help.stdout.contains("--resume") && help.stdout.contains("--shard"))
