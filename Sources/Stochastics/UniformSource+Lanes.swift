@@ -1,7 +1,7 @@
 /// taus2 four draws at a time, with the same numbers in the same order as one at a time.
 ///
 /// Each of taus2's three components is linear over GF(2) on its 32-bit state, so n steps of it are
-/// a 32 x 32 bit matrix (`Jump`). A block of 4L draws starts four lanes at the block's draws 0, L,
+/// a 32 x 32 bit matrix (`LaneJump`). A block of 4L draws starts four lanes at the block's draws 0, L,
 /// 2L and 3L (the state jumped ahead by 0, L, 2L, 3L steps), steps the lanes together in SIMD
 /// registers, and writes lane j's draws to the block's j-th quarter. The last lane ends where the
 /// block ends, so the stream goes on from there.
@@ -38,28 +38,26 @@ extension UniformSource {
         return a ^ b ^ c
     }
 
-    /// For each component, the matrices that jump it 0, L, 2L and 3L steps, as one table.
-    static let laneJumps: [LaneJump] = [
-        LaneJump(laneLength) { s in ((s & 0xFFFF_FFFE) &<< 12) ^ (((s &<< 13) ^ s) &>> 19) },
-        LaneJump(laneLength) { s in ((s & 0xFFFF_FFF8) &<< 4) ^ (((s &<< 2) ^ s) &>> 25) },
-        LaneJump(laneLength) { s in ((s & 0xFFFF_FFF0) &<< 17) ^ (((s &<< 3) ^ s) &>> 11) },
-    ]
+    /// For each component, the matrices that jump it 0, L, 2L and 3L steps, as one table: the
+    /// states with one bit set, stepped by `laneStep` itself.
+    static let laneJumps: [LaneJump] = {
+        var columns: [[SIMD4<UInt32>]] = [[], [], []]
+        for bit in 0..<32 {
+            let one = SIMD4<UInt32>(repeating: 1 << bit)  // every lane alike
+            var (a, b, c) = (one, one, one), jumped = Array(repeating: SIMD4<UInt32>(), count: 3)
+            for lane in 0..<4 {
+                (jumped[0][lane], jumped[1][lane], jumped[2][lane]) = (a[0], b[0], c[0])
+                for _ in 0..<laneLength { _ = laneStep(&a, &b, &c) }
+            }
+            for k in 0..<3 { columns[k].append(jumped[k]) }
+        }
+        return columns.map(LaneJump.init)
+    }()
 
     /// Column `bit` holds where each lane's jump sends the state with only that bit set; a state is
     /// sent to the exclusive or of the columns of its set bits.
     struct LaneJump {
         let columns: [SIMD4<UInt32>]
-
-        init(_ length: Int, step: (UInt32) -> UInt32) {
-            columns = (0..<32).map { bit in
-                var lanes = SIMD4<UInt32>(repeating: 0), s = UInt32(1) << bit
-                for lane in 0..<4 {
-                    lanes[lane] = s
-                    for _ in 0..<length { s = step(s) }
-                }
-                return lanes
-            }
-        }
 
         /// The state `s` jumped ahead by 0, L, 2L and 3L steps.
         @inline(__always)
