@@ -3,7 +3,8 @@
 /// trader goes through both lanes and counts once). Their totals are summed per lane, the traders at
 /// even indices and those at odd ones, then added.
 extension RetailPopulation {
-    /// `buyCash` for two traders in SIMD lanes: the same arithmetic, lane by lane.
+    /// The cash two traders' `order`s spend under the credit limit: an order beyond the trader's cash
+    /// has the part beyond it scaled by `creditScale`; a sell spends nothing.
     @inline(__always)
     static func buyCash(order o: SIMD2<Double>, cash c: SIMD2<Double>, creditScale: Double) -> SIMD2<Double> {
         guard creditScale < 1 else { return positivePart(o) }

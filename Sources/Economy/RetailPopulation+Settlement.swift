@@ -38,7 +38,7 @@ extension RetailPopulation {
 
     /// The settlement of two traders at once, in SIMD lanes, lane by lane the same arithmetic as
     /// one at a time: each order filled by its side's fraction, then the cash rebalanced against
-    /// the loan (`marginLoanChange`, which for a loan >= 0 is minus the smaller of cash and loan).
+    /// the loan (`marginLoanChange`).
     struct Settlement {
         let price, unitsPerCash, sellFill, creditScale: Double
 
@@ -48,7 +48,7 @@ extension RetailPopulation {
             let spent = RetailPopulation.buyCash(order: o, cash: cash, creditScale: creditScale)
             let bought = spent * unitsPerCash, sold = positivePart(-o) * sellFill
             let newCash = cash + (sold - bought) * price
-            let change = -newCash.replacing(with: loan, where: loan .< newCash)
+            let change = marginLoanChange(cash: newCash, loan: loan)
             return (newCash + change, units + (bought - sold), loan + change, change)
         }
     }

@@ -68,16 +68,13 @@ public struct RetailPopulation: Sendable {
     }
 
     /// Each trader's order as cash to spend and units to sell (copies, for inspection).
-    public var buyCash: [Double] { zip(order, cash).map { Self.buyCash(order: $0, cash: $1, creditScale: creditScale) } }
+    public var buyCash: [Double] {
+        zip(order, cash).map { Self.buyCash(order: SIMD2(repeating: $0), cash: SIMD2(repeating: $1), creditScale: creditScale)[0] }
+    }
     public var sellUnits: [Double] { order.map { max(-$0, 0) } }
     /// Units each trader is having liquidated (a copy).
     public var liquidationUnits: [Double] { zip(marked, units).map { $0 ? $1 : 0 } }
 
-    /// The cash a trader's `order` spends under the credit limit: the part beyond its cash scaled.
-    @inline(__always)
-    static func buyCash(order o: Double, cash c: Double, creditScale: Double) -> Double {
-        max(creditScale < 1 && o > max(c, 0) ? c + (o - c) * creditScale : o, 0)
-    }
 
     /// Sets one trader's balances (tests place a position by hand with it).
     public mutating func setBalances(of i: Int, cash: Double, units: Double, loan: Double) {
