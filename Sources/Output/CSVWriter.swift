@@ -20,15 +20,8 @@ public final class CSVWriter {
         if writingHeader { try writeRow(header) }
     }
 
-    public func writeRow(_ fields: [String]) throws {
-        precondition(fields.count == columns, "row has \(fields.count) fields, header has \(columns)")
-        for (i, field) in fields.enumerated() {
-            if i > 0 { buffer.append(UInt8(ascii: ",")) }
-            Self.append(field, to: &buffer)
-        }
-        buffer.append(contentsOf: [13, 10])
-        if buffer.count >= 1 << 16 { try flush() }
-    }
+    /// A row of text fields, quoted where needed.
+    public func writeRow(_ fields: [String]) throws { try writeRow(fields, then: []) }
 
     /// Numbers never need quotes: their text goes straight into the buffer.
     public func writeRow(_ values: [Double]) throws { try writeRow([], then: values) }
