@@ -18,6 +18,8 @@ let package = Package(
             pkgConfig: "gsl",
             providers: [.apt(["libgsl-dev"])]
         ),
+        // C only: file-system calls Swift's Glibc lacks (atomic exchange). Imported by Output's Disk only.
+        .systemLibrary(name: "CFileSystem"),
         // Random streams, distributions, statistics, root finding: the one door to GSL.
         .target(name: "Stochastics", dependencies: ["CGSL"]),
         // Files -> validated value types with file:line:key errors. No economics.
@@ -27,7 +29,7 @@ let package = Package(
         // The world, the ordered step, experiments and runs.
         .target(name: "Simulation", dependencies: ["Economy", "Config", "Stochastics"]),
         // Recorder, CSV writers, run manifests, atomic run directories.
-        .target(name: "Output", dependencies: ["Simulation", "Config", "Stochastics"]),
+        .target(name: "Output", dependencies: ["Simulation", "Config", "Stochastics", "Economy", "CFileSystem"]),
         // Batches: designs, replications, variants, sweeps on every core, resume, shards and merge.
         .target(name: "Batch", dependencies: ["Simulation", "Output", "Config", "Economy", "Stochastics"]),
         // `drypowder analyze`: statistics of a finished sweep's tables (tails, clustering, drawdowns, flows).

@@ -22,14 +22,12 @@ enum FlowStatistics {
         var firstSale: Int?
     }
 
-    static func of(rows: [[String]], layout: Layout, path: String) throws -> [Statistic] {
+    static func of(rows: [RunGroups.Row], layout: Layout, table: RunGroups.Columns) throws -> [Statistic] {
         var subjects: [String] = [], totals: [String: Totals] = [:]
         for row in rows {
-            guard let step = Int(row[layout.step]), let value = Double(row[layout.netValue]),
-                  let forced = Double(row[layout.forcedUnits]) else {
-                throw AnalysisError.table(path, "run \(row[0]): step, net_value or forced_units is not a number")
-            }
-            let subject = row[layout.sector] + "/" + row[layout.asset]
+            let step = Int(try table.number(row, layout.step))
+            let value = try table.number(row, layout.netValue), forced = try table.number(row, layout.forcedUnits)
+            let subject = row.fields[layout.sector] + "/" + row.fields[layout.asset]
             if totals[subject] == nil { subjects.append(subject) }
             var t = totals[subject, default: Totals()]
             t.netValue += value

@@ -33,8 +33,9 @@ struct RunSeries {
         let assets: [String]
         let step: Int, price: [Int], logReturn: [Int], volume: [Int], forcedVolume: [Int], redemptionsPaid: Int
 
-        init(_ table: RunGroups) throws {
-            assets = table.header.filter { $0.hasPrefix("price_") }.map { String($0.dropFirst("price_".count)) }
+        /// The columns of `assets` (the assets runs.csv names) in `table`.
+        init(_ table: RunGroups, assets: [String]) throws {
+            self.assets = assets
             guard !assets.isEmpty else { throw AnalysisError.table(table.path, "has no price_<asset> columns") }
             step = try table.column("step")
             price = try assets.map { try table.column("price_" + $0) }
@@ -45,24 +46,24 @@ struct RunSeries {
         }
     }
 
-    init(rows: [[String]], layout: Layout, path: String) throws {
+    /// The series of one run's rows; steps must rise from row to row (a repeated or misplaced row is
+    /// an error naming its line).
+    init(rows: [RunGroups.Row], layout: Layout, table: RunGroups.Columns) throws {
         let empty = Array(repeating: [Double](), count: layout.assets.count)
         (prices, logReturns, volumes, forcedVolumes) = (empty, empty, empty, empty)
-        func number(_ row: [String], _ column: Int) throws -> Double {
-            guard let x = Double(row[column]) else {
-                throw AnalysisError.table(path, "run \(row[0]): column \(column + 1) holds '\(row[column])', expected a number")
-            }
-            return x
-        }
         for row in rows {
-            steps.append(Int(try number(row, layout.step)))
-            for a in layout.assets.indices {
-                prices[a].append(try number(row, layout.price[a]))
-                logReturns[a].append(try number(row, layout.logReturn[a]))
-                volumes[a].append(try number(row, layout.volume[a]))
-                forcedVolumes[a].append(try number(row, layout.forcedVolume[a]))
+            let step = Int(try table.number(row, layout.step))
+            if let last = steps.last, step <= last {
+                throw AnalysisError.table("\(table.path):\(row.line)", "run \(row.runID): step \(step) after step \(last) (a row repeated or out of order)")
             }
-            redemptionsPaid.append(try number(row, layout.redemptionsPaid))
+            steps.append(step)
+            for a in layout.assets.indices {
+                prices[a].append(try table.number(row, layout.price[a]))
+                logReturns[a].append(try table.number(row, layout.logReturn[a]))
+                volumes[a].append(try table.number(row, layout.volume[a]))
+                forcedVolumes[a].append(try table.number(row, layout.forcedVolume[a]))
+            }
+            redemptionsPaid.append(try table.number(row, layout.redemptionsPaid))
         }
     }
 }

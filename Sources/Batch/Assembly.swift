@@ -2,16 +2,14 @@ import Foundation
 import Output
 
 /// Turns a sweep directory's parts into its tables: each table is its header followed by every
-/// run's rows in run_id order, written to a hidden file and renamed into place, so a table either is
-/// complete or is not there.
+/// run's rows in run_id order, written under a temporary name, synced and renamed into place, so a
+/// table either is complete or is not there. Each part is checked against its manifest on the way.
 enum Assembly {
     /// The design, one row per point.
     static func writeDesign(_ context: BatchContext, to directory: SweepDirectory) throws {
-        let temporary = directory.path(".design.csv.partial")
-        let out = try CSVWriter(path: temporary, header: BatchColumns.header(BatchColumns.design, keys: context.keys, assets: []))
-        for p in 1...context.design.count { try out.writeRow([String(p)] + context.design.values(at: p)) }
-        try out.close()
-        try replace(directory.path("design.csv"), with: temporary)
+        try writeTable(directory.path("design.csv"), header: BatchColumns.header(BatchColumns.design, keys: context.keys, assets: [])) { out in
+            for p in 1...context.design.count { try out.writeRow([String(p)] + context.design.values(at: p)) }
+        }
     }
 
     /// Every file a finished sweep directory holds.
@@ -19,50 +17,58 @@ enum Assembly {
         ["plan.json", "design.csv"] + headers.map(\.file) + ["summary.csv", "timings.csv", "journal.log", "manifest.json"]
     }
 
-    /// Writes every table, summary.csv and timings.csv from the parts of `runs`; returns how many
-    /// of the runs did not end ok.
-    static func assemble(_ directory: SweepDirectory, runs: [Int], headers: [(file: String, header: [String])]) throws -> Int {
-        do {
-            for (file, header) in headers {
-                let temporary = directory.path(".\(file).partial")
-                let head = try CSVWriter(path: temporary, header: header)
-                try head.close()
-                let out = try FileHandle(forWritingTo: URL(fileURLWithPath: temporary))
-                _ = try out.seekToEnd()
-                for id in runs { try out.write(contentsOf: Data(contentsOf: directory.partFile(id, file))) }
-                try out.close()
-                try replace(directory.path(file), with: temporary)
-            }
-            let timings = directory.path(".timings.csv.partial")
-            let out = try CSVWriter(path: timings, header: BatchColumns.timings.map(\.name))
-            for id in runs {
-                let wall = try String(contentsOf: directory.partFile(id, "wall_seconds"), encoding: .utf8)
-                try out.writeRow([String(id), wall])
-            }
-            try out.close()
-            try replace(directory.path("timings.csv"), with: timings)
-            return try summarize(directory)
-        } catch {
-            throw Sweep.Failure.write("assembling \(directory.root.path): \(error)")
+    /// Writes every table, summary.csv and timings.csv from the parts of `runs`; returns the digest of
+    /// every table in the directory and how many of the runs did not end ok.
+    static func assemble(_ directory: SweepDirectory, runs: [Int], headers: [(file: String, header: [String])]) throws
+        -> (tables: [(file: String, digest: TableDigest)], notOK: Int) {
+        let manifests = try runs.map { try directory.partManifest($0) }
+        var tables: [(file: String, digest: TableDigest)] = []
+        for (file, header) in headers {
+            tables.append((file, try writeTable(directory.path(file), header: header) { out in
+                for (id, manifest) in zip(runs, manifests) { try append(part: directory.partFile(id, file), expected: manifest.tables[file], to: out) }
+            }))
         }
+        let timings = try writeTable(directory.path("timings.csv"), header: BatchColumns.timings.map(\.name)) { out in
+            for (id, manifest) in zip(runs, manifests) { try out.writeRow([String(id), manifest.wallSeconds]) }
+        }
+        let (summary, notOK) = try summarize(directory)
+        let design = try TableDigest(file: directory.path("design.csv"))
+        return ([("design.csv", design)] + tables + [("summary.csv", summary), ("timings.csv", timings)], notOK)
     }
 
-    /// Writes summary.csv from runs.csv; returns how many runs did not end ok.
-    static func summarize(_ directory: SweepDirectory) throws -> Int {
-        let temporary = directory.path(".summary.csv.partial")
-        let notOK = try SummaryTable.write(runs: directory.path("runs.csv"), to: temporary)
-        try replace(directory.path("summary.csv"), with: temporary)
-        return notOK
+    /// Writes summary.csv from runs.csv; returns its digest and how many runs did not end ok.
+    static func summarize(_ directory: SweepDirectory) throws -> (TableDigest, notOK: Int) {
+        let final = directory.path("summary.csv"), temporary = Disk.temporaryPath(for: final)
+        let (digest, notOK) = try SummaryTable.write(runs: directory.path("runs.csv"), to: temporary)
+        try Disk.rename(temporary, to: final)
+        return (digest, notOK)
+    }
+
+    /// Writes a table at `path`, its header (if given) then what `body` writes: under a temporary
+    /// name, synced, then renamed into place. Returns its digest.
+    @discardableResult
+    static func writeTable(_ path: String, header: [String]?, _ body: (CSVWriter) throws -> Void) throws -> TableDigest {
+        let temporary = Disk.temporaryPath(for: path)
+        let out = try CSVWriter(path: temporary, header: header ?? [], writingHeader: header != nil)
+        try body(out)
+        try out.close()
+        try Disk.rename(temporary, to: path)
+        return out.checksum.digest
+    }
+
+    /// Copies one part file into `out`, checking it against the digest its manifest records.
+    private static func append(part path: String, expected: TableDigest?, to out: CSVWriter) throws {
+        guard let expected else { throw Sweep.Failure.damaged(path, "is not in its part's manifest") }
+        let reader = try ChunkReader(path: path)
+        var sum = Checksum()
+        while let chunk = try reader.next() {
+            sum.add(chunk)
+            try out.writeRaw(chunk)
+        }
+        if let why = sum.digest.mismatch(expected) { throw Sweep.Failure.damaged(path, why) }
     }
 
     static func removeParts(_ directory: SweepDirectory) {
-        try? FileManager.default.removeItem(at: directory.parts)
-    }
-
-    /// rename(2): atomically puts `temporary` at `final`, replacing what was there.
-    static func replace(_ final: String, with temporary: String) throws {
-        guard rename(temporary, final) == 0 else {
-            throw OutputError.cannotFinish(final, String(cString: strerror(errno)))
-        }
+        try? Disk.remove(directory.parts.path)
     }
 }

@@ -16,8 +16,16 @@ public enum Merge {
         let directory: SweepDirectory
         let plan: [String: Any]
         let manifest: [String: Any]
+        /// What the shard's manifest records of each of its tables.
+        let tables: [String: TableDigest]
         var index: Int { Int((plan["shard"] as? String ?? "").split(separator: "/").first ?? "") ?? 0 }
         var count: Int { Int((plan["shard"] as? String ?? "").split(separator: "/").last ?? "") ?? 0 }
+
+        /// The digest the manifest records of `file`, or an error naming the file.
+        func expected(_ file: String) throws -> TableDigest {
+            guard let digest = tables[file] else { throw Failure.invalid("\(directory.path(file)) is not in its shard's manifest") }
+            return digest
+        }
     }
 
     /// Returns the number of runs merged.
@@ -34,24 +42,26 @@ public enum Merge {
         guard missing.isEmpty, Set(indices).count == indices.count else {
             throw Failure.invalid("expected shards 1 to \(first.count) once each; " + (missing.isEmpty ? "a shard is given twice" : "missing: \(missing.map(String.init).joined(separator: ", "))"))
         }
-        let target = SweepDirectory(out)
-        let fm = FileManager.default
-        if let entries = try? fm.contentsOfDirectory(atPath: out), !entries.isEmpty {
-            throw Failure.invalid("\(out) is not empty; merge into a new directory")
-        }
-        try fm.createDirectory(atPath: out, withIntermediateDirectories: true)
-        let design = try Data(contentsOf: URL(fileURLWithPath: first.directory.path("design.csv")))
-        for s in shards where try Data(contentsOf: URL(fileURLWithPath: s.directory.path("design.csv"))) != design {
-            throw Failure.invalid("\(s.directory.root.path)/design.csv differs from \(first.directory.root.path)'s")
-        }
-        try design.write(to: URL(fileURLWithPath: target.path("design.csv")), options: .atomic)
         let tables = ((first.manifest["files"] as? [String]) ?? []).filter {
-            $0.hasSuffix(".csv") && $0 != "design.csv" && $0 != "summary.csv"
+            $0.hasSuffix(".csv") && $0 != "design.csv" && $0 != "summary.csv" && $0 != "timings.csv"
         }
+        let target = SweepDirectory(out)
+        try checkTarget(target, own: ["plan.json", "design.csv", "summary.csv"] + tables)
+        let design = try Data(contentsOf: URL(fileURLWithPath: first.directory.path("design.csv")))
+        for s in shards {
+            let path = s.directory.path("design.csv")
+            if let why = try TableDigest(file: path).mismatch(try s.expected("design.csv")) { throw Failure.invalid("\(path) \(why)") }
+            if try Data(contentsOf: URL(fileURLWithPath: path)) != design {
+                throw Failure.invalid("\(path) differs from \(first.directory.root.path)'s")
+            }
+        }
+        try Disk.makeDirectory(out)
+        var digests = [("design.csv", try Assembly.writeTable(target.path("design.csv"), header: nil) { try $0.writeRaw(ArraySlice(design)) })]
         for file in tables {
-            try mergeTable(shards.map { $0.directory.path(file) }, into: target, file: file)
+            digests.append((file, try mergeTable(shards, file: file, into: target)))
         }
-        let notOK = try Assembly.summarize(target)
+        let (summary, notOK) = try Assembly.summarize(target)
+        digests.append(("summary.csv", summary))
         let runs = shards.reduce(0) { $0 + ($1.manifest["runs"] as? Int ?? 0) }
         // The plan of the whole sweep, as an unsharded run writes it.
         let plan = SweepPlanFile(experiment: first.plan["experiment"] as? String ?? "", configHash: hash,
@@ -69,9 +79,22 @@ public enum Merge {
             ("started_at", .string(ISO8601DateFormatter().string(from: started))),
             ("wall_time_seconds", .number((Date().timeIntervalSince(started) * 1000).rounded() / 1000)),
             ("files", .array((["plan.json", "design.csv"] + tables + ["summary.csv", "manifest.json"]).map(JSON.string))),
+            ("tables", TableDigest.json(digests)),
         ])
         try target.writeAtomically(manifest.rendered() + "\n", to: "manifest.json")
         return runs
+    }
+
+    /// `out` must be new, empty, or hold only what an unfinished merge into it wrote (a merge killed
+    /// before its manifest is simply done again).
+    private static func checkTarget(_ target: SweepDirectory, own: [String]) throws {
+        let entries = (try? FileManager.default.contentsOfDirectory(atPath: target.root.path)) ?? []
+        let abandoned = Set(Disk.leftovers(in: target.root.path).filter(\.isAbandoned).map(\.entry))
+        let foreign = entries.filter { !abandoned.contains($0) && !own.contains($0) }
+        guard foreign.isEmpty && !target.isFinished else {
+            throw Failure.invalid("\(target.root.path) is not empty; merge into a new directory")
+        }
+        for entry in abandoned.sorted() { try Disk.remove(target.path(entry)) }
     }
 
     private static func load(_ path: String) throws -> Shard {
@@ -79,44 +102,44 @@ public enum Merge {
         guard directory.isFinished else {
             throw Failure.invalid("\(path) is not a finished sweep (no manifest.json): finish it with `drypowder sweep ... --resume` first")
         }
-        func object(_ file: String) throws -> [String: Any] {
-            let data = try Data(contentsOf: URL(fileURLWithPath: directory.path(file)))
-            guard let json = try JSONSerialization.jsonObject(with: data) as? [String: Any] else {
-                throw Failure.invalid("\(directory.path(file)) is not a JSON object")
+        do {
+            let manifest = try ManifestFile.object(directory.path("manifest.json"))
+            guard let tables = TableDigest.records(manifest["tables"]) else {
+                throw Failure.invalid("\(directory.path("manifest.json")) records no table digests (written by an older drypowder?): its tables cannot be checked")
             }
-            return json
+            return Shard(directory: directory, plan: try ManifestFile.object(directory.path("plan.json")), manifest: manifest, tables: tables)
+        } catch let failure as ManifestFile.Failure {
+            throw Failure.invalid(failure.description)
         }
-        return Shard(directory: directory, plan: try object("plan.json"), manifest: try object("manifest.json"))
     }
 
-    /// Merges tables sorted by their leading run_id into `file` of `target`.
-    private static func mergeTable(_ inputs: [String], into target: SweepDirectory, file: String) throws {
-        let readers = try inputs.map(LineReader.init(path:))
+    /// Merges the shards' `file`, each sorted by its leading run_id, into `target`, checking each
+    /// against its manifest's digest; returns the merged table's digest.
+    private static func mergeTable(_ shards: [Shard], file: String, into target: SweepDirectory) throws -> TableDigest {
+        let readers = try shards.map { try LineReader(path: $0.directory.path(file)) }
         var heads = try readers.map { try $0.next() }
         guard let header = heads[0], heads.allSatisfy({ $0 == header }) else {
             throw Failure.invalid("the shards' \(file) headers differ")
         }
         heads = try readers.map { try $0.next() }
-        let temporary = target.path(".\(file).partial")
-        _ = FileManager.default.createFile(atPath: temporary, contents: nil)
-        let out = try FileHandle(forWritingTo: URL(fileURLWithPath: temporary))
-        var buffer = Array(header)
-        while true {
-            var best: (reader: Int, id: Int)?
-            for (i, head) in heads.enumerated() {
-                guard let head, let id = LineReader.leadingInteger(head) else { continue }
-                if best == nil || id < best!.id { best = (i, id) }
+        return try Assembly.writeTable(target.path(file), header: nil) { out in
+            try out.writeRaw(header)
+            while true {
+                var best: (reader: Int, id: Int)?
+                for (i, head) in heads.enumerated() {
+                    guard let head else { continue }
+                    guard head.last == 10, let id = LineReader.leadingInteger(head) else {
+                        throw Failure.invalid("\(readers[i].path):\(readers[i].lineNumber): not a whole row starting with a run_id (damaged?)")
+                    }
+                    if best == nil || id < best!.id { best = (i, id) }
+                }
+                guard let (i, _) = best else { break }
+                try out.writeRaw(heads[i]!)
+                heads[i] = try readers[i].next()
             }
-            guard let (i, _) = best else { break }
-            buffer += heads[i]!
-            heads[i] = try readers[i].next()
-            if buffer.count >= 1 << 20 {
-                try out.write(contentsOf: buffer)
-                buffer.removeAll(keepingCapacity: true)
+            for (shard, reader) in zip(shards, readers) {
+                if let why = reader.checksum.digest.mismatch(try shard.expected(file)) { throw Failure.invalid("\(reader.path) \(why)") }
             }
         }
-        try out.write(contentsOf: buffer)
-        try out.close()
-        try Assembly.replace(target.path(file), with: temporary)
     }
 }

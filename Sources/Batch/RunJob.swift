@@ -19,15 +19,15 @@ enum RunJob {
         let started = Date()
         let identity = BatchColumns.identity(run, variants: context.plan.variants)
         let keyValues = context.design.values(at: run.point)
-        let headers = Dictionary(uniqueKeysWithValues: context.headers.map { ($0.file, $0.header) })
-        func writer(_ file: String) throws -> CSVWriter? {
-            guard let header = headers[file] else { return nil }
-            do { return try CSVWriter(path: part.path(file), header: header, writingHeader: false) } catch { throw WriteFailure(underlying: error) }
-        }
-        let runs = try writer("runs.csv")!
-        let tables = try RunTables(identity: identity, context: context,
-                                   timeseries: writer("timeseries.csv"), flows: writer("flows.csv"),
-                                   events: writer("events.csv"), snapshots: writer("snapshots.csv"))
+        let writers: [(file: String, writer: CSVWriter)]
+        do {
+            writers = try context.headers.map { ($0.file, try CSVWriter(path: part.path($0.file), header: $0.header, writingHeader: false)) }
+        } catch { throw WriteFailure(underlying: error) }
+        func table(_ file: String) -> CSVWriter? { writers.first { $0.file == file }?.writer }
+        let runs = table("runs.csv")!
+        let tables = RunTables(identity: identity, context: context,
+                                   timeseries: table("timeseries.csv"), flows: table("flows.csv"),
+                                   events: table("events.csv"), snapshots: table("snapshots.csv"))
         var status = Status.ok, message = "", metrics: [String] = []
         do {
             let scenario: Scenario
@@ -50,13 +50,14 @@ enum RunJob {
             if status == .ok { status = .failed }
             message = "\(error)".split(whereSeparator: \.isNewline).joined(separator: " | ")
             metrics = Array(repeating: "", count: RunMetrics.names(assets: context.assets).count)
-            tables.discard()
+            do { try tables.discard() } catch { throw WriteFailure(underlying: error) }
         }
         do {
-            try tables.close()
             try runs.writeRow(identity + keyValues + [status.rawValue, message] + metrics)
-            try runs.close()
-            return (status, message, try part.writeWallTime(Date().timeIntervalSince(started)))
+            for w in writers { try w.writer.close() }
+            let wall = try part.finish(tables: writers.map { ($0.file, $0.writer.checksum.digest) },
+                                       wallSeconds: Date().timeIntervalSince(started))
+            return (status, message, wall)
         } catch { throw WriteFailure(underlying: error) }
     }
 }

@@ -68,12 +68,8 @@ final class RunTables {
         if r.standingRepo > 0 { try row("standing_repo", 1, r.standingRepo) }
     }
 
-    func close() throws {
-        for w in [timeseries, flows, events, snapshots] { try w?.close() }
-    }
-
     /// Drops every row written so far (a failed run keeps none).
-    func discard() {
-        for w in [timeseries, flows, events, snapshots] { w?.truncate() }
+    func discard() throws {
+        for w in [timeseries, flows, events, snapshots] { try w?.truncate() }
     }
 }

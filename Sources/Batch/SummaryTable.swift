@@ -7,8 +7,8 @@ import Stochastics
 /// interval of the level over ok runs, and for each variant the same of its difference from `main`
 /// over the replications where both ran ok (common random numbers make these pairs).
 enum SummaryTable {
-    /// Writes summary.csv and returns how many runs in runs.csv did not end ok.
-    static func write(runs: String, to path: String) throws -> Int {
+    /// Writes summary.csv; returns its digest and how many runs in runs.csv did not end ok.
+    static func write(runs: String, to path: String) throws -> (TableDigest, notOK: Int) {
         let reader = try LineReader(path: runs)
         guard let headerLine = try reader.next() else { throw OutputError.cannotFinish(path, "\(runs) is empty") }
         let header = LineReader.fields(headerLine)
@@ -66,6 +66,6 @@ enum SummaryTable {
         }
         try flush()
         try out.close()
-        return notOK
+        return (out.checksum.digest, notOK)
     }
 }

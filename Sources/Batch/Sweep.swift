@@ -36,15 +36,18 @@ public enum Sweep {
     }
 
     public enum Failure: Error, CustomStringConvertible {
-        /// The directory holds something else; nothing was written.
-        case directoryInUse(String)
+        /// The directory holds something else, or cannot be written (permissions, a missing parent).
+        case unusableDirectory(String)
+        /// A file the sweep wrote earlier no longer matches what was recorded of it.
+        case damaged(String, String)
         /// `--fail-fast` stopped the sweep at a failed run; the finished runs are kept for `--resume`.
         case stopped(run: Int, error: String)
         case write(String)
 
         public var description: String {
             switch self {
-            case let .directoryInUse(why): return why
+            case let .unusableDirectory(why): return why
+            case let .damaged(path, why): return "\(path) \(why)"
             case let .stopped(run, error): return "run \(run) failed: \(error); stopped (--fail-fast). Finished runs are kept: fix the cause and rerun with --resume"
             case let .write(why): return "cannot write output: \(why)"
             }
@@ -69,48 +72,79 @@ public enum Sweep {
             let part = try directory.part(id)
             let (status, error, wall) = try RunJob.execute(run, context: context, into: part)
             try part.commit()
-            directory.journal("\(id) \(status.rawValue) \(wall)")
+            try directory.journal("\(id) \(status.rawValue) \(wall)")
             return status == .ok ? nil : "\(status.rawValue): \(error)"
         }
         if let fatal = pool.fatal { throw Failure.write("\(fatal)") }
         if let (run, error) = pool.stoppedAt { throw Failure.stopped(run: run, error: error) }
 
-        let failed = try Assembly.assemble(directory, runs: mine, headers: context.headers)
-        let wall = Date().timeIntervalSince(started)
-        try SweepManifest(context: context, shard: shard, runs: mine.count, failed: failed, jobs: options.jobs,
-                          startedAt: started, wallSeconds: wall, files: Assembly.files(context.headers))
-            .write(to: directory)
+        var failed = 0, wall = 0.0
+        try write(directory) {
+            let (tables, notOK) = try Assembly.assemble(directory, runs: mine, headers: context.headers)
+            (failed, wall) = (notOK, Date().timeIntervalSince(started))
+            try SweepManifest(context: context, shard: shard, runs: mine.count, failed: failed, jobs: options.jobs,
+                              startedAt: started, wallSeconds: wall, files: Assembly.files(context.headers), tables: tables)
+                .write(to: directory)
+        }
         Assembly.removeParts(directory)
         return Outcome(runs: mine.count, failed: failed, wallSeconds: wall, alreadyFinished: false)
     }
 
     /// Creates the directory with its plan and design, or checks that `--resume` continues the same
-    /// plan. Returns true when the sweep there is already finished.
+    /// plan, cleaning up what killed processes left. Returns true when the sweep there is already
+    /// finished. plan.json is written first, so a kill at any moment leaves a directory that is
+    /// either still empty of anything but temporaries or marked as this sweep's.
     private static func prepare(_ directory: SweepDirectory, plan: SweepPlanFile, context: BatchContext, resume: Bool) throws -> Bool {
         let fm = FileManager.default
         let planPath = directory.path("plan.json")
-        let entries = (try? fm.contentsOfDirectory(atPath: directory.root.path)) ?? []
-        if resume && fm.fileExists(atPath: planPath) {
+        let temporaries = directory.abandonedTemporaries()
+        if fm.fileExists(atPath: planPath) {
+            guard resume else {
+                throw Failure.unusableDirectory("\(directory.root.path) holds a sweep; rerun with --resume to continue it, or choose a new --out")
+            }
             let existing = (try? String(contentsOfFile: planPath, encoding: .utf8)) ?? ""
             guard existing == plan.text else {
-                throw Failure.directoryInUse("\(directory.root.path) holds a different sweep (plan.json differs: another configuration, seed or shard); use a new --out")
+                throw Failure.unusableDirectory("\(directory.root.path) holds a different sweep (plan.json differs: another configuration, seed or shard); use a new --out")
             }
-            guard directory.isFinished else { return false }
-            Assembly.removeParts(directory)  // a kill between the manifest and the clean-up
-            return true
+            try write(directory) {
+                for path in temporaries { try Disk.remove(path) }
+                guard !directory.isFinished else {
+                    Assembly.removeParts(directory)  // a kill between the manifest and the clean-up
+                    return
+                }
+                try Disk.makeDirectory(directory.parts.path)
+                if !fm.fileExists(atPath: directory.path("design.csv")) { try Assembly.writeDesign(context, to: directory) }
+            }
+            if directory.isFinished { return true }
+            try directory.verifyParts()
+            return false
         }
+        let entries = ((try? fm.contentsOfDirectory(atPath: directory.root.path)) ?? [])
+            .filter { !temporaries.contains(directory.path($0)) }
         if !entries.isEmpty {
-            throw Failure.directoryInUse(resume
+            throw Failure.unusableDirectory(resume
                 ? "\(directory.root.path) is not empty and has no plan.json: not a sweep directory"
-                : "\(directory.root.path) is not empty; rerun with --resume to continue the sweep there, or choose a new --out")
+                : "\(directory.root.path) is not empty; choose a new --out")
         }
-        do {
-            try fm.createDirectory(at: directory.parts, withIntermediateDirectories: true)
-            try Assembly.writeDesign(context, to: directory)
+        try write(directory) {
+            for path in temporaries { try Disk.remove(path) }
+            try Disk.makeDirectory(directory.root.path)
             try directory.writeAtomically(plan.text, to: "plan.json")
-        } catch {
-            throw Failure.write("\(directory.root.path): \(error)")
+            try Disk.makeDirectory(directory.parts.path)
+            try Assembly.writeDesign(context, to: directory)
         }
         return false
+    }
+
+    /// Runs `body`, reporting a failure to write as `Failure.write`, or as an unusable directory when
+    /// the place itself is wrong (permissions, a missing parent, a read-only file system).
+    private static func write(_ directory: SweepDirectory, _ body: () throws -> Void) throws {
+        do { try body() } catch let failure as Failure {
+            throw failure
+        } catch let failure as Disk.Failure where failure.isUsage {
+            throw Failure.unusableDirectory("\(failure)")
+        } catch {
+            throw Failure.write("\(error)")
+        }
     }
 }

@@ -4,11 +4,13 @@ import Output
 /// The files of a sweep, in `--out DIR`:
 /// - `plan.json`: what the directory is for (config hash, runs, shard), written first; `--resume` checks it;
 /// - `design.csv`: the design, written before the first run;
-/// - `parts/RUN_ID/`: one finished run's rows, renamed into place only when complete (the crash-safe
-///   record of what is done; a killed run leaves only a hidden `.RUN_ID.partial-PID` that is ignored);
+/// - `parts/RUN_ID/`: one finished run's rows and a `manifest.json` with each file's digest, renamed into
+///   place only when complete (the crash-safe record of what is done; a killed run leaves only a hidden
+///   `.RUN_ID.partial-PID`, removed by the next `--resume`);
 /// - `journal.log`: one line per finished run (`run_id status wall_seconds`), for people and tail -f;
 /// - the tables, `summary.csv`, `timings.csv` and, last of all, `manifest.json`: a sweep is finished
 ///   exactly when `manifest.json` exists. The parts are removed once the tables are in place.
+/// Every file is written through `Disk`: synced, renamed into place, its directory synced.
 public struct SweepDirectory: Sendable {
     public let root: URL
 
@@ -24,29 +26,42 @@ public struct SweepDirectory: Sendable {
         let final: URL
         func path(_ file: String) -> String { staging.appendingPathComponent(file).path }
 
-        /// Writes the run's wall time (to 0.1 ms) and returns it as written, for the journal.
-        func writeWallTime(_ seconds: Double) throws -> String {
-            let text = CSVWriter.format((seconds * 1e4).rounded() / 1e4)
-            try Data(text.utf8).write(to: staging.appendingPathComponent("wall_seconds"))
-            return text
+        /// Writes the part's manifest: its tables' digests and the run's wall time (to 0.1 ms), which it
+        /// returns as written, for the journal.
+        func finish(tables: [(file: String, digest: TableDigest)], wallSeconds: Double) throws -> String {
+            let wall = CSVWriter.format((wallSeconds * 1e4).rounded() / 1e4)
+            let json = JSON.object([("wall_seconds", .string(wall)), ("tables", TableDigest.json(tables))])
+            try Disk.write(Array((json.rendered() + "\n").utf8), to: path("manifest.json"))
+            return wall
         }
 
         func commit() throws {
-            let fm = FileManager.default
-            try? fm.removeItem(at: final)
-            try fm.moveItem(at: staging, to: final)
+            try Disk.syncDirectory(staging.path)
+            try Disk.remove(final.path)
+            try Disk.rename(staging.path, to: final.path)
         }
     }
 
     func part(_ id: Int) throws -> Part {
-        let staging = parts.appendingPathComponent(".\(id).partial-\(getpid())", isDirectory: true)
-        try? FileManager.default.removeItem(at: staging)
-        try FileManager.default.createDirectory(at: staging, withIntermediateDirectories: true)
-        return Part(staging: staging, final: parts.appendingPathComponent(String(id), isDirectory: true))
+        let final = parts.appendingPathComponent(String(id), isDirectory: true)
+        let staging = URL(fileURLWithPath: Disk.temporaryPath(for: final.path), isDirectory: true)
+        try Disk.remove(staging.path)
+        try Disk.makeDirectory(staging.path)
+        return Part(staging: staging, final: final)
     }
 
-    func partFile(_ id: Int, _ file: String) -> URL {
-        parts.appendingPathComponent(String(id)).appendingPathComponent(file)
+    func partFile(_ id: Int, _ file: String) -> String {
+        parts.appendingPathComponent(String(id)).appendingPathComponent(file).path
+    }
+
+    /// A committed part's manifest: the digest of each of its files, and its wall time as written.
+    func partManifest(_ id: Int) throws -> (tables: [String: TableDigest], wallSeconds: String) {
+        let path = partFile(id, "manifest.json")
+        let json = try ManifestFile.object(path)
+        guard let wall = json["wall_seconds"] as? String, let tables = TableDigest.records(json["tables"]) else {
+            throw Sweep.Failure.damaged(path, "lacks wall_seconds or the tables' digests")
+        }
+        return (tables, wall)
     }
 
     /// The runs whose parts were committed (finished, ok or not).
@@ -55,18 +70,40 @@ public struct SweepDirectory: Sendable {
         return Set(names.compactMap { Int($0) })
     }
 
+    /// Checks every committed part's files against its manifest; a part damaged since it was written
+    /// is refused, naming the file.
+    func verifyParts() throws {
+        for id in finishedRuns().sorted() {
+            for (file, expected) in try partManifest(id).tables.sorted(by: { $0.key < $1.key }) {
+                let path = partFile(id, file)
+                guard FileManager.default.fileExists(atPath: path) else { throw Sweep.Failure.damaged(path, "is missing") }
+                if let why = try TableDigest(file: path).mismatch(expected) {
+                    throw Sweep.Failure.damaged(path, why + "; delete \(partFile(id, "")) to run it again")
+                }
+            }
+        }
+    }
+
+    /// Entries of the sweep's own folder and of `parts/` that killed processes left behind: hidden
+    /// partial files and parts, and Foundation's `.dat.nosync*` files of earlier versions.
+    func abandonedTemporaries() -> [String] {
+        [root.path, parts.path].flatMap { folder -> [String] in
+            let nosync = ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []).filter { $0.hasPrefix(".dat.nosync") }
+            return (Disk.leftovers(in: folder).filter(\.isAbandoned).map(\.entry) + nosync.sorted())
+                .map { (folder as NSString).appendingPathComponent($0) }
+        }
+    }
+
     /// Writes `text` to `file` atomically (a temporary sibling renamed into place).
     func writeAtomically(_ text: String, to file: String) throws {
-        try Data(text.utf8).write(to: URL(fileURLWithPath: path(file)), options: .atomic)
+        try Disk.replace(path(file), with: Array(text.utf8))
     }
 
     /// Appends one line to the journal. O_APPEND makes each short write land whole at the end, so
-    /// lines from several threads never interleave.
-    func journal(_ line: String) {
-        let fd = open(path("journal.log"), O_WRONLY | O_APPEND | O_CREAT, 0o644)
-        guard fd >= 0 else { return }
-        defer { close(fd) }
-        let bytes = Array((line + "\n").utf8)
-        _ = bytes.withUnsafeBytes { write(fd, $0.baseAddress, $0.count) }
+    /// lines from several threads never interleave. Not synced: the parts are the durable record.
+    func journal(_ line: String) throws {
+        let file = try Disk.File(creating: path("journal.log"), appending: true)
+        try file.write(Array((line + "\n").utf8))
+        try file.close(sync: false)
     }
 }

@@ -34,6 +34,7 @@ struct SweepManifest {
     var startedAt: Date
     var wallSeconds: Double
     var files: [String]
+    var tables: [(file: String, digest: TableDigest)]
 
     func write(to directory: SweepDirectory) throws {
         let json = JSON.object([
@@ -59,6 +60,7 @@ struct SweepManifest {
             ("runs_per_second", .number(wallSeconds > 0 ? (Double(runs) / wallSeconds * 1000).rounded() / 1000 : 0)),
             ("peak_resident_bytes", Manifest.peakResidentBytes().map { .number(Double($0)) } ?? .null),
             ("files", .array(files.map(JSON.string))),
+            ("tables", TableDigest.json(tables)),
         ])
         try directory.writeAtomically(json.rendered() + "\n", to: "manifest.json")
     }

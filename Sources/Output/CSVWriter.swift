@@ -4,21 +4,22 @@ import Foundation
 /// quote or line break. Doubles are written by Swift's shortest round-trip form (`0.1`, `1e-05`):
 /// locale-free, with `.` as decimal point, and parsed back to the identical bits.
 public final class CSVWriter {
-    private let handle: FileHandle
+    private let file: Disk.File
     private var buffer: [UInt8] = []
     private let columns: Int
+    /// Of every byte handed to the file so far (call after `close` for the whole file's).
+    public private(set) var checksum = Checksum()
 
     /// A file starting with `header`; with `writingHeader` false the header only fixes the column count
     /// (for parts of a table that are concatenated under one header later).
     public init(path: String, header: [String], writingHeader: Bool = true) throws {
-        guard FileManager.default.createFile(atPath: path, contents: nil) else {
-            throw OutputError.cannotCreate(path)
-        }
-        handle = try FileHandle(forWritingTo: URL(fileURLWithPath: path))
+        file = try Disk.File(creating: path)
         columns = header.count
         buffer.reserveCapacity(1 << 16)
         if writingHeader { try writeRow(header) }
     }
+
+    public var path: String { file.path }
 
     /// A row of text fields, quoted where needed.
     public func writeRow(_ fields: [String]) throws { try writeRow(fields, then: []) }
@@ -41,22 +42,30 @@ public final class CSVWriter {
         if buffer.count >= 1 << 16 { try flush() }
     }
 
+    /// Bytes that are already whole rows of this table (a part of it written earlier).
+    public func writeRaw(_ rows: ArraySlice<UInt8>) throws {
+        buffer.append(contentsOf: rows)
+        if buffer.count >= 1 << 16 { try flush() }
+    }
+
     public func flush() throws {
         guard !buffer.isEmpty else { return }
-        try handle.write(contentsOf: buffer)
+        try file.write(buffer)
+        checksum.add(buffer)
         buffer.removeAll(keepingCapacity: true)
     }
 
-    /// Drops every row written so far, header included (best effort: a failed run's rows are discarded).
-    public func truncate() {
+    /// Drops every row written so far, header included (a failed run's rows are discarded).
+    public func truncate() throws {
         buffer.removeAll(keepingCapacity: true)
-        try? handle.truncate(atOffset: 0)
+        try file.truncate()
+        checksum = Checksum()
     }
 
-    /// Flushes and closes; call once, at the end.
+    /// Flushes, syncs to the device and closes; call once, at the end.
     public func close() throws {
         try flush()
-        try handle.close()
+        try file.close()
     }
 
     /// A double's shortest round-trip text; integral values without a trailing ".0".
@@ -105,12 +114,10 @@ public enum CSVReader {
 }
 
 public enum OutputError: Error, CustomStringConvertible {
-    case cannotCreate(String)
     case cannotFinish(String, String)
 
     public var description: String {
         switch self {
-        case let .cannotCreate(path): return "cannot create \(path)"
         case let .cannotFinish(path, why): return "cannot finish \(path): \(why)"
         }
     }

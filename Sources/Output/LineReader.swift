@@ -1,34 +1,43 @@
 import Foundation
 
 /// Reads a file line by line in 1 MiB chunks, so a table of any size streams through in constant
-/// memory. Lines keep their terminator (`\r\n` for our CSV); fields never hold line breaks.
+/// memory. Lines keep their terminator (`\r\n` for our CSV); fields never hold line breaks. The
+/// checksum of what has been read so far is kept, to compare with a manifest's at the end.
 public final class LineReader {
-    private let handle: FileHandle
+    public var path: String { chunks.path }
+    private let chunks: ChunkReader
     private var buffer: [UInt8] = []
     private var start = 0
     private var atEnd = false
+    /// Lines read so far (the one `next` returned last included).
+    public private(set) var lineNumber = 0
+    /// Of every byte read from the file so far: its digest equals the file's once `next` returned nil.
+    public private(set) var checksum = Checksum()
 
     public init(path: String) throws {
-        handle = try FileHandle(forReadingFrom: URL(fileURLWithPath: path))
+        chunks = try ChunkReader(path: path)
     }
-
-    deinit { try? handle.close() }
 
     /// The next line with its terminator, or nil at the end of the file.
     public func next() throws -> ArraySlice<UInt8>? {
         while true {
             if let nl = buffer[start...].firstIndex(of: 10) {
                 defer { start = nl + 1 }
+                lineNumber += 1
                 return buffer[start...nl]
             }
             if atEnd {
                 guard start < buffer.count else { return nil }
                 defer { start = buffer.count }
+                lineNumber += 1
                 return buffer[start...]
             }
             buffer.removeFirst(start)
             start = 0
-            if let chunk = try handle.read(upToCount: 1 << 20), !chunk.isEmpty { buffer += chunk } else { atEnd = true }
+            if let chunk = try chunks.next() {
+                checksum.add(chunk)
+                buffer += chunk
+            } else { atEnd = true }
         }
     }
 

@@ -1,8 +1,10 @@
 import Foundation
 
 /// A run's output directory, written atomically: files go into a hidden `.NAME.partial-PID` sibling
-/// and only a complete run is renamed to `NAME`. A failed or killed run leaves nothing at `NAME`
-/// that could pass for finished (a previous finished run there is kept until the new one replaces it).
+/// and only a complete run takes the name `NAME`, in one step (an atomic exchange with the previous
+/// run there, where the file system can). A failed or killed run leaves nothing at `NAME` that could
+/// pass for finished, and a previous finished run there survives until the new one replaces it.
+/// What killed runs left behind is cleaned up by the next run of the same name.
 public struct RunDirectory {
     public let final: URL
     public let staging: URL
@@ -10,33 +12,49 @@ public struct RunDirectory {
     public init(parent: String, name: String) throws {
         let parentURL = URL(fileURLWithPath: parent, isDirectory: true)
         final = parentURL.appendingPathComponent(name, isDirectory: true)
-        staging = parentURL.appendingPathComponent(".\(name).partial-\(getpid())", isDirectory: true)
-        let fm = FileManager.default
-        try? fm.removeItem(at: staging)
-        do {
-            try fm.createDirectory(at: staging, withIntermediateDirectories: true)
-        } catch {
-            throw OutputError.cannotCreate(staging.path)
-        }
+        staging = URL(fileURLWithPath: Disk.temporaryPath(for: final.path), isDirectory: true)
+        try Disk.makeDirectory(parent)
+        try Self.recover(parent: parent, name: name)
+        try Disk.remove(staging.path)
+        try Disk.makeDirectory(staging.path)
     }
 
     public func path(_ file: String) -> String { staging.appendingPathComponent(file).path }
 
     /// Moves the finished run into place, replacing an earlier run of the same name.
     public func commit() throws {
-        let fm = FileManager.default
-        let old = final.deletingLastPathComponent().appendingPathComponent(".\(final.lastPathComponent).old-\(getpid())")
-        do {
-            if fm.fileExists(atPath: final.path) { try fm.moveItem(at: final, to: old) }
-            try fm.moveItem(at: staging, to: final)
-            try? fm.removeItem(at: old)
-        } catch {
-            throw OutputError.cannotFinish(final.path, "\(error)")
+        try Disk.syncDirectory(staging.path)
+        guard FileManager.default.fileExists(atPath: final.path) else {
+            try Disk.rename(staging.path, to: final.path)
+            return
         }
+        if try Disk.exchange(staging.path, final.path) {
+            try Disk.remove(staging.path)  // now the previous run
+            return
+        }
+        // No atomic exchange here: set the previous run aside under a name `recover` restores.
+        let old = final.deletingLastPathComponent().appendingPathComponent(".\(final.lastPathComponent).old-\(getpid())").path
+        try Disk.rename(final.path, to: old)
+        try Disk.rename(staging.path, to: final.path)
+        try Disk.remove(old)
     }
 
     /// Removes everything written; call when the run fails.
     public func discard() {
-        try? FileManager.default.removeItem(at: staging)
+        try? Disk.remove(staging.path)
+    }
+
+    /// Cleans up after runs of `name` that were killed: a finished run set aside (`.NAME.old-PID`) is
+    /// put back if nothing took its place, and abandoned partial directories are removed.
+    static func recover(parent: String, name: String) throws {
+        let final = (parent as NSString).appendingPathComponent(name)
+        for leftover in Disk.leftovers(in: parent, of: name) where leftover.isAbandoned {
+            let path = (parent as NSString).appendingPathComponent(leftover.entry)
+            if leftover.kind == "old" && !FileManager.default.fileExists(atPath: final) {
+                try Disk.rename(path, to: final)
+            } else {
+                try Disk.remove(path)
+            }
+        }
     }
 }

@@ -27,7 +27,7 @@ public enum RunWriter {
                 experiment: experiment, seed: seed, generator: rules.run.generator, steps: rules.run.steps,
                 startedAt: started, wallSeconds: Date().timeIntervalSince(started),
                 files: ["timeseries.csv", "flows.csv", "manifest.json"])
-            try Data((manifest.json.rendered() + "\n").utf8).write(to: URL(fileURLWithPath: directory.path("manifest.json")))
+            try Disk.write(Array((manifest.json.rendered() + "\n").utf8), to: directory.path("manifest.json"))
             try directory.commit()
             return (directory.final.path, summary)
         } catch {

@@ -1,13 +1,15 @@
 import Analysis
 import ArgumentParser
+import Output
 
 struct AnalyzeCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "analyze",
         abstract: "Compute statistics of a finished sweep's runs (tails, clustering, drawdowns, sector flows) as CSV.",
         discussion: """
-            Writes DIR/analysis/statistics.csv (one row per run and statistic) and summary.csv (per point and \
-            variant: the level, and the difference from main paired on the seed, with 95% intervals). Return \
+            Writes DIR/analysis/statistics.csv (one row per run and statistic), summary.csv (per point and \
+            variant: the level, and the difference from main paired on the seed, with 95% intervals) and \
+            analysis.json. The sweep's tables are checked against its manifest first. Return \
             statistics need timeseries.csv with every step (outputs.every: 1); flow statistics need flows.csv. \
             docs/OUTPUT.md lists every statistic.
             """)
@@ -15,7 +17,7 @@ struct AnalyzeCommand: ParsableCommand {
     @Argument(help: "A finished sweep directory (`drypowder sweep --out DIR`).")
     var directory: String
 
-    @Option(name: .long, help: "Where to write the tables (default: DIR/analysis; replaced if present).")
+    @Option(name: .long, help: "Where to write the tables (default: DIR/analysis): a new or empty folder, or an earlier analysis, whose files are replaced; anything else is refused.")
     var out: String?
 
     @Option(name: .long, help: "Autocorrelations at lags 1 to this (at most a quarter of the run's steps).")
@@ -44,6 +46,9 @@ struct AnalyzeCommand: ParsableCommand {
             report = try Analysis.run(directory: directory, out: out ?? directory + "/analysis", settings: settings)
         } catch let error as AnalysisError {
             throw UsageFailure(message: "error: \(error)")
+        } catch let failure as Disk.Failure {
+            if failure.isUsage { throw UsageFailure(message: "error: \(failure)") }
+            throw RunFailure(message: failure.description)
         }
         print("analysed \(report.analysed) of \(report.runs) runs (the others did not end ok)")
         for reason in report.skipped { print("note: \(reason)") }

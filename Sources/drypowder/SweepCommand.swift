@@ -51,7 +51,7 @@ struct SweepCommand: ParsableCommand {
             outcome = try Sweep.run(context, into: SweepDirectory(out), options: options, progress: progress.update)
         } catch let failure as Sweep.Failure {
             progress.finish()
-            if case .directoryInUse = failure { throw UsageFailure(message: "error: \(failure)") }
+            if case .unusableDirectory = failure { throw UsageFailure(message: "error: \(failure)") }
             throw RunFailure(message: failure.description)
         }
         progress.finish()
