@@ -8,7 +8,7 @@ SWEEP      ?= Experiments/dry-powder-sweep.yaml
 SWEEP_OUT  ?= $(OUT)/sweeps/$(basename $(notdir $(SWEEP)))
 SUDO       := $(shell [ "$$(id -u)" -eq 0 ] || echo sudo)
 
-.PHONY: all deps build release run sweep test bench clean
+.PHONY: all deps build release run sweep test test-crash bench clean
 
 all: build
 
@@ -37,6 +37,13 @@ sweep: release
 
 test: deps
 	$(SWIFT) test
+
+# Kills a sweep and a run at every durable file operation in turn and checks nothing is lost
+# (Tests/Crash/crash-test.sh); strace, installed if missing, adds kills at rename syscalls.
+test-crash: build
+	@command -v strace >/dev/null 2>&1 || { $(SUDO) apt-get update -qq && \
+	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq strace >/dev/null; } || true
+	Tests/Crash/crash-test.sh .build/debug/drypowder
 
 # Timings in a release build, each against its target and physical limit (docs/PERFORMANCE.md).
 # BENCH_ARGS, e.g. "--repetitions 9 retail model" or "--tiny"; `drypowder-bench --help` lists them.

@@ -33,7 +33,7 @@ let package = Package(
         // Batches: designs, replications, variants, sweeps on every core, resume, shards and merge.
         .target(name: "Batch", dependencies: ["Simulation", "Output", "Config", "Economy", "Stochastics"]),
         // `drypowder analyze`: statistics of a finished sweep's tables (tails, clustering, drawdowns, flows).
-        .target(name: "Analysis", dependencies: ["Output", "Stochastics"]),
+        .target(name: "Analysis", dependencies: ["Output", "Simulation", "Stochastics"]),
         // The executable: argument parsing and wiring only.
         .executableTarget(
             name: "drypowder",

@@ -1,5 +1,6 @@
 import Foundation
 import Output
+import Simulation
 
 /// `drypowder analyze DIR`: statistics of every ok run of a finished sweep, from its CSV tables,
 /// written as CSV so users recompute them on their own runs. Every table read is checked row by row
@@ -11,7 +12,9 @@ import Output
 public enum Analysis {
     public struct Report: Sendable {
         public var runs = 0
+        /// Runs analysed: those that ended ok, and those whose markets failed to clear.
         public var analysed = 0
+        public var failedToClear = 0
         /// Why a table's statistics were not computed (absent or thinned tables), or were not checked.
         public var skipped: [String] = []
         public var files: [String] = []
@@ -53,12 +56,12 @@ public enum Analysis {
         let summary = try folder.table("summary.csv", header: AnalysisColumns.header(AnalysisColumns.summary, keys: runs.keys))
         var point: PointSummary?
         var thinned = false
-        for run in runs.rows where run.ok {
+        for run in runs.rows where RunSample.withFailedToClear.admits(run.status) {
             var stats = zip(runs.metrics, run.metrics).map { Statistic(subject: "run", name: $0, lag: nil, value: $1) }
             if let (table, layout) = timeseries {
                 let rows = try table.rows(of: run.id)
                 guard !rows.isEmpty else {
-                    throw AnalysisError.table(table.path, "has no rows of run \(run.id), which runs.csv says ended ok (cut short?)")
+                    throw AnalysisError.table(table.path, "has no rows of run \(run.id), which runs.csv says ran to the end (cut short?)")
                 }
                 let series = try RunSeries(rows: rows, layout: layout, table: table.columns).dropping(first: settings.burnIn)
                 if !series.daily { thinned = true }
@@ -70,15 +73,16 @@ public enum Analysis {
                 stats += try FlowStatistics.of(rows: try table.rows(of: run.id), layout: layout, table: table.columns)
             }
             for s in stats {
-                try statistics.writeRow([String(run.id), run.point, run.replication, run.variant, s.subject, s.name,
+                try statistics.writeRow([String(run.id), run.point, run.replication, run.variant, run.status.rawValue, s.subject, s.name,
                                          s.lag.map(String.init) ?? "", CSVWriter.format(s.value)])
             }
             if point?.point != run.point {
                 try point?.write(to: summary)
                 point = PointSummary(point: run.point, keyValues: run.keyValues)
             }
-            point?.add(variant: run.variant, replication: run.replication, stats)
+            point?.add(variant: run.variant, replication: run.replication, status: run.status, stats)
             report.analysed += 1
+            if run.status == .failedToClear { report.failedToClear += 1 }
         }
         try point?.write(to: summary)
         try timeseries?.table.finish()
@@ -86,7 +90,7 @@ public enum Analysis {
         if thinned {
             report.skipped.append("timeseries.csv keeps only every few steps (outputs.every > 1): its statistics need every step, skipped")
         }
-        report.files = try folder.commit(source: sweep, settings: settings, runs: report.runs, analysed: report.analysed)
+        report.files = try folder.commit(source: sweep, settings: settings, report: report)
         return report
     }
 }

@@ -39,7 +39,7 @@ final class AnalysisFolder {
     }
 
     /// Puts every table in place, then analysis.json; returns the paths written.
-    func commit(source: SweepTables, settings: AnalysisSettings, runs: Int, analysed: Int) throws -> [String] {
+    func commit(source: SweepTables, settings: AnalysisSettings, report: Analysis.Report) throws -> [String] {
         try Disk.remove(path + "/analysis.json")
         for (file, writer) in tables {
             try writer.close()
@@ -52,8 +52,9 @@ final class AnalysisFolder {
             ("tables_verified", .bool(source.verified)),
             ("settings", .object([("max_lag", .number(Double(settings.maxLag))), ("tail_fraction", .number(settings.tailFraction)),
                                   ("drawdown", .number(settings.drawdown)), ("burn_in", .number(Double(settings.burnIn)))])),
-            ("runs", .number(Double(runs))),
-            ("runs_analysed", .number(Double(analysed))),
+            ("runs", .number(Double(report.runs))),
+            ("runs_analysed", .number(Double(report.analysed))),
+            ("runs_failed_to_clear", .number(Double(report.failedToClear))),
             ("tables", TableDigest.json(tables.map { ($0.file, $0.writer.checksum.digest) })),
         ])
         try Disk.replace(path + "/analysis.json", with: Array((json.rendered() + "\n").utf8))

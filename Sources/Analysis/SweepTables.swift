@@ -1,5 +1,6 @@
 import Foundation
 import Output
+import Simulation
 
 /// A finished sweep directory as `analyze` reads it: where its tables are, and what its manifest
 /// records of them (the digest of each table, the number of runs).
@@ -45,8 +46,8 @@ struct RunsTable {
         let id: Int
         let point: String, replication: String, variant: String
         let keyValues: [String]
-        let ok: Bool
-        /// the summary metrics after `error`, in `metrics` order (NaN where a run that did not end ok has none)
+        let status: RunStatus
+        /// the summary metrics after `error`, in `metrics` order (NaN where a run that stopped has none)
         let metrics: [Double]
     }
 
@@ -74,16 +75,19 @@ struct RunsTable {
                 throw AnalysisError.table(at, "a row of \(row.count) fields (header \(header.count)), without a run_id or cut short")
             }
             guard id > (rows.last?.id ?? 0) else { throw AnalysisError.table(at, "run \(id) after run \(rows.last!.id): a row repeated or out of order") }
-            let ok = row[status] == "ok"
+            guard let runStatus = RunStatus(rawValue: row[status]) else {
+                throw AnalysisError.table(at, "column \(status + 1) (status): unknown status '\(row[status])'")
+            }
+            let complete = RunSample.withFailedToClear.admits(runStatus)
             let values = try row[(status + 2)...].enumerated().map { i, text -> Double in
                 if let x = Double(text), x.isFinite { return x }
-                guard !ok && text.isEmpty else {
+                guard !complete && text.isEmpty else {
                     throw AnalysisError.table(at, "column \(status + 3 + i) (\(metrics[i])): expected a finite number, found '\(text)'")
                 }
                 return .nan
             }
             rows.append(Row(id: id, point: row[1], replication: row[2], variant: row[3], keyValues: Array(row[5..<status]),
-                            ok: ok, metrics: values))
+                            status: runStatus, metrics: values))
         }
         if let expected, let why = reader.checksum.digest.mismatch(expected) {
             throw AnalysisError.table(path, why + " (damaged since the sweep wrote it?)")

@@ -1,5 +1,6 @@
 import Foundation
 import Output
+import Simulation
 
 /// Turns a sweep directory's parts into its tables: each table is its header followed by every
 /// run's rows in run_id order, written under a temporary name, synced and renamed into place, so a
@@ -18,9 +19,9 @@ enum Assembly {
     }
 
     /// Writes every table, summary.csv and timings.csv from the parts of `runs`; returns the digest of
-    /// every table in the directory and how many of the runs did not end ok.
+    /// every table in the directory and how many runs ended with each status.
     static func assemble(_ directory: SweepDirectory, runs: [Int], headers: [(file: String, header: [String])]) throws
-        -> (tables: [(file: String, digest: TableDigest)], notOK: Int) {
+        -> (tables: [(file: String, digest: TableDigest)], statuses: [RunStatus: Int]) {
         let manifests = try runs.map { try directory.partManifest($0) }
         var tables: [(file: String, digest: TableDigest)] = []
         for (file, header) in headers {
@@ -31,17 +32,17 @@ enum Assembly {
         let timings = try writeTable(directory.path("timings.csv"), header: BatchColumns.timings.map(\.name)) { out in
             for (id, manifest) in zip(runs, manifests) { try out.writeRow([String(id), manifest.wallSeconds]) }
         }
-        let (summary, notOK) = try summarize(directory)
+        let (summary, statuses) = try summarize(directory)
         let design = try TableDigest(file: directory.path("design.csv"))
-        return ([("design.csv", design)] + tables + [("summary.csv", summary), ("timings.csv", timings)], notOK)
+        return ([("design.csv", design)] + tables + [("summary.csv", summary), ("timings.csv", timings)], statuses)
     }
 
-    /// Writes summary.csv from runs.csv; returns its digest and how many runs did not end ok.
-    static func summarize(_ directory: SweepDirectory) throws -> (TableDigest, notOK: Int) {
+    /// Writes summary.csv from runs.csv; returns its digest and how many runs ended with each status.
+    static func summarize(_ directory: SweepDirectory) throws -> (TableDigest, statuses: [RunStatus: Int]) {
         let final = directory.path("summary.csv"), temporary = Disk.temporaryPath(for: final)
-        let (digest, notOK) = try SummaryTable.write(runs: directory.path("runs.csv"), to: temporary)
+        let (digest, statuses) = try SummaryTable.write(runs: directory.path("runs.csv"), to: temporary)
         try Disk.rename(temporary, to: final)
-        return (digest, notOK)
+        return (digest, statuses)
     }
 
     /// Writes a table at `path`, its header (if given) then what `body` writes: under a temporary
@@ -49,11 +50,16 @@ enum Assembly {
     @discardableResult
     static func writeTable(_ path: String, header: [String]?, _ body: (CSVWriter) throws -> Void) throws -> TableDigest {
         let temporary = Disk.temporaryPath(for: path)
-        let out = try CSVWriter(path: temporary, header: header ?? [], writingHeader: header != nil)
-        try body(out)
-        try out.close()
-        try Disk.rename(temporary, to: path)
-        return out.checksum.digest
+        do {
+            let out = try CSVWriter(path: temporary, header: header ?? [], writingHeader: header != nil)
+            try body(out)
+            try out.close()
+            try Disk.rename(temporary, to: path)
+            return out.checksum.digest
+        } catch {
+            try? Disk.remove(temporary)
+            throw error
+        }
     }
 
     /// Copies one part file into `out`, checking it against the digest its manifest records.

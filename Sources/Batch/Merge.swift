@@ -1,5 +1,6 @@
 import Foundation
 import Output
+import Simulation
 
 /// `drypowder merge`: the finished shards of one sweep into one directory whose tables are
 /// byte-identical to those of the same sweep run unsharded. Each shard's tables are sorted by run_id
@@ -60,7 +61,7 @@ public enum Merge {
         for file in tables {
             digests.append((file, try mergeTable(shards, file: file, into: target)))
         }
-        let (summary, notOK) = try Assembly.summarize(target)
+        let (summary, statuses) = try Assembly.summarize(target)
         digests.append(("summary.csv", summary))
         let runs = shards.reduce(0) { $0 + ($1.manifest["runs"] as? Int ?? 0) }
         // The plan of the whole sweep, as an unsharded run writes it.
@@ -75,7 +76,8 @@ public enum Merge {
             ("shard_manifests", .array(shards.map { .string($0.directory.path("manifest.json")) })),
             ("runs_in_plan", .number(Double(first.plan["runs_in_plan"] as? Int ?? 0))),
             ("runs", .number(Double(runs))),
-            ("runs_not_ok", .number(Double(notOK))),
+            ("runs_not_ok", .number(Double(runs - statuses[.ok, default: 0]))),
+            ("runs_by_status", RunStatus.json(statuses)),
             ("started_at", .string(ISO8601DateFormatter().string(from: started))),
             ("wall_time_seconds", .number((Date().timeIntervalSince(started) * 1000).rounded() / 1000)),
             ("files", .array((["plan.json", "design.csv"] + tables + ["summary.csv", "manifest.json"]).map(JSON.string))),

@@ -13,9 +13,7 @@ enum RunJob {
         var description: String { "\(underlying)" }
     }
 
-    enum Status: String { case ok, failed, invalid }
-
-    static func execute(_ run: RunPlan.RunID, context: BatchContext, into part: SweepDirectory.Part) throws -> (status: Status, error: String, wallSeconds: String) {
+    static func execute(_ run: RunPlan.RunID, context: BatchContext, into part: SweepDirectory.Part) throws -> (status: RunStatus, error: String, wallSeconds: String) {
         let started = Date()
         let identity = BatchColumns.identity(run, variants: context.plan.variants)
         let keyValues = context.design.values(at: run.point)
@@ -28,7 +26,7 @@ enum RunJob {
         let tables = RunTables(identity: identity, context: context,
                                    timeseries: table("timeseries.csv"), flows: table("flows.csv"),
                                    events: table("events.csv"), snapshots: table("snapshots.csv"))
-        var status = Status.ok, message = "", metrics: [String] = []
+        var status = RunStatus.ok, message = "", metrics: [String] = []
         do {
             let scenario: Scenario
             do { scenario = try context.scenario(for: run) } catch {
@@ -44,6 +42,7 @@ enum RunJob {
                 } catch { throw WriteFailure(underlying: error) }
             }
             metrics = RunMetrics.values(summary).map(CSVWriter.format)
+            (status, message) = (summary.health.status, summary.health.message)
         } catch let error as WriteFailure {
             throw error
         } catch {

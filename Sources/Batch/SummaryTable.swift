@@ -1,14 +1,17 @@
 import Foundation
 import Output
+import Simulation
 import Stochastics
 
 /// summary.csv from runs.csv, streamed one design point at a time (runs.csv is in run_id order, so a
-/// point's runs are contiguous): per point, variant and metric, the mean, sd and 95% confidence
-/// interval of the level over ok runs, and for each variant the same of its difference from `main`
-/// over the replications where both ran ok (common random numbers make these pairs).
+/// point's runs are contiguous): per point, variant, sample and metric, the mean, sd and 95%
+/// confidence interval of the level over the sample's runs, and for each variant the same of its
+/// difference from `main` over the replications where both runs are in the sample (common random
+/// numbers make these pairs). Two samples: `ok` runs only, and `with_failed_to_clear`, which adds
+/// the runs whose markets failed to clear, so their weight in a result can be seen.
 enum SummaryTable {
-    /// Writes summary.csv; returns its digest and how many runs in runs.csv did not end ok.
-    static func write(runs: String, to path: String) throws -> (TableDigest, notOK: Int) {
+    /// Writes summary.csv; returns its digest and how many runs in runs.csv ended with each status.
+    static func write(runs: String, to path: String) throws -> (TableDigest, statuses: [RunStatus: Int]) {
         let reader = try LineReader(path: runs)
         guard let headerLine = try reader.next() else { throw OutputError.cannotFinish(path, "\(runs) is empty") }
         let header = LineReader.fields(headerLine)
@@ -20,24 +23,28 @@ enum SummaryTable {
         let keys = Array(header[(seed + 1)..<status]), metrics = Array(header[(error + 1)...])
         let out = try CSVWriter(path: path, header: BatchColumns.header(BatchColumns.summary, keys: keys, assets: []) )
 
-        var point: String?, keyValues: [String] = [], notOK = 0
+        var point: String?, keyValues: [String] = [], statuses: [RunStatus: Int] = [:]
         var variants: [String] = []
-        /// variant -> its ok runs' (replication, metric values), in run order (sums must not depend
-        /// on a dictionary's order, or the bytes would differ between processes)
-        var values: [String: [(replication: String, metrics: [Double])]] = [:]
+        /// variant -> its completed runs' (replication, status, metric values), in run order (sums must
+        /// not depend on a dictionary's order, or the bytes would differ between processes)
+        var values: [String: [(replication: String, status: RunStatus, metrics: [Double])]] = [:]
 
         func flush() throws {
             guard let point else { return }
             for v in variants {
-                let runs = values[v, default: []]
-                try emit(point, keyValues, v, "level", runs.map(\.metrics))
-                guard v != "main" else { continue }
-                let main = Dictionary(uniqueKeysWithValues: values["main", default: []].map { ($0.replication, $0.metrics) })
-                let pairs = runs.compactMap { run in main[run.replication].map { zip(run.metrics, $0).map { $0 - $1 } } }
-                try emit(point, keyValues, v, "difference", pairs)
+                for sample in RunSample.allCases {
+                    let runs = values[v, default: []].filter { sample.admits($0.status) }
+                    try emit(point, keyValues, v, "level", sample.rawValue, runs.map(\.metrics))
+                    guard v != "main" else { continue }
+                    let main = Dictionary(uniqueKeysWithValues: values["main", default: []]
+                        .filter { sample.admits($0.status) }.map { ($0.replication, $0.metrics) })
+                    let pairs = runs.compactMap { run in main[run.replication].map { zip(run.metrics, $0).map { $0 - $1 } } }
+                    try emit(point, keyValues, v, "difference", sample.rawValue, pairs)
+                }
             }
         }
-        func emit(_ point: String, _ keyValues: [String], _ variant: String, _ statistic: String, _ runs: [[Double]]) throws {
+        func emit(_ point: String, _ keyValues: [String], _ variant: String, _ statistic: String, _ sample: String,
+                  _ runs: [[Double]]) throws {
             for (m, metric) in metrics.enumerated() {
                 let xs = runs.map { $0[m] }
                 var stats = ["", "", "", ""]
@@ -45,27 +52,35 @@ enum SummaryTable {
                     let s = Statistics.meanInterval(xs)
                     stats = [s.mean, s.sd, s.low, s.high].map { $0.isFinite ? CSVWriter.format($0) : "" }
                 }
-                try out.writeRow([point] + keyValues + [variant, statistic, metric, String(xs.count)] + stats)
+                try out.writeRow([point] + keyValues + [variant, statistic, sample, metric, String(xs.count)] + stats)
             }
         }
 
         while let line = try reader.next() {
             let row = LineReader.fields(line)
-            guard row.count == header.count else { throw OutputError.cannotFinish(path, "\(runs) has a row of \(row.count) fields, its header \(header.count)") }
+            let at = "\(runs):\(reader.lineNumber)"
+            guard row.count == header.count else { throw OutputError.cannotFinish(path, "\(at): a row of \(row.count) fields, its header \(header.count)") }
+            guard let runStatus = RunStatus(rawValue: row[status]) else {
+                throw OutputError.cannotFinish(path, "\(at): unknown status '\(row[status])'")
+            }
             if row[1] != point {
                 try flush()
                 (point, keyValues, variants, values) = (row[1], Array(row[(seed + 1)..<status]), [], [:])
             }
             let variant = row[variantColumn]
             if !variants.contains(variant) { variants.append(variant) }
-            guard row[status] == "ok" else {
-                notOK += 1
-                continue
+            statuses[runStatus, default: 0] += 1
+            guard RunSample.withFailedToClear.admits(runStatus) else { continue }
+            let numbers = try row[(error + 1)...].enumerated().map { i, text -> Double in
+                guard let x = Double(text), x.isFinite else {
+                    throw OutputError.cannotFinish(path, "\(at): \(metrics[i]) of a \(runStatus.rawValue) run is '\(text)', not a finite number")
+                }
+                return x
             }
-            values[variant, default: []].append((row[replicationColumn], row[(error + 1)...].map { Double($0) ?? .nan }))
+            values[variant, default: []].append((row[replicationColumn], runStatus, numbers))
         }
         try flush()
         try out.close()
-        return (out.checksum.digest, notOK)
+        return (out.checksum.digest, statuses)
     }
 }

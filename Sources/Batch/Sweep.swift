@@ -1,5 +1,6 @@
 import Foundation
 import Output
+import Simulation
 
 /// Runs a batch into a sweep directory: the plan and design first, then the runs on `jobs` threads,
 /// each into its own part as it finishes (memory holds one world per thread, never the results),
@@ -20,7 +21,9 @@ public enum Sweep {
     /// Where a sweep stands, for progress displays.
     public struct Status: Sendable {
         public let done: Int
+        /// Runs that stopped or were invalid, and runs whose markets failed to clear (this process's).
         public let failed: Int
+        public let failedToClear: Int
         public let total: Int
         /// Runs already finished when this process started (`--resume`).
         public let resumed: Int
@@ -29,7 +32,9 @@ public enum Sweep {
 
     public struct Outcome: Sendable {
         public let runs: Int
-        public let failed: Int
+        /// Runs of runs.csv by status (ok, failed_to_clear, failed, invalid).
+        public let statuses: [RunStatus: Int]
+        public var notOK: Int { runs - statuses[.ok, default: 0] }
         public let wallSeconds: Double
         /// True when `--resume` found the sweep already finished.
         public let alreadyFinished: Bool
@@ -61,7 +66,7 @@ public enum Sweep {
         let mine = context.plan.runs(shard: shard.index, of: shard.count)
         let planJSON = SweepPlanFile(context: context, shard: shard, runs: mine.count)
         if try prepare(directory, plan: planJSON, context: context, resume: options.resume) {
-            return Outcome(runs: mine.count, failed: 0, wallSeconds: 0, alreadyFinished: true)
+            return Outcome(runs: mine.count, statuses: [:], wallSeconds: 0, alreadyFinished: true)
         }
         let finished = directory.finishedRuns()
         let todo = mine.filter { !finished.contains($0) }
@@ -73,21 +78,21 @@ public enum Sweep {
             let (status, error, wall) = try RunJob.execute(run, context: context, into: part)
             try part.commit()
             try directory.journal("\(id) \(status.rawValue) \(wall)")
-            return status == .ok ? nil : "\(status.rawValue): \(error)"
+            return (status, error)
         }
         if let fatal = pool.fatal { throw Failure.write("\(fatal)") }
         if let (run, error) = pool.stoppedAt { throw Failure.stopped(run: run, error: error) }
 
-        var failed = 0, wall = 0.0
+        var statuses: [RunStatus: Int] = [:], wall = 0.0
         try write(directory) {
-            let (tables, notOK) = try Assembly.assemble(directory, runs: mine, headers: context.headers)
-            (failed, wall) = (notOK, Date().timeIntervalSince(started))
-            try SweepManifest(context: context, shard: shard, runs: mine.count, failed: failed, jobs: options.jobs,
+            let (tables, counts) = try Assembly.assemble(directory, runs: mine, headers: context.headers)
+            (statuses, wall) = (counts, Date().timeIntervalSince(started))
+            try SweepManifest(context: context, shard: shard, runs: mine.count, statuses: statuses, jobs: options.jobs,
                               startedAt: started, wallSeconds: wall, files: Assembly.files(context.headers), tables: tables)
                 .write(to: directory)
         }
         Assembly.removeParts(directory)
-        return Outcome(runs: mine.count, failed: failed, wallSeconds: wall, alreadyFinished: false)
+        return Outcome(runs: mine.count, statuses: statuses, wallSeconds: wall, alreadyFinished: false)
     }
 
     /// Creates the directory with its plan and design, or checks that `--resume` continues the same

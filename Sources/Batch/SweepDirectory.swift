@@ -90,7 +90,7 @@ public struct SweepDirectory: Sendable {
         [root.path, parts.path].flatMap { folder -> [String] in
             let nosync = ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []).filter { $0.hasPrefix(".dat.nosync") }
             return (Disk.leftovers(in: folder).filter(\.isAbandoned).map(\.entry) + nosync.sorted())
-                .map { (folder as NSString).appendingPathComponent($0) }
+                .map { folder + "/" + $0 }
         }
     }
 

@@ -1,5 +1,6 @@
 import Foundation
 import Output
+import Simulation
 import Stochastics
 
 /// plan.json: what a sweep directory is for. `--resume` continues only when the plan it would write
@@ -29,7 +30,7 @@ struct SweepManifest {
     var context: BatchContext
     var shard: (index: Int, count: Int)
     var runs: Int
-    var failed: Int
+    var statuses: [RunStatus: Int]
     var jobs: Int
     var startedAt: Date
     var wallSeconds: Double
@@ -54,7 +55,8 @@ struct SweepManifest {
             ("variants", .array(context.plan.variants.map(JSON.string))),
             ("runs_in_plan", .number(Double(context.plan.count))),
             ("runs", .number(Double(runs))),
-            ("runs_not_ok", .number(Double(failed))),
+            ("runs_not_ok", .number(Double(runs - statuses[.ok, default: 0]))),
+            ("runs_by_status", RunStatus.json(statuses)),
             ("started_at", .string(ISO8601DateFormatter().string(from: startedAt))),
             ("wall_time_seconds", .number((wallSeconds * 1000).rounded() / 1000)),
             ("runs_per_second", .number(wallSeconds > 0 ? (Double(runs) / wallSeconds * 1000).rounded() / 1000 : 0)),
@@ -63,5 +65,12 @@ struct SweepManifest {
             ("tables", TableDigest.json(tables)),
         ])
         try directory.writeAtomically(json.rendered() + "\n", to: "manifest.json")
+    }
+}
+
+extension RunStatus {
+    /// Runs by status, every status listed (0 where none), as manifests record them.
+    static func json(_ counts: [RunStatus: Int]) -> JSON {
+        .object(allCases.map { ($0.rawValue, .number(Double(counts[$0, default: 0]))) })
     }
 }

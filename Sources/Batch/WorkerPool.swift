@@ -1,18 +1,19 @@
 import Foundation
+import Simulation
 
 /// `jobs` threads taking runs from one queue in run_id order. The only shared state is this
 /// object's counters, behind a lock; each run owns its world and its files.
 final class WorkerPool: @unchecked Sendable {
     private let lock = NSLock()
     private var queue: ArraySlice<Int>
-    private var done = 0, failed = 0
+    private var done = 0, failed = 0, failedToClear = 0
     private let total: Int, resumed: Int
     private let started: Date
     private let failFast: Bool
     private let progress: @Sendable (Sweep.Status) -> Void
     /// A write failure: stops every thread.
     private(set) var fatal: (any Error)?
-    /// The first failed run when `failFast` stopped the pool.
+    /// The first run not ok when `failFast` stopped the pool.
     private(set) var stoppedAt: (run: Int, error: String)?
 
     init(todo: [Int], total: Int, resumed: Int, started: Date, failFast: Bool, progress: @escaping @Sendable (Sweep.Status) -> Void) {
@@ -20,8 +21,8 @@ final class WorkerPool: @unchecked Sendable {
         done = resumed
     }
 
-    /// Runs `work` on every queued run; `work` returns nil for an ok run, else its error.
-    func run(jobs: Int, _ work: @escaping @Sendable (Int) throws -> String?) {
+    /// Runs `work` on every queued run; `work` returns how the run ended and why.
+    func run(jobs: Int, _ work: @escaping @Sendable (Int) throws -> (status: RunStatus, error: String)) {
         report()
         let group = DispatchGroup()
         for _ in 0..<min(jobs, max(queue.count, 1)) {
@@ -29,8 +30,8 @@ final class WorkerPool: @unchecked Sendable {
             let thread = Thread { [self] in
                 while let id = take() {
                     do {
-                        let error = try work(id)
-                        finish(id, error: error)
+                        let (status, error) = try work(id)
+                        finish(id, status: status, error: error)
                     } catch {
                         stop(error)
                     }
@@ -50,13 +51,11 @@ final class WorkerPool: @unchecked Sendable {
         return queue.popFirst()
     }
 
-    private func finish(_ id: Int, error: String?) {
+    private func finish(_ id: Int, status: RunStatus, error: String) {
         lock.lock()
         done += 1
-        if let error {
-            failed += 1
-            if failFast && stoppedAt == nil { stoppedAt = (id, error) }
-        }
+        if status == .failedToClear { failedToClear += 1 } else if status != .ok { failed += 1 }
+        if status != .ok && failFast && stoppedAt == nil { stoppedAt = (id, "\(status.rawValue): \(error)") }
         lock.unlock()
         report()
     }
@@ -69,7 +68,8 @@ final class WorkerPool: @unchecked Sendable {
 
     private func report() {
         lock.lock()
-        let status = Sweep.Status(done: done, failed: failed, total: total, resumed: resumed, elapsed: Date().timeIntervalSince(started))
+        let status = Sweep.Status(done: done, failed: failed, failedToClear: failedToClear, total: total, resumed: resumed,
+                                  elapsed: Date().timeIntervalSince(started))
         lock.unlock()
         progress(status)
     }

@@ -35,7 +35,7 @@ public struct Experiment: Sendable {
         let root = try YAMLLoader.load(file: path)
         var settings = root.mapping!
         var errors: [ConfigError] = []
-        let directory = (path as NSString).deletingLastPathComponent
+        let directory = PathText.directory(of: path)
 
         var agents: [AgentRuleFile] = []
         var agentsLocation = root.location
@@ -47,7 +47,7 @@ public struct Experiment: Sendable {
                         errors.append(ConfigError(entry.node.location, "agents.\(entry.key)", "expected the path of a rule file, found \(entry.node.found)"))
                         continue
                     }
-                    let resolved = file.hasPrefix("/") ? file : (directory as NSString).appendingPathComponent(file)
+                    let resolved = PathText.resolve(file, in: directory)
                     do {
                         agents.append(AgentRuleFile(type: entry.key, file: resolved, location: entry.keyLocation,
                                                     rules: try YAMLLoader.load(file: resolved)))
@@ -90,7 +90,7 @@ public struct Experiment: Sendable {
         }
         guard errors.isEmpty else { throw ConfigErrors(errors) }
 
-        let name = ((path as NSString).lastPathComponent as NSString).deletingPathExtension
+        let name = PathText.stem(of: path)
         let loaded = Experiment(name: name, path: path, settings: ConfigNode(.mapping(settings), at: root.location),
                                 agents: agents, agentsLocation: agentsLocation, events: events, batch: batch.spec)
         return try loaded.applying(fileOverrides + overrides)

@@ -11,10 +11,18 @@ public struct ClearingResult: Sendable, Equatable {
     public let residual: Double
     /// Units traded (the sum of buys).
     public let volume: Double
+    /// False when the search stopped at its edge with supply or demand left unmatched beyond rounding
+    /// (`Clearing.unmatchedTolerance` of the orders): a market failure, whose price is the edge, not a
+    /// price at which anyone agreed to trade.
+    public let cleared: Bool
 }
 
 /// Finds the price at which excess demand is zero, by Brent's method on log price.
 public enum Clearing {
+    /// Unmatched excess at the search edge, as a fraction of all units ordered, above which a round
+    /// failed to clear (below it, the rationing only absorbs rounding).
+    public static let unmatchedTolerance = 1e-9
+
     /// Clears `curves` starting from `reference` (usually last step's price).
     ///
     /// The bracket widens geometrically around log(reference) until excess demand changes sign or the
@@ -28,7 +36,7 @@ public enum Clearing {
             let p = exp(x)
             return curves.reduce(0) { $0 + $1.quantity(p) }
         }
-        var price = reference
+        var price = reference, bracketed = true
         let z0 = excess(x0)
         if z0 != 0 {
             let direction = z0 > 0 ? 1.0 : -1.0  // excess demand pushes the price up
@@ -41,22 +49,24 @@ public enum Clearing {
             }
             if excess(far) * direction > 0 {
                 price = exp(far)
+                bracketed = false
             } else {
                 let root = try Brent.root(in: min(near, far), max(near, far), relativeTolerance: tolerance, excess)
                 price = exp(root)
             }
         }
-        return ration(curves.map { $0.quantity(price) }, at: price)
+        return ration(curves.map { $0.quantity(price) }, at: price, bracketed: bracketed)
     }
 
     /// Scales the longer side down to the shorter so that fills sum to zero.
-    static func ration(_ wanted: [Double], at price: Double) -> ClearingResult {
+    static func ration(_ wanted: [Double], at price: Double, bracketed: Bool) -> ClearingResult {
         let buys = wanted.reduce(0) { $0 + max($1, 0) }
         let sells = wanted.reduce(0) { $0 + max(-$1, 0) }
         let matched = min(buys, sells)
         let buyScale = buys > 0 ? matched / buys : 0
         let sellScale = sells > 0 ? matched / sells : 0
         let fills = wanted.map { $0 > 0 ? $0 * buyScale : $0 * sellScale }
-        return ClearingResult(price: price, fills: fills, residual: buys - sells, volume: matched)
+        let cleared = bracketed || abs(buys - sells) <= unmatchedTolerance * (buys + sells)
+        return ClearingResult(price: price, fills: fills, residual: buys - sells, volume: matched, cleared: cleared)
     }
 }

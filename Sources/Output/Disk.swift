@@ -122,8 +122,8 @@ public enum Disk {
             guard isDirectory.boolValue else { throw Failure(action: "create directory", path: path, code: ENOTDIR) }
             return
         }
-        let parent = (path as NSString).deletingLastPathComponent
-        if !parent.isEmpty && parent != path { try makeDirectory(parent) }
+        let parent = parent(of: path)
+        if parent != URL(fileURLWithPath: path).path { try makeDirectory(parent) }
         crashPoint()
         guard mkdir(path, 0o755) == 0 || errno == EEXIST else {
             throw Failure(action: "create directory", path: path, code: errno)
@@ -141,9 +141,14 @@ public enum Disk {
         try syncParents(of: [path])
     }
 
+    /// The absolute path of the folder holding `path` (relative paths are taken from the current folder).
+    public static func parent(of path: String) -> String {
+        URL(fileURLWithPath: path).deletingLastPathComponent().path
+    }
+
     /// fsync(2) of a directory, so the entries created, renamed or removed in it survive a crash.
     public static func syncDirectory(_ path: String) throws {
-        let fd = open(path.isEmpty ? "." : path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        let fd = open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
         guard fd >= 0 else { throw Failure(action: "open directory", path: path, code: errno) }
         defer { Glibc.close(fd) }
         guard fsync(fd) == 0 || errno == EINVAL else { throw Failure(action: "sync directory", path: path, code: errno) }
@@ -162,7 +167,7 @@ public enum Disk {
     private static func syncParents(of paths: [String]) throws {
         var synced: Set<String> = []
         for path in paths {
-            let parent = (path as NSString).deletingLastPathComponent
+            let parent = parent(of: path)
             if synced.insert(parent).inserted { try syncDirectory(parent) }
         }
     }

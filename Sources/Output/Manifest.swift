@@ -14,6 +14,9 @@ public struct Manifest {
     public var startedAt: Date
     public var wallSeconds: Double
     public var files: [String]
+    /// How the run ended (ok or failed_to_clear: a run that stopped leaves no manifest) and why.
+    public var status: RunStatus = .ok
+    public var error = ""
 
     public var json: JSON {
         .object([
@@ -22,6 +25,8 @@ public struct Manifest {
             ("experiment", .string(experiment.name)),
             ("experiment_file", .string(experiment.path)),
             ("seed", .number(Double(seed))),
+            ("status", .string(status.rawValue)),
+            ("error", .string(error)),
             ("generator", .string(generator.rawValue)),
             ("gsl_version", .string(gslVersion)),
             ("steps", .number(Double(steps))),
@@ -49,8 +54,7 @@ public struct Manifest {
     public static func gitCommit(near path: String) -> String? {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        let dir = (path as NSString).deletingLastPathComponent
-        process.arguments = ["git", "-C", dir.isEmpty ? "." : dir, "rev-parse", "HEAD"]
+        process.arguments = ["git", "-C", Disk.parent(of: path), "rev-parse", "HEAD"]
         let pipe = Pipe()
         process.standardOutput = pipe
         process.standardError = FileHandle.nullDevice

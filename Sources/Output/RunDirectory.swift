@@ -47,9 +47,9 @@ public struct RunDirectory {
     /// Cleans up after runs of `name` that were killed: a finished run set aside (`.NAME.old-PID`) is
     /// put back if nothing took its place, and abandoned partial directories are removed.
     static func recover(parent: String, name: String) throws {
-        let final = (parent as NSString).appendingPathComponent(name)
+        let final = URL(fileURLWithPath: parent).appendingPathComponent(name).path
         for leftover in Disk.leftovers(in: parent, of: name) where leftover.isAbandoned {
-            let path = (parent as NSString).appendingPathComponent(leftover.entry)
+            let path = URL(fileURLWithPath: parent).appendingPathComponent(leftover.entry).path
             if leftover.kind == "old" && !FileManager.default.fileExists(atPath: final) {
                 try Disk.rename(path, to: final)
             } else {

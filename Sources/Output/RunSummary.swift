@@ -19,8 +19,10 @@ public struct RunSummary: Sendable {
     /// Government bond yield and credit spread at the first and last step, and their highest.
     public private(set) var yield: (first: Double, last: Double, peak: Double) = (0, 0, 0)
     public private(set) var spread: (first: Double, last: Double, peak: Double) = (0, 0, 0)
+    /// Whether every market cleared in every round.
+    public private(set) var health: RunHealth
 
-    public init(assets: [String]) { self.assets = assets }
+    public init(assets: [String]) { (self.assets, health) = (assets, RunHealth(assets: assets)) }
 
     public mutating func observe(_ r: StepRecord) {
         if steps == 0 {
@@ -46,6 +48,7 @@ public struct RunSummary: Sendable {
         }
         maxResidual = max(maxResidual, r.residuals.map(abs).max() ?? 0)
         maxAccountingError = max(maxAccountingError, r.accountingError)
+        health.observe(r)
     }
 
     /// A few lines for the terminal.
@@ -62,6 +65,8 @@ public struct RunSummary: Sendable {
             + "credit spread \(String(format: "%.2f%%", 100 * spread.first)) -> \(String(format: "%.2f%%", 100 * spread.last)) (\(bp(spread.last - spread.first)))")
         lines.append("  largest clearing residual \(String(format: "%.3g", maxResidual)) units, "
             + "largest accounting error \(String(format: "%.2g", maxAccountingError))")
+        lines.append("  status \(health.status.rawValue)" + (health.status == .ok ? "" : ": " + health.message
+            + "; prices at a search edge are not market prices"))
         return lines.joined(separator: "\n")
     }
 }

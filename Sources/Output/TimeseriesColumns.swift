@@ -31,6 +31,7 @@ public enum TimeseriesColumns {
         Column("volume_<asset>", "units traded over all clearing rounds (sum of buys)", "units", \.volumes),
         Column("forced_volume_<asset>", "units sold by forced sellers (margin calls, liquidations) over all rounds", "units", \.forcedVolumes),
         Column("residual_<asset>", "largest excess demand left unmatched and rationed in any round (0 when every round cleared)", "units", \.residuals),
+        Column("uncleared_<asset>", "clearing rounds in which the market failed to clear: the search stopped at its edge (market.max_log_move) with supply or demand unmatched, so the price is the edge, not a clearing price (0 when the market functions)", "rounds", { $0.uncleared.map(Double.init) }),
         Column("haircut_<asset>", "dealers' haircut: the fraction of collateral value they will not lend against", "fraction", \.haircuts),
         Column("hedge_fund_units_<asset>", "units held by all hedge funds", "units", \.hedgeFundUnits),
         Column("dealer_units_<asset>", "units held by all dealer banks", "units", \.dealerUnits),

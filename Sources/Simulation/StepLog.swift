@@ -3,6 +3,8 @@ struct StepLog {
     var volumes: [Double]
     var forcedVolumes: [Double]
     var residuals: [Double]
+    /// Rounds in which each asset's market failed to clear (stopped at the search edge).
+    var uncleared: [Int]
     var rounds = 0
     /// Funds that had to sell (margin calls, redemptions) in any round: they only deleverage after.
     var forcedFunds: Set<Int> = []
@@ -54,5 +56,6 @@ struct StepLog {
         volumes = Array(repeating: 0, count: assets)
         forcedVolumes = Array(repeating: 0, count: assets)
         residuals = Array(repeating: 0, count: assets)
+        uncleared = Array(repeating: 0, count: assets)
     }
 }

@@ -12,6 +12,9 @@ public struct StepRecord: Sendable, Equatable {
     public var forcedVolumes: [Double]
     /// The largest unmatched excess demand of any round (0 when every round cleared).
     public var residuals: [Double]
+    /// Rounds in which each asset's market failed to clear: it stopped at the search edge with supply
+    /// or demand unmatched (0 in a functioning market).
+    public var uncleared: [Int]
     public var haircuts: [Double]
     public var clearingRounds: Int
     public var marginCalls: Int

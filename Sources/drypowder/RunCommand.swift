@@ -40,6 +40,11 @@ struct RunCommand: ParsableCommand {
                 print("\(experiment.name) (seed \(seed), \(rules.run.generator.rawValue)): \(summary.text)")
                 print("wrote \(directory)/: timeseries.csv, flows.csv, manifest.json")
             }
+            if summary.health.status != .ok {
+                let status = summary.health.status.rawValue
+                FileHandle.standardError.write(Data(("warning: \(experiment.name): \(summary.health.message); status \(status) "
+                    + "in manifest.json, rounds per asset in timeseries.csv's uncleared_<asset>\n").utf8))
+            }
         } catch {
             progress.finish()
             throw RunFailure(message: "\(experiment.name): \(error)")

@@ -2,6 +2,7 @@ import ArgumentParser
 import Batch
 import Config
 import Foundation
+import Simulation
 
 struct SweepCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -59,8 +60,13 @@ struct SweepCommand: ParsableCommand {
         if outcome.alreadyFinished {
             print("\(out): the sweep is already finished (\(outcome.runs) runs)")
         } else {
-            print("\(context.experiment.name): \(outcome.runs) runs in \(String(format: "%.1f", outcome.wallSeconds)) s, \(outcome.failed) not ok")
+            let counts = RunStatus.allCases.map { "\(outcome.statuses[$0, default: 0]) \($0.rawValue)" }.joined(separator: ", ")
+            print("\(context.experiment.name): \(outcome.runs) runs in \(String(format: "%.1f", outcome.wallSeconds)) s: \(counts)")
             print("wrote \(out)/: runs.csv, summary.csv and the tables listed in manifest.json")
+        }
+        if let unclear = outcome.statuses[.failedToClear], unclear > 0 {
+            FileHandle.standardError.write(Data(("warning: in \(unclear) of \(outcome.runs) runs a market failed to clear (status "
+                + "failed_to_clear in runs.csv); summary.csv gives each statistic without them (sample ok) and with them\n").utf8))
         }
     }
 }

@@ -29,7 +29,7 @@ struct ValidateCommand: ParsableCommand {
         var failures: [String] = []
         for file in files {
             do {
-                let stem = ((file as NSString).lastPathComponent as NSString).deletingPathExtension
+                let stem = PathText.stem(of: file)
                 if let type = type ?? (Rules.agentTypes.contains(stem) ? stem : nil) {
                     try Rules.validate(ruleFile: try YAMLLoader.load(file: file), type: type)
                 } else {

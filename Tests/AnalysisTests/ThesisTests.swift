@@ -14,7 +14,7 @@ import Batch
 /// scale of RESULTS.md.
 @Suite(.serialized) struct ThesisTests {
     /// One row of analysis/statistics.csv.
-    struct Row { let run: Int, point: Int, replication: Int, variant: String, subject: String, metric: String, lag: String, value: Double }
+    struct Row { let run: Int, point: Int, replication: Int, variant: String, status: String, subject: String, metric: String, lag: String, value: Double }
 
     /// Runs a shipped experiment as a sweep at test scale and returns its analysed statistics.
     func analyse(_ name: String, replications: Int, retail: Int, replacing: [(String, String)] = [], burnIn: Int = 0) throws -> [Row] {
@@ -25,8 +25,8 @@ import Batch
         _ = try Sweep.run(context, into: SweepDirectory(out), options: .init(jobs: 2))
         _ = try Analysis.run(directory: out, out: out + "/analysis", settings: AnalysisSettings(burnIn: burnIn))
         let rows = CSVReader.parse(try String(contentsOfFile: out + "/analysis/statistics.csv", encoding: .utf8)).dropFirst()
-        return rows.map { Row(run: Int($0[0])!, point: Int($0[1])!, replication: Int($0[2])!, variant: $0[3], subject: $0[4],
-                              metric: $0[5], lag: $0[6], value: Double($0[7])!) }
+        return rows.map { Row(run: Int($0[0])!, point: Int($0[1])!, replication: Int($0[2])!, variant: $0[3], status: $0[4],
+                              subject: $0[5], metric: $0[6], lag: $0[7], value: Double($0[8])!) }
     }
 
     func values(_ rows: [Row], point: Int = 1, variant: String = "main", _ subject: String, _ metric: String, lag: String = "") -> [Int: Double] {

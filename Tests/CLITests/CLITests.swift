@@ -69,6 +69,19 @@ struct CLI {
         #expect(FileManager.default.fileExists(atPath: out + "/baseline/flows.csv"))
     }
 
+    @Test func aRunWhoseMarketFailsToClearWarnsAndSaysSoInItsManifest() throws {
+        let out = Repository.temporaryDirectory()
+        let experiment = Repository.experiment("tight", steps: 8, retail: 100)
+        let r = try CLI.run(["run", experiment, "--out", out, "--set", "market.max_log_move=0.01"])
+        #expect(r.status == 0, "the run ran to the end: \(r.stderr)")
+        #expect(r.stderr.hasPrefix("warning: tight: market ") && r.stderr.contains("failed to clear at step"), "\(r.stderr)")
+        #expect(r.stdout.contains("status failed_to_clear: market "))
+        let manifest = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: out + "/tight/manifest.json"))) as? [String: Any]
+        #expect(manifest?["status"] as? String == "failed_to_clear" && (manifest?["error"] as? String)?.contains("failed to clear") == true)
+        let fine = try CLI.run(["run", experiment, "--out", out])
+        #expect(fine.status == 0 && fine.stderr.isEmpty && fine.stdout.contains("status ok"), "\(fine.stderr)")
+    }
+
     @Test func aConfigErrorExitsTwoAndWritesNothing() throws {
         let out = Repository.temporaryDirectory() + "/out"
         let r = try CLI.run(["run", "Experiments/baseline.yaml", "--out", out, "--set", "dealer.count=0"])

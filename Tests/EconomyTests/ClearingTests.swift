@@ -15,6 +15,7 @@ import Testing
         #expect(abs(r.fills[0] - 1) < 1e-9 && abs(r.fills[1] + 1) < 1e-12)
         #expect(abs(r.fills.reduce(0, +)) < 1e-12, "fills balance")
         #expect(abs(r.residual) < 1e-9 && abs(r.volume - 1) < 1e-9)
+        #expect(r.cleared)
     }
 
     @Test func priceRisesWithDemand() throws {
@@ -34,10 +35,18 @@ import Testing
         #expect(abs(r.price - 10 * exp(0.5)) < 1e-9)
         #expect(r.fills == [0, 0])
         #expect(abs(r.residual - 100 / r.price) < 1e-9)
+        #expect(!r.cleared, "a price at the search edge is a market failure")
+    }
+
+    @Test func aRoundingLevelExcessAtTheEdgeStillClears() throws {
+        // Demand falls to exactly the supply at the edge but for a hair: rationing absorbs rounding.
+        let edge = 10 * exp(0.5)
+        let r = try clear([{ p in p < edge * (1 - 1e-12) ? 2 : 1 + 1e-12 }, { _ in -1 }], from: 10, maxLogMove: 0.5)
+        #expect(abs(r.price - edge) < 1e-9 && r.residual > 0 && r.cleared)
     }
 
     @Test func rationingScalesTheLongSideSoFillsBalance() {
-        let r = Clearing.ration([4, 2, -3], at: 1)
+        let r = Clearing.ration([4, 2, -3], at: 1, bracketed: true)
         #expect(r.fills == [2, 1, -3])
         #expect(r.residual == 3 && r.volume == 3)
     }

@@ -91,3 +91,30 @@ struct Abort: Error {}
         #expect(Set(rows.dropFirst().map { $0[1] }) == ["hedge_fund", "dealer", "retail", "government", "money_fund", "sovereign_fund"])
     }
 }
+
+/// What killed runs leave behind is put right by the next run of the same name.
+@Suite struct RunDirectoryRecoveryTests {
+    func listing(_ dir: String) -> [String] { ((try? FileManager.default.contentsOfDirectory(atPath: dir)) ?? []).sorted() }
+
+    @Test func aFinishedRunSetAsideByAKilledRunIsRestored() throws {
+        let parent = Repository.temporaryDirectory(), dead = Processes.endedPID()
+        try FileManager.default.createDirectory(atPath: parent + "/.probe.old-\(dead)", withIntermediateDirectories: true)
+        try Data("old".utf8).write(to: URL(fileURLWithPath: parent + "/.probe.old-\(dead)/manifest.json"))
+        try FileManager.default.createDirectory(atPath: parent + "/.probe.partial-\(dead)", withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(atPath: parent + "/.probe.partial-1", withIntermediateDirectories: true)  // pid 1 runs
+        let directory = try RunDirectory(parent: parent, name: "probe")
+        #expect(try String(contentsOfFile: parent + "/probe/manifest.json", encoding: .utf8) == "old")
+        #expect(listing(parent) == [".probe.partial-1", ".probe.partial-\(getpid())", "probe"], "a live process's folder is kept")
+        directory.discard()
+    }
+
+    @Test func aNewRunReplacesTheOldInOneStepAndLeavesNothingElse() throws {
+        let experiment = try Experiment.load(Repository.experiment(steps: 5))
+        let rules = try Rules(experiment), out = Repository.temporaryDirectory()
+        _ = try RunWriter.write(experiment, scenario: Scenario(base: rules), seed: 1, outDirectory: out)
+        let first = try Data(contentsOf: URL(fileURLWithPath: out + "/probe/timeseries.csv"))
+        _ = try RunWriter.write(experiment, scenario: Scenario(base: rules), seed: 2, outDirectory: out)
+        #expect(try Data(contentsOf: URL(fileURLWithPath: out + "/probe/timeseries.csv")) != first)
+        #expect(listing(out) == ["probe"])
+    }
+}

@@ -77,3 +77,15 @@ public enum Repository {
         return (lines.firstIndex { $0.contains(needle) } ?? -1) + 1
     }
 }
+
+/// Processes for tests of what killed runs leave behind.
+public enum Processes {
+    /// The id of a process that has ended (a short-lived child, waited for).
+    public static func endedPID() -> Int32 {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/bin/true")
+        try! process.run()
+        process.waitUntilExit()
+        return process.processIdentifier
+    }
+}
