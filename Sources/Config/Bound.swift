@@ -1,5 +1,8 @@
 /// The valid range of a numeric key; its description reads after "expected a number".
 public enum Bound: Sendable, Equatable {
+    /// 2^53 - 1: the largest integer below which every integer is exact as a double (seeds, counts).
+    public static let largestExactInteger = 9_007_199_254_740_991.0
+
     case any
     case positive
     case nonNegative
@@ -11,6 +14,15 @@ public enum Bound: Sendable, Equatable {
     case greater(Double)
     /// [a, b]
     case closed(Double, Double)
+    /// (a, b]
+    case openClosed(Double, Double)
+
+    /// Money (a balance, a flow per step, a budget), in the model's units: at most 1e13, ten thousand
+    /// times the largest shipped endowment. Beyond it prices and flows overflow into infinities, and
+    /// nothing economic is gained.
+    public static let money = Bound.closed(0, 1e13)
+    /// A positive amount of money.
+    public static let positiveMoney = Bound.openClosed(0, 1e13)
 
     public func contains(_ x: Double) -> Bool {
         switch self {
@@ -21,6 +33,7 @@ public enum Bound: Sendable, Equatable {
         case let .atLeast(a): return x >= a
         case let .greater(a): return x > a
         case let .closed(a, b): return x >= a && x <= b
+        case let .openClosed(a, b): return x > a && x <= b
         }
     }
 
@@ -32,7 +45,7 @@ public enum Bound: Sendable, Equatable {
         case .nonNegative: return (0, .infinity)
         case .unitInterval: return (0, 1)
         case let .atLeast(a), let .greater(a): return (a, .infinity)
-        case let .closed(a, b): return (a, b)
+        case let .closed(a, b), let .openClosed(a, b): return (a, b)
         }
     }
 
@@ -49,10 +62,11 @@ public enum Bound: Sendable, Equatable {
         case let .atLeast(a): return " >= \(Self.format(a))"
         case let .greater(a): return " > \(Self.format(a))"
         case let .closed(a, b): return " in [\(Self.format(a)), \(Self.format(b))]"
+        case let .openClosed(a, b): return " in (\(Self.format(a)), \(Self.format(b))]"
         }
     }
 
-    static func format(_ x: Double) -> String {
-        x == x.rounded() && abs(x) < 9e18 ? String(Int64(x)) : String(x)
+    public static func format(_ x: Double) -> String {
+        x == x.rounded() && abs(x) <= largestExactInteger ? String(Int64(x)) : String(x)
     }
 }

@@ -59,6 +59,14 @@ public struct RuleReader {
         if !log.errors.isEmpty { throw ConfigErrors(log.errors) }
     }
 
+    /// Reports `message` at `key` (already read) unless `holds`: for rules that tie two keys together,
+    /// such as a floor that may not exceed its cap. Checked wherever the keys are read, so in scenario
+    /// events too.
+    public func require(_ holds: Bool, at key: String, _ message: @autoclosure () -> String) {
+        guard !holds, let node = mapping?[key] else { return }
+        fail(node, key, message())
+    }
+
     // MARK: accessors
 
     /// A finite number within `bound`.
@@ -78,13 +86,14 @@ public struct RuleReader {
         return x
     }
 
-    /// A whole number within `bound` (`1e6` and `1_000_000` are accepted).
+    /// A whole number within `bound` (`1e6` and `1_000_000` are accepted), at most 2^53 - 1 in size
+    /// (every such integer is exact as a double).
     public mutating func integer(_ key: String, _ meaning: String, unit: String, default value: Int,
                                  _ bound: Bound = .any) -> Int {
         let expected = "an integer\(bound.phrase)"
         declare(key, "integer\(bound.phrase)", meaning, unit, String(value))
         guard let node = take(key, expected) else { return value }
-        guard let x = Self.parseNumber(node), x == x.rounded(), abs(x) < 9e15 else {
+        guard let x = Self.parseNumber(node), x == x.rounded(), abs(x) <= Bound.largestExactInteger else {
             fail(node, key, "expected \(expected), found \(node.found)")
             return value
         }
@@ -241,10 +250,11 @@ public struct RuleReader {
             let m = number("mean", "mean", unit: "", default: 0, bound)
             return .normal(mean: m, sd: number("sd", "standard deviation", unit: "", default: 1, .nonNegative))
         case .lognormal:
-            if lo < 0 || hi < .infinity, let node = mapping?["distribution"] {
-                fail(node, "distribution", "lognormal draws any positive value, but this key must be\(bound.phrase)")
+            if hi <= 0, let node = mapping?["distribution"] {
+                fail(node, "distribution", "lognormal draws positive values, but this key must be\(bound.phrase)")
             }
             let m = number("mean", "mean of the drawn value", unit: "", default: 1, .positive)
+            require(bound.contains(m), at: "mean", "expected a mean\(bound.phrase), found \(Bound.format(m))")
             return .lognormal(mean: m, sd: number("sd", "standard deviation of the drawn value", unit: "", default: 0, .nonNegative))
         }
     }

@@ -33,7 +33,7 @@ public struct CentralBankRules: Sendable, Equatable {
         activityTarget = r.number("activity_target", "growth of nominal spending the bank is content with",
                                   unit: "fraction per year", default: 0.04, .closed(-1, 10))
         hawkishness = r.number("hawkishness", "rise of the target rate per unit of spending growth above target",
-                               unit: "rate per growth point", default: 0.1, .nonNegative)
+                               unit: "rate per growth point", default: 0.1, .closed(0, 100))
         smoothing = r.number("smoothing", "weight on the previous rate at each meeting (0: jump to the target)",
                              unit: "fraction", default: 0.7, .unitInterval)
         maxMove = r.number("max_move", "largest change of the policy rate at one meeting (gradualism)",
@@ -49,9 +49,9 @@ public struct CentralBankRules: Sendable, Equatable {
         qeRate = r.number("qe_rate", "bonds bought per year as a fraction of those outstanding; negative runs QT off its holdings",
                           unit: "fraction per year", default: 0, .closed(-1, 1))
         backstopYield = r.number("backstop_yield", "yield above which the bank buys duration (0 = no backstop)",
-                                 unit: "fraction per year", default: 0, .nonNegative)
+                                 unit: "fraction per year", default: 0, .closed(0, 1))
         backstopStrength = r.number("backstop_strength", "bonds bought per log point the price is below the backstop price, as a fraction of those outstanding",
-                                    unit: "fraction per log point", default: 0.25, .nonNegative)
+                                    unit: "fraction per log point", default: 0.25, .closed(0, 100))
     }
 
     /// The rate the reaction function aims at when nominal spending grows at `growth` a year:

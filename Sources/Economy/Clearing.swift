@@ -36,6 +36,18 @@ public enum Clearing {
             let p = exp(x)
             return curves.reduce(0) { $0 + $1.quantity(p) }
         }
+        do { return try search(curves, x0: x0, maxLogMove: maxLogMove, tolerance: tolerance, excess) } catch {
+            // Name the participant whose order is not a number, where one is.
+            if case let .nonFinite(x) = error as? RootFindingError, let bad = curves.first(where: { !$0.quantity(exp(x)).isFinite }) {
+                throw NonFiniteOrder(participant: bad.participant, price: exp(x), quantity: bad.quantity(exp(x)))
+            }
+            throw error
+        }
+    }
+
+    private static func search(_ curves: [DemandCurve], x0: Double, maxLogMove: Double, tolerance: Double,
+                               _ excess: (Double) -> Double) throws -> ClearingResult {
+        let reference = exp(x0)
         var price = reference, bracketed = true
         let z0 = excess(x0)
         if z0 != 0 {
@@ -55,7 +67,11 @@ public enum Clearing {
                 price = exp(root)
             }
         }
-        return ration(curves.map { $0.quantity(price) }, at: price, bracketed: bracketed)
+        let wanted = curves.map { $0.quantity(price) }
+        if let i = wanted.firstIndex(where: { !$0.isFinite }) {
+            throw NonFiniteOrder(participant: curves[i].participant, price: price, quantity: wanted[i])
+        }
+        return ration(wanted, at: price, bracketed: bracketed)
     }
 
     /// Scales the longer side down to the shorter so that fills sum to zero.
@@ -69,4 +85,12 @@ public enum Clearing {
         let cleared = bracketed || abs(buys - sells) <= unmatchedTolerance * (buys + sells)
         return ClearingResult(price: price, fills: fills, residual: buys - sells, volume: matched, cleared: cleared)
     }
+}
+
+/// A participant's order that is not a finite number of units: the market cannot clear it.
+public struct NonFiniteOrder: Error, Sendable, CustomStringConvertible {
+    public let participant: Participant
+    public let price: Double
+    public let quantity: Double
+    public var description: String { "\(participant)'s order at price \(price) is \(quantity) units" }
 }

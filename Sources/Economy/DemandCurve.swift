@@ -36,3 +36,21 @@ public enum Participant: Hashable, Sendable {
     /// A sovereign fund selling to meet capital calls (forced) or rebalancing when flush.
     case sovereignFund(Int)
 }
+
+extension Participant: CustomStringConvertible {
+    /// As agents are named everywhere else: `hedge_fund[3]`, `retail` (buys), `government`.
+    public var description: String {
+        switch self {
+        case let .hedgeFund(i): "hedge_fund[\(i)]"
+        case let .dealer(i): "dealer[\(i)]"
+        case .retailBuys: "retail (buy orders)"
+        case .retailSells: "retail (sell orders)"
+        case .retailLiquidations: "retail (liquidations)"
+        case .government: "government"
+        case let .moneyFund(i): "money_fund[\(i)]"
+        case .centralBank: "central_bank"
+        case let .hyperscaler(i): "hyperscaler[\(i)]"
+        case let .sovereignFund(i): "sovereign_fund[\(i)]"
+        }
+    }
+}

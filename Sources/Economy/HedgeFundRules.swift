@@ -41,11 +41,11 @@ public struct StrategyRules: Sendable, Equatable {
                                      unit: "fraction", default: initialShare, .unitInterval)
         r.scope = .dynamic
         self.baseExposure = r.number("base_exposure", "exposure (position value over equity) held when the signal is zero",
-                                     unit: "multiple of equity", default: baseExposure, .nonNegative)
+                                     unit: "multiple of equity", default: baseExposure, .closed(0, 100))
         self.aggressiveness = r.number("aggressiveness", "exposure (position value over equity) taken per unit of the signal",
-                                       unit: unit, default: aggressiveness, .nonNegative)
+                                       unit: unit, default: aggressiveness, .closed(0, 1e4))
         self.maxLeverage = r.number("max_leverage", "cap on the fund's positions over its equity, spread equally over its assets; the haircut h caps each at 1/h too",
-                                    unit: "multiple of equity", default: maxLeverage, .atLeast(0))
+                                    unit: "multiple of equity", default: maxLeverage, .closed(0, 100))
         switch strategy {
         case .value: break
         case .crypto:
@@ -92,7 +92,7 @@ public struct InvestorRules: Sendable, Equatable {
         performanceWindow = r.integer("performance_window", "steps of NAV return investors judge a fund by", unit: "steps", default: 60, .closed(1, 1000))
         r.scope = .dynamic
         flowSensitivity = r.number("flow_sensitivity", "fraction of its stake an investor redeems per unit of negative return over the window (and adds per unit of positive return, from cash it would reinvest)",
-                                   unit: "fraction per unit return", default: 1, .nonNegative)
+                                   unit: "fraction per unit return", default: 1, .closed(0, 100))
     }
 }
 
@@ -111,9 +111,9 @@ public struct HedgeFundRules: Sendable, Equatable {
     public init(_ r: inout RuleReader) {
         r.scope = .setUp
         capital = r.distribution("capital", "each fund's starting equity (cash plus holdings at the initial price)",
-                                 unit: "$", default: .lognormal(mean: 5e7, sd: 2e7), .positive)
+                                 unit: "$", default: .lognormal(mean: 5e7, sd: 2e7), .positiveMoney)
         beliefDispersion = r.number("belief_dispersion", "sd of the log of each value fund's belief around the anchor",
-                                    unit: "log points", default: 0.1, .nonNegative)
+                                    unit: "log points", default: 0.1, .closed(0, 5))
         strategies = [
             r.section("value", "long risk assets (crypto, credit, equities) below the fund's value belief: signal log(V/p)") {
                 StrategyRules(.value, &$0, count: 6, assets: ["crypto", "hyperscaler_bond", "memory", "saas"], initialShare: 0.08,

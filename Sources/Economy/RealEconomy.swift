@@ -36,7 +36,7 @@ public struct RealEconomyRules: Sendable, Equatable {
 
     public init(_ r: inout RuleReader) {
         r.scope = .setUp
-        initialCash = r.number("initial_cash", "the sector's transactions balances at step 0", unit: "$", default: 5e7, .nonNegative)
+        initialCash = r.number("initial_cash", "the sector's transactions balances at step 0", unit: "$", default: 5e7, .money)
         r.scope = .dynamic
         incomePropensity = r.number("income_propensity", "fraction of the step's income (wages, buybacks) households spend on goods",
                                     unit: "fraction", default: 0.8, .unitInterval)
@@ -49,7 +49,7 @@ public struct RealEconomyRules: Sendable, Equatable {
         cloudShare = r.number("cloud_share", "share of the last step's revenue paid to hyperscalers for cloud services",
                               unit: "fraction", default: 0.05, .unitInterval)
         cashDays = r.number("cash_days", "transactions balances kept, in steps of revenue",
-                            unit: "steps", default: 20, .nonNegative)
+                            unit: "steps", default: 20, .closed(0, 1000))
         excessPayout = r.number("excess_payout", "fraction of cash above the transactions balances paid out as extra wages per step",
                                 unit: "fraction per step", default: 0.1, .unitInterval)
         equities = r.namedSections("equities", "how each equity asset's dividends are earned (every asset of kind equity needs one)") {

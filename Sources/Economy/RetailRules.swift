@@ -25,7 +25,7 @@ public struct RetailRules: Sendable, Equatable {
         r.scope = .setUp
         count = r.integer("count", "number of retail traders", unit: "traders", default: 10_000, .closed(0, 10_000_000))
         asset = r.text("asset", "name of the asset retail traders trade (one of market.assets)", default: "crypto")
-        cash = r.distribution("cash", "each trader's starting cash", unit: "$", default: .lognormal(mean: 2e4, sd: 3e4), .nonNegative)
+        cash = r.distribution("cash", "each trader's starting cash", unit: "$", default: .lognormal(mean: 2e4, sd: 3e4), .money)
         initialShare = r.number("initial_share", "fraction of the asset's supply retail holds at step 0, split equally",
                                 unit: "fraction", default: 0.3, .unitInterval)
         trendFraction = r.number("trend_fraction", "share of traders starting as trend followers",
@@ -36,7 +36,7 @@ public struct RetailRules: Sendable, Equatable {
         trendLookback = r.integer("trend_lookback", "steps over which trend followers measure the trend",
                                   unit: "steps", default: 5, .closed(1, 250))
         fundamentalBand = r.number("fundamental_band", "log distance from the asset's anchor value beyond which fundamentalists trade",
-                                   unit: "log points", default: 0.1, .nonNegative)
+                                   unit: "log points", default: 0.1, .closed(0, 10))
         tradeFraction = r.number("trade_fraction", "fraction of buying power spent on a buy, or of holdings sold on a sell",
                                  unit: "fraction", default: 0.1, .unitInterval)
         noiseActivity = r.number("noise_activity", "probability a noise trader trades in a step (buy or sell equally likely)",
@@ -44,14 +44,14 @@ public struct RetailRules: Sendable, Equatable {
         switchRate = r.number("switch_rate", "probability a trader reconsiders its strategy in a step",
                               unit: "probability per step", default: 0.05, .unitInterval)
         switchIntensity = r.number("switch_intensity", "Brock-Hommes intensity of choice: weight exp(intensity x profitability)",
-                                   unit: "per log point", default: 100, .nonNegative)
+                                   unit: "per log point", default: 100, .closed(0, 1e4))
         profitMemory = r.number("profit_memory", "weight of the latest step in each strategy's profitability (exponential average)",
                                 unit: "fraction", default: 0.1, .closed(0, 1))
         r.scope = .setUp
         leveragedFraction = r.number("leveraged_fraction", "share of traders who trade with leverage from the exchange",
                                      unit: "fraction", default: 0.1, .unitInterval)
         leverage = r.distribution("leverage", "a leveraged trader's maximum position over equity",
-                                  unit: "multiple of equity", default: .uniform(min: 2, max: 10), .atLeast(1))
+                                  unit: "multiple of equity", default: .uniform(min: 2, max: 10), .closed(1, 100))
         r.scope = .dynamic
         maintenanceMargin = r.number("maintenance_margin", "equity over position below which the exchange liquidates the whole position",
                                      unit: "fraction of position", default: 0.05, .closed(0, 1))

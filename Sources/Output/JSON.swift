@@ -17,7 +17,7 @@ public indirect enum JSON: Sendable {
         case let .bool(b): return b ? "true" : "false"
         case let .number(x):
             guard x.isFinite else { return "null" }
-            return x == x.rounded() && abs(x) < 1e15 ? String(Int64(x)) : x.description
+            return x == x.rounded() && abs(x) <= Bound.largestExactInteger ? String(Int64(x)) : x.description
         case let .string(s): return Self.quote(s)
         case let .array(items):
             if items.isEmpty { return "[]" }

@@ -3,6 +3,12 @@ import Stochastics
 
 /// The `run:` section of an experiment file.
 public struct RunSettings: Sendable, Equatable {
+    /// A master seed as `--seed` gives it: an integer in [0, 2^53 - 1], the range of `run.seed`.
+    public static func seed(_ text: String) -> UInt64? {
+        guard let x = UInt64(text), Double(x) <= Bound.largestExactInteger else { return nil }
+        return x
+    }
+
     public var seed: UInt64
     public var steps: Int
     public var generator: Generator
@@ -10,7 +16,7 @@ public struct RunSettings: Sendable, Equatable {
     public init(_ r: inout RuleReader) {
         r.scope = .setUp
         seed = UInt64(r.integer("seed", "master seed; every random stream of the run derives from it",
-                                unit: "", default: 1, .closed(0, 9_007_199_254_740_991)))
+                                unit: "", default: 1, .closed(0, Bound.largestExactInteger)))
         steps = r.integer("steps", "trading days to simulate", unit: "steps", default: 252, .closed(1, 100_000))
         generator = r.choice("generator", "GSL generator algorithm (taus2 is fastest; mt19937 for comparison)",
                              default: Generator.taus2)

@@ -23,7 +23,7 @@ extension World {
     }
 
     /// The retail columns summed, and the first trader below the check's floor in each.
-    func retailCensus(tolerance: Double = 1e-9) -> RetailCensus { retail.census(floor: -tolerance * initialCash) }
+    func retailCensus(tolerance: Double = 1e-9) -> RetailCensus { retail.census(floor: -tolerance * moneyScale) }
 
     /// The check, given the retail population's `census` (taken at `retailCensus(tolerance:)`).
     func checkAccounting(_ retailTotals: RetailCensus, tolerance: Double = 1e-9) throws -> Double {
@@ -63,17 +63,17 @@ extension World {
         let retailAssetName = rules.market.assets[retailAsset].name
         let lowest = [("cash", retailTotals.firstLowCash, retail.cash), (retailAssetName, retailTotals.firstLowUnits, retail.units),
                       ("margin_loan", retailTotals.firstLowLoan, retail.loan)]
-        for case let (name, i?, column) in lowest { try holding(column[i], "retail[\(i)]", name, scale: initialCash) }
+        for case let (name, i?, column) in lowest { try holding(column[i], "retail[\(i)]", name, scale: moneyScale) }
         let bond = rules.market.assets[governmentBond]
         try compare(government.bondsOutstanding, outstanding[governmentBond], scale: outstanding[governmentBond],
                     "government", bond.name, "owes \(government.bondsOutstanding) units, \(outstanding[governmentBond]) are outstanding")
-        try holding(government.cash, "government", "cash", scale: initialCash)
-        try holding(realEconomy.cash, "real_economy", "cash", scale: initialCash)
-        for (s, fund) in sovereignFunds.enumerated() { try holding(fund.cash, "sovereign_fund[\(s)]", "cash", scale: initialCash) }
-        for (l, lab) in aiLabs.enumerated() { try holding(lab.cash, "ai_lab[\(l)]", "cash", scale: initialCash) }
+        try holding(government.cash, "government", "cash", scale: moneyScale)
+        try holding(realEconomy.cash, "real_economy", "cash", scale: moneyScale)
+        for (s, fund) in sovereignFunds.enumerated() { try holding(fund.cash, "sovereign_fund[\(s)]", "cash", scale: moneyScale) }
+        for (l, lab) in aiLabs.enumerated() { try holding(lab.cash, "ai_lab[\(l)]", "cash", scale: moneyScale) }
         var corporateOwed = 0.0
         for (h, firm) in hyperscalers.enumerated() {
-            try holding(firm.cash, "hyperscaler[\(h)]", "cash", scale: initialCash)
+            try holding(firm.cash, "hyperscaler[\(h)]", "cash", scale: moneyScale)
             try holding(firm.bondsOwed, "hyperscaler[\(h)]", rules.market.assets[hyperscalerBond].name, scale: outstanding[hyperscalerBond])
             corporateOwed += firm.bondsOwed
         }
@@ -81,18 +81,18 @@ extension World {
                     rules.market.assets[hyperscalerBond].name, "owe \(corporateOwed) units, \(outstanding[hyperscalerBond]) are outstanding")
         var repoLent = centralBank.standingRepo, repoOwed = 0.0, deposits = 0.0
         for (i, m) in moneyFunds.enumerated() {
-            try holding(m.cash, "money_fund[\(i)]", "cash", scale: initialCash)
-            try holding(m.repoLent, "money_fund[\(i)]", "repo", scale: initialCash)
-            try holding(m.reverseRepo, "money_fund[\(i)]", "reverse_repo", scale: initialCash)
+            try holding(m.cash, "money_fund[\(i)]", "cash", scale: moneyScale)
+            try holding(m.repoLent, "money_fund[\(i)]", "repo", scale: moneyScale)
+            try holding(m.reverseRepo, "money_fund[\(i)]", "reverse_repo", scale: moneyScale)
             repoLent += m.repoLent
             deposits += m.reverseRepo
         }
-        try holding(centralBank.standingRepo, "central_bank", "standing_repo", scale: initialCash)
-        try compare(deposits, centralBank.reverseRepo, scale: initialCash, "central_bank", "reverse_repo",
+        try holding(centralBank.standingRepo, "central_bank", "standing_repo", scale: moneyScale)
+        try compare(deposits, centralBank.reverseRepo, scale: moneyScale, "central_bank", "reverse_repo",
                     "money funds hold \(deposits) in reverse repo, the central bank owes \(centralBank.reverseRepo)")
         var owed = retailTotals.loan, lent = 0.0
         for (i, f) in hedgeFunds.enumerated() {
-            try holding(f.cash, "hedge_fund[\(i)]", "cash", scale: initialCash)
+            try holding(f.cash, "hedge_fund[\(i)]", "cash", scale: moneyScale)
             try finite(f.loan, "hedge_fund[\(i)]", "margin_loan")
             owed += f.loan
             try holding(f.shares, "hedge_fund[\(i)]", "shares", scale: f.shares)
@@ -113,18 +113,18 @@ extension World {
         for (i, d) in dealers.enumerated() {
             try finite(d.cash, "dealer[\(i)]", "cash")
             try finite(d.marginLoans, "dealer[\(i)]", "margin_loan")
-            try holding(d.repoBorrowed, "dealer[\(i)]", "repo", scale: initialCash)
+            try holding(d.repoBorrowed, "dealer[\(i)]", "repo", scale: moneyScale)
             lent += d.marginLoans
             repoOwed += d.repoBorrowed
         }
-        try compare(repoOwed, repoLent, scale: initialCash, "all", "repo",
+        try compare(repoOwed, repoLent, scale: moneyScale, "all", "repo",
                     "dealers owe \(repoOwed) in repo, money funds and the standing repo lent \(repoLent)")
-        try compare(owed, lent, scale: initialCash, "all", "margin_loan",
+        try compare(owed, lent, scale: moneyScale, "all", "margin_loan",
                     "funds and retail traders owe \(owed) in margin loans, dealers hold \(lent)")
         let cash = totalCash(retailCash: retailTotals.cash)
         try finite(cash, "all", "cash")
         let expected = initialCash + centralBank.created
-        try compare(cash, expected, scale: initialCash, "all", "cash",
+        try compare(cash, expected, scale: moneyScale, "all", "cash",
                     "cash totals \(cash) without a recorded flow; expected \(expected) (step 0 plus central-bank operations)")
         let sheets = balanceSheets(retail: retailTotals)
         for sheet in sheets {

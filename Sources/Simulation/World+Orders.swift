@@ -153,11 +153,23 @@ extension World {
         }
     }
 
-    /// Phase 7: one clearing round in every market.
+    /// Phase 7: one clearing round in every market. A failure of the search names the market and step.
     func clear(_ curves: [[DemandCurve]]) throws -> [ClearingResult] {
         try curves.indices.map { a in
-            try Clearing.clear(curves[a], reference: prices[a], maxLogMove: rules.market.maxLogMove,
-                               tolerance: rules.market.priceTolerance)
+            do {
+                return try Clearing.clear(curves[a], reference: prices[a], maxLogMove: rules.market.maxLogMove,
+                                          tolerance: rules.market.priceTolerance)
+            } catch {
+                throw ClearingFailure(step: step, market: rules.market.assets[a].name, reason: "\(error)")
+            }
         }
     }
+}
+
+/// The price search of one market broke down (a demand curve gave a non-finite quantity, say).
+public struct ClearingFailure: Error, Sendable, CustomStringConvertible {
+    public let step: Int
+    public let market: String
+    public let reason: String
+    public var description: String { "clearing the \(market) market at step \(step) failed: \(reason)" }
 }

@@ -39,6 +39,9 @@ extension World {
     ///     NAVs; the day's closing prices (retail strategies are scored on them), and the stock-flow
     ///     check; a violation stops the run
     /// 10. Recording: returns the step's `StepRecord` to the caller, who writes it
+    ///
+    /// After phases 3, 4, 7 (each round), 8 and 9 every price and institutional balance must be finite:
+    /// a NaN or infinity stops the run where it arose (`NumericalFailure`), never later.
     public mutating func advance() throws -> StepRecord {
         step += 1
         applyEvents()                                                       // 1
@@ -49,11 +52,13 @@ extension World {
         payMarginInterest()                                                 // 3
         payCashFlows(into: &log)                                            // 3
         buyCompute(into: &log)                                              // 3
+        try checkFinite(after: "3 (cash flows)")
         billCapex()                                                         // 4
         callCapital(into: &log)                                             // 4
         reviewHedgeFunds(into: &log)                                        // 4
         redeemForCalls(into: &log)                                          // 4
         let redemptionSales = payRedemptions(into: &log)                    // 4
+        try checkFinite(after: "4 (funding needs)")
         setHaircuts()                                                       // 5
         let credit = creditLines()                                          // 5
         var forced = zip(marginCalls(into: &log), redemptionSales).map { zip($0, $1).map(max) }  // 5
@@ -66,6 +71,7 @@ extension World {
                                 signals: signals, firstRound: log.rounds == 0)  // 6
             let results = try clear(curves)                                 // 7
             settle(curves, results, into: &log)                             // 7
+            try checkFinite(after: "7 (clearing round \(log.rounds))")
             forced = marginCalls(into: &log)                                // 7
             let liquidating = markLiquidations()                            // 7
             if liquidating == 0 && forced.allSatisfy({ $0.allSatisfy { $0 == 0 } }) { break }
@@ -73,11 +79,13 @@ extension World {
         settleFutures(into: &log)                                           // 7
         tradedValue = zip(log.volumes, prices).map { $0 * $1 }
         try clearFundingMarket(into: &log)                                  // 8
+        try checkFinite(after: "8 (funding market)")
         log.defaults = resolveDefaults()                                    // 9
         payCapex(into: &log)                                                // 9
         payCapitalCalls(into: &log)                                         // 9
         recordNAVs()                                                        // 9
         closeDay()                                                          // 9
+        try checkFinite(after: "9 (settlement)")
         let census = retailCensus()                                         // 9
         let error = try checkAccounting(census)                             // 9
         return record(log, retail: census, accountingError: error)          // 10

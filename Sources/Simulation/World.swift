@@ -44,6 +44,10 @@ public struct World {
     public let retailAsset: Int
     /// Cash of all agents at step 0 (the accounting check adds central-bank operations since).
     var initialCash = 0.0
+    /// The size of the economy at step 0: every agent's cash in absolute value plus every asset at its
+    /// initial price. Rounding tolerances of the accounting check are relative to it (total cash can
+    /// be negative, since dealers may start overdrawn by the margin loans they extend).
+    var moneyScale = 1.0
     let retailStream: RandomStream
 
     /// Builds the initial state. Heterogeneity is drawn from streams derived from `seed` per sector,
@@ -99,5 +103,9 @@ public struct World {
         dealers = []
         dealers = dealersHoldingTheRest()
         initialCash = totalCash
+        let grossCash = [hedgeFunds.map(\.cash), dealers.map(\.cash), moneyFunds.map(\.cash), hyperscalers.map(\.cash),
+                         sovereignFunds.map(\.cash), aiLabs.map(\.cash), [government.cash, realEconomy.cash]]
+            .joined().reduce(0) { $0 + abs($1) } + retail.census().cash
+        moneyScale = max(grossCash + zip(outstanding, prices).reduce(0) { $0 + $1.0 * $1.1 }, 1)
     }
 }

@@ -16,7 +16,8 @@ struct RunCommand: ParsableCommand {
     @Option(name: .long, help: "Directory that receives the run's directory.")
     var out: String = "out"
 
-    @Option(name: .long, help: "Master seed; overrides run.seed of the experiment.")
+    @Option(name: .long, parsing: .unconditional, help: ArgumentHelp("Master seed; sets run.seed of the experiment.", valueName: "seed"),
+            transform: seedOption)
     var seed: UInt64?
 
     @Option(name: .customLong("set"), parsing: .singleValue,
@@ -28,9 +29,9 @@ struct RunCommand: ParsableCommand {
     var quiet = false
 
     func run() throws {
-        let (experiment, scenario) = try loadExperiment(experiment, overrides: overrides)
+        let (experiment, scenario) = try loadExperiment(experiment, overrides: overrides, seed: seed)
         let rules = scenario.base
-        let seed = seed ?? rules.run.seed
+        let seed = rules.run.seed
         let progress = Progress(total: rules.run.steps, enabled: !quiet)
         do {
             let (directory, summary) = try RunWriter.write(experiment, scenario: scenario, seed: seed, outDirectory: out,
@@ -52,10 +53,13 @@ struct RunCommand: ParsableCommand {
     }
 }
 
-/// Loads an experiment with its overrides into validated rules and events, or fails with every config error.
-func loadExperiment(_ path: String, overrides: [String]) throws -> (Experiment, Scenario) {
+/// Loads an experiment with its overrides (and `--seed`, as `run.seed` after them, so the resolved
+/// configuration is the one that runs) into validated rules and events, or fails with every config error.
+func loadExperiment(_ path: String, overrides: [String], seed: UInt64? = nil) throws -> (Experiment, Scenario) {
     do {
-        let parsed = try overrides.map { (text) throws(ConfigErrors) in try Override.parse(commandLine: text) }
+        let parsed = try (overrides + (seed.map { ["run.seed=\($0)"] } ?? [])).map { (text) throws(ConfigErrors) in
+            try Override.parse(commandLine: text)
+        }
         let experiment = try Experiment.load(path, overrides: parsed)
         return (experiment, try Scenario(experiment))
     } catch {
@@ -85,4 +89,12 @@ final class Progress {
     func finish() {
         if enabled && shown >= 0 { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
     }
+}
+
+/// `--seed`: the same range as `run.seed`, any text (even "-1") taken as the option's value.
+func seedOption(_ text: String) throws -> UInt64 {
+    guard let seed = RunSettings.seed(text) else {
+        throw ValidationError("expected an integer in [0, 9007199254740991] (the range of run.seed), found \(text)")
+    }
+    return seed
 }

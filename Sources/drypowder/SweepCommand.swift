@@ -89,7 +89,8 @@ struct Shard: CustomStringConvertible {
 
 /// The options `sweep` and `plan` share: the master seed and overrides.
 struct BatchConfigurationOptions: ParsableArguments {
-    @Option(name: .long, help: "Master seed; overrides run.seed (each run's seed derives from it).")
+    @Option(name: .long, parsing: .unconditional,
+            help: ArgumentHelp("Master seed; sets run.seed (each run's seed derives from it).", valueName: "seed"), transform: seedOption)
     var seed: UInt64?
 
     @Option(name: .customLong("set"), parsing: .singleValue,
@@ -98,9 +99,9 @@ struct BatchConfigurationOptions: ParsableArguments {
 
     /// Loads an experiment as a batch, or fails with every configuration error (exit 2).
     func load(_ path: String) throws -> BatchContext {
-        let (experiment, scenario) = try loadExperiment(path, overrides: overrides)
+        let (experiment, scenario) = try loadExperiment(path, overrides: overrides, seed: seed)
         do {
-            return try BatchContext(experiment: experiment, masterSeed: seed ?? scenario.base.run.seed)
+            return try BatchContext(experiment: experiment, masterSeed: scenario.base.run.seed)
         } catch let error as ConfigErrors {
             throw UsageFailure(message: error.description)
         }

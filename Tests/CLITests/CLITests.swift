@@ -53,7 +53,7 @@ struct CLI {
             .firstIndex { $0.hasPrefix("  max_leverage: ten") }) + 1
         let r = try CLI.run(["validate", file])
         #expect(r.status == 2)
-        #expect(r.stderr == "\(file):\(line): error: crypto.max_leverage: expected a number >= 0, found \"ten\"\n")
+        #expect(r.stderr == "\(file):\(line): error: crypto.max_leverage: expected a number in [0, 100], found \"ten\"\n")
     }
 
     @Test func runWritesTheCSVAndManifest() throws {
