@@ -49,7 +49,7 @@ let package = Package(
         .testTarget(name: "EconomyTests", dependencies: ["Economy", "Stochastics", "Config"]),
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "SimulationTests", dependencies: ["Simulation", "Economy", "Config", "TestSupport"]),
-        .testTarget(name: "OutputTests", dependencies: ["Output", "Simulation", "Config", "TestSupport"]),
+        .testTarget(name: "OutputTests", dependencies: ["Output", "Simulation", "Economy", "Config", "Stochastics", "TestSupport"]),
 
         .testTarget(name: "BatchTests", dependencies: ["Batch", "Output", "Config", "Stochastics", "TestSupport"]),
         .testTarget(name: "AnalysisTests", dependencies: ["Analysis", "Batch", "Config", "Output", "Stochastics", "TestSupport"]),

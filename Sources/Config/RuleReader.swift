@@ -59,12 +59,18 @@ public struct RuleReader {
         if !log.errors.isEmpty { throw ConfigErrors(log.errors) }
     }
 
-    /// Reports `message` at `key` (already read) unless `holds`: for rules that tie two keys together,
-    /// such as a floor that may not exceed its cap. Checked wherever the keys are read, so in scenario
-    /// events too.
-    public func require(_ holds: Bool, at key: String, _ message: @autoclosure () -> String) {
-        guard !holds, let node = mapping?[key] else { return }
+    /// Reports `message` unless `holds`: for rules that tie keys together, such as a floor that may not
+    /// exceed its cap. Reported at the first of `keys` (already read) whose value an override set, else
+    /// at the first. Checked wherever the keys are read, so in scenario events too.
+    public func require(_ holds: Bool, at keys: [String], _ message: @autoclosure () -> String) {
+        guard !holds, let mapping else { return }
+        let found = keys.compactMap { key in mapping[key].map { (key, $0) } }
+        guard let (key, node) = found.first(where: { $0.1.location.file != location.file }) ?? found.first else { return }
         fail(node, key, message())
+    }
+
+    public func require(_ holds: Bool, at key: String, _ message: @autoclosure () -> String) {
+        require(holds, at: [key], message())
     }
 
     // MARK: accessors
@@ -73,7 +79,7 @@ public struct RuleReader {
     public mutating func number(_ key: String, _ meaning: String, unit: String, default value: Double,
                                 _ bound: Bound = .any) -> Double {
         let expected = "a number\(bound.phrase)"
-        declare(key, "number\(bound.phrase)", meaning, unit, Bound.format(value))
+        declare(key, "number\(bound.phrase)", meaning, unit, Bound.format(value), bound: bound)
         guard let node = take(key, expected) else { return value }
         guard let x = Self.parseNumber(node) else {
             fail(node, key, "expected \(expected), found \(node.found)\(Self.nonFiniteHint(node))")
@@ -91,7 +97,7 @@ public struct RuleReader {
     public mutating func integer(_ key: String, _ meaning: String, unit: String, default value: Int,
                                  _ bound: Bound = .any) -> Int {
         let expected = "an integer\(bound.phrase)"
-        declare(key, "integer\(bound.phrase)", meaning, unit, String(value))
+        declare(key, "integer\(bound.phrase)", meaning, unit, String(value), bound: bound)
         guard let node = take(key, expected) else { return value }
         guard let x = Self.parseNumber(node), x == x.rounded(), abs(x) <= Bound.largestExactInteger else {
             fail(node, key, "expected \(expected), found \(node.found)")
@@ -213,7 +219,7 @@ public struct RuleReader {
     public mutating func distribution(_ key: String, _ meaning: String, unit: String,
                                       default value: DistributionSpec, _ bound: Bound = .any) -> DistributionSpec {
         let expected = "a number\(bound.phrase) or a distribution (uniform, normal, lognormal)"
-        declare(key, expected.dropFirst(2).description, meaning, unit, value.description)
+        declare(key, expected.dropFirst(2).description, meaning, unit, value.description, bound: bound)
         guard let node = take(key, expected) else { return value }
         if case .scalar = node.value {
             guard let x = Self.parseNumber(node), bound.contains(x) else {
@@ -261,9 +267,10 @@ public struct RuleReader {
 
     private func qualified(_ key: String) -> String { prefix.isEmpty ? key : "\(prefix).\(key)" }
 
-    private func declare(_ key: String, _ type: String, _ meaning: String, _ unit: String, _ value: String) {
+    private func declare(_ key: String, _ type: String, _ meaning: String, _ unit: String, _ value: String, bound: Bound? = nil) {
         if isDescribing {
-            log.specs.append(KeySpec(path: qualified(key), type: type, meaning: meaning, unit: unit, defaultValue: value, scope: scope))
+            log.specs.append(KeySpec(path: qualified(key), type: type, meaning: meaning, unit: unit, defaultValue: value, bound: bound,
+                                     scope: scope))
         }
     }
 

@@ -41,18 +41,18 @@ public struct AssetSpec: Sendable, Equatable {
         r.scope = .setUp
         kind = r.choice("kind", "crypto (no cash flows), bond (a consol paying a coupon) or equity (dividends from the real economy)",
                         default: AssetKind.crypto)
-        supply = r.number("supply", "units outstanding at step 0", unit: "units", default: 1e7, .openClosed(0, 1e12))
+        supply = r.number("supply", "units outstanding at step 0", unit: "units", default: 1e7, .closed(1, 1e12))
         r.scope = .price
-        initialPrice = r.number("initial_price", "price at step 0", unit: "$/unit", default: 100, .openClosed(0, 1e9))
+        initialPrice = r.number("initial_price", "price at step 0", unit: "$/unit", default: 100, .closed(1e-6, 1e9))
         r.scope = .dynamic
         anchorValue = r.number("anchor_value", "value fundamental investors' beliefs are centred on",
-                               unit: "$/unit", default: 100, .openClosed(0, 1e9))
+                               unit: "$/unit", default: 100, .closed(1e-6, 1e9))
         r.scope = .setUp
         coupon = kind == .bond || r.isDescribing
             ? r.number("coupon", "bonds only: coupon per unit per year, paid daily by the issuer (yield = coupon / price)",
                        unit: "$/unit/year", default: 4, .closed(0, 1e9))
             : 0
-        r.require(coupon <= initialPrice, at: "initial_price",
+        r.require(coupon <= initialPrice, at: ["initial_price", "coupon"],
                   "a bond's initial yield, coupon / initial_price = \(Bound.format(coupon)) / \(Bound.format(initialPrice)), "
                   + "must be at most 1 (100% a year)")
         r.scope = .dynamic

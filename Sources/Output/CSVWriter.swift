@@ -30,6 +30,9 @@ public final class CSVWriter {
     /// A row of text fields (a run's identity, say) followed by numbers.
     public func writeRow(_ fields: [String], then values: [Double]) throws {
         precondition(fields.count + values.count == columns, "row has \(fields.count + values.count) fields, header has \(columns)")
+        if let i = values.firstIndex(where: { !$0.isFinite }) {
+            throw OutputError.nonFinite(path, column: fields.count + i + 1, values[i])
+        }
         for (i, field) in fields.enumerated() {
             if i > 0 { buffer.append(UInt8(ascii: ",")) }
             Self.append(field, to: &buffer)
@@ -115,10 +118,13 @@ public enum CSVReader {
 
 public enum OutputError: Error, CustomStringConvertible {
     case cannotFinish(String, String)
+    /// A NaN or infinity reached a table: never written, always an error.
+    case nonFinite(String, column: Int, Double)
 
     public var description: String {
         switch self {
         case let .cannotFinish(path, why): return "cannot finish \(path): \(why)"
+        case let .nonFinite(path, column, x): return "\(path): column \(column) would hold \(x); a table never holds NaN or infinity"
         }
     }
 }

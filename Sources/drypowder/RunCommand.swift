@@ -46,6 +46,9 @@ struct RunCommand: ParsableCommand {
                 FileHandle.standardError.write(Data(("warning: \(experiment.name): \(summary.health.message); status \(status) "
                     + "in manifest.json, rounds per asset in timeseries.csv's uncleared_<asset>\n").utf8))
             }
+        } catch let failure as Disk.Failure where failure.isUsage {
+            progress.finish()
+            throw UsageFailure(message: "error: \(failure)")
         } catch {
             progress.finish()
             throw RunFailure(message: "\(experiment.name): \(error)")

@@ -82,6 +82,76 @@ struct CLI {
         #expect(fine.status == 0 && fine.stderr.isEmpty && fine.stdout.contains("status ok"), "\(fine.stderr)")
     }
 
+    @Test func aOneLetterFileNameIsReadLikeAnyOther() throws {
+        let dir = Repository.temporaryDirectory()
+        let text = try String(contentsOfFile: Repository.experiment(steps: 3, retail: 50), encoding: .utf8)
+        try text.write(toFile: dir + "/a", atomically: true, encoding: .utf8)
+        let r = try CLI.run(["validate", "a"], in: dir)
+        #expect(r.status == 0 && r.stdout == "a: ok\n", "\(r.stderr)")
+    }
+
+    @Test func theSeedThatRanIsTheOneRecordedInFull() throws {
+        let out = Repository.temporaryDirectory(), experiment = Repository.experiment("seeded", steps: 3, retail: 50)
+        /// The manifest's seed and the resolved configuration's run.seed, as written.
+        func manifest() throws -> [String] {
+            try String(contentsOfFile: out + "/seeded/manifest.json", encoding: .utf8).split(separator: "\n")
+                .filter { $0.contains("\"seed\":") }.map { $0.split(separator: ":")[1].trimmingCharacters(in: .init(charactersIn: " ,")) }
+        }
+        #expect(try CLI.run(["run", experiment, "--out", out, "--seed", "5", "--quiet"]).status == 0)
+        #expect(try manifest() == ["5", "5"], "the resolved configuration says the seed that ran")
+        #expect(try CLI.run(["run", experiment, "--out", out, "--set", "run.seed=9007199254740991", "--quiet"]).status == 0)
+        #expect(try manifest() == ["9007199254740991", "9007199254740991"], "recorded exactly, as an integer")
+        for bad in ["-1", "9007199254740992", "18446744073709551615"] {
+            let r = try CLI.run(["run", experiment, "--out", out, "--seed", bad, "--quiet"])
+            #expect(r.status == 2 && r.stderr.contains("expected an integer in [0, 9007199254740991] (the range of run.seed), found \(bad)"),
+                    "\(bad): \(r.stderr)")
+        }
+        let sweep = try CLI.run(["sweep", experiment, "--out", out + "/s", "--seed", "-1"])
+        #expect(sweep.status == 2 && sweep.stderr.contains("found -1"))
+    }
+
+    @Test func anOutputFolderThatCannotBeMadeIsAUsageErrorWithItsReason() throws {
+        let file = Repository.temporaryDirectory() + "/plain"
+        try Data("x".utf8).write(to: URL(fileURLWithPath: file))
+        let experiment = Repository.experiment(steps: 3, retail: 50)
+        for command in [["run", experiment], ["sweep", experiment]] {
+            let r = try CLI.run(command + ["--out", file + "/out", "--quiet"])
+            #expect(r.status == 2 && r.stderr == "error: cannot create directory \(file): not a directory\n", "\(command[0]): \(r.stderr)")
+        }
+    }
+
+    /// Configurations that once failed at run time now run, or are refused at load naming the key.
+    @Test(arguments: [
+        ("market.assets.crypto.initial_price=10000", nil),
+        ("hyperscaler.count=0", "hyperscaler.count: expected an integer in [1, 100], found 0"),
+        ("hyperscaler.cost_sensitivity=1e300", "hyperscaler.cost_sensitivity: expected a number in [0, 1000]"),
+        ("government.cash_buffer=1e300", "government.cash_buffer: expected a number in [0, 10000000000000]"),
+        ("market.assets.hyperscaler_bond.initial_price=0.0015550702544793469", "a bond's initial yield, coupon / initial_price"),
+        ("dealer.haircut_floor=0.9", "dealer.haircut_cap: expected haircut_cap >= haircut_floor (0.9), found 0.5"),
+    ] as [(String, String?)])
+    func aValidConfigurationRunsOrIsRefusedAtLoad(setting: String, refusal: String?) throws {
+        let out = Repository.temporaryDirectory()
+        let r = try CLI.run(["run", Repository.experiment("probe", steps: 30, retail: 200), "--out", out, "--quiet",
+                             "--set", setting, "--set", "dealer.haircut_cap=0.5"])
+        if let refusal {
+            #expect(r.status == 2 && r.stderr.contains(refusal), "\(r.stderr)")
+        } else {
+            #expect(r.status == 0, "\(r.stderr)")
+            let manifest = try String(contentsOfFile: out + "/probe/manifest.json", encoding: .utf8)
+            #expect(manifest.contains("\"status\": \"ok\"") || manifest.contains("\"status\": \"failed_to_clear\""))
+        }
+    }
+
+    @Test func aScenarioEventCannotPutTheHaircutFloorAboveItsCap() throws {
+        let experiment = Repository.experiment(steps: 10, retail: 50, extra: """
+            events:
+              - at: 4
+                set: {dealer.haircut_floor: 0.9, dealer.haircut_cap: 0.5}
+            """)
+        let r = try CLI.run(["run", experiment, "--out", Repository.temporaryDirectory(), "--quiet"])
+        #expect(r.status == 2 && r.stderr.contains("dealer.haircut_cap: expected haircut_cap >= haircut_floor (0.9), found 0.5"), "\(r.stderr)")
+    }
+
     @Test func aConfigErrorExitsTwoAndWritesNothing() throws {
         let out = Repository.temporaryDirectory() + "/out"
         let r = try CLI.run(["run", "Experiments/baseline.yaml", "--out", out, "--set", "dealer.count=0"])

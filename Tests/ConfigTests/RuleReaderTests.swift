@@ -95,7 +95,7 @@ import Testing
         let defaults = TestRules(&r)
         let leaves = r.specs.filter { $0.type != "section" }
         #expect(leaves.map(\.path) == ["name", "count", "leverage", "enabled", "mode", "sizes", "strategies.value.max_leverage"])
-        #expect(leaves.first { $0.path == "leverage" } == KeySpec(path: "leverage", type: "number > 0", meaning: "gross leverage", unit: "x", defaultValue: "1"))
+        #expect(leaves.first { $0.path == "leverage" } == KeySpec(path: "leverage", type: "number > 0", meaning: "gross leverage", unit: "x", defaultValue: "1", bound: .positive))
         #expect(defaults.maxLeverage == 3 && defaults.count == 1)
         #expect(r.errors.isEmpty)
     }

@@ -45,6 +45,15 @@ import Testing
         #expect(abs(r.price - edge) < 1e-9 && r.residual > 0 && r.cleared)
     }
 
+    @Test func anOrderThatIsNotANumberNamesItsParticipant() throws {
+        do {
+            _ = try clear([{ 100 / $0 }, { _ in -.infinity }])
+            Issue.record("an infinite order cleared")
+        } catch let error as NonFiniteOrder {
+            #expect(error.participant == .hedgeFund(1) && error.description.hasPrefix("hedge_fund[1]'s order at price"))
+        }
+    }
+
     @Test func rationingScalesTheLongSideSoFillsBalance() {
         let r = Clearing.ration([4, 2, -3], at: 1, bracketed: true)
         #expect(r.fills == [2, 1, -3])

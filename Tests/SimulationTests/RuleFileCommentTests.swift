@@ -17,9 +17,9 @@ import Testing
     static func range(ofType type: String) -> Range? {
         let head = type.components(separatedBy: " or ")[0]
         var r = Range()
-        if let m = head.firstMatch(of: /in ([\[(])(-?[0-9.e+]+), (-?[0-9.e+]+)\]/) {
+        if let m = head.firstMatch(of: /in ([\[(])(-?[0-9.]+(?:e[-+]?[0-9]+)?), (-?[0-9.]+(?:e[-+]?[0-9]+)?)\]/) {
             (r.low, r.lowIncluded, r.high, r.highIncluded) = (Double(m.2)!, m.1 == "[", Double(m.3)!, true)
-        } else if let m = head.firstMatch(of: /(>=|>) (-?[0-9.e+]+)/) {
+        } else if let m = head.firstMatch(of: /(>=|>) (-?[0-9.]+(?:e[-+]?[0-9]+)?)/) {
             (r.low, r.lowIncluded) = (Double(m.2)!, m.1 == ">=")
         } else { return nil }
         return r
@@ -31,11 +31,11 @@ import Testing
         let parenthesis = comment[comment.index(after: open)...].prefix { $0 != ")" }
         let inside = parenthesis.split(separator: ";").last.map(String.init) ?? ""
         var r = Range()
-        if let m = inside.firstMatch(of: /(-?[0-9.e+]+)\.\.(-?[0-9.e+]+)/) {
+        if let m = inside.firstMatch(of: /(-?[0-9.]+(?:e[-+]?[0-9]+)?)\.\.(-?[0-9.]+(?:e[-+]?[0-9]+)?)/) {
             (r.low, r.lowIncluded, r.high, r.highIncluded) = (Double(m.1)!, true, Double(m.2)!, true)
-        } else if let m = inside.firstMatch(of: /> (-?[0-9.e+]+), <= (-?[0-9.e+]+)/) {
+        } else if let m = inside.firstMatch(of: /> (-?[0-9.]+(?:e[-+]?[0-9]+)?), <= (-?[0-9.]+(?:e[-+]?[0-9]+)?)/) {
             (r.low, r.high, r.highIncluded) = (Double(m.1)!, Double(m.2)!, true)
-        } else if let m = inside.firstMatch(of: /(>=|>) ?(-?[0-9.e+]+)/) {
+        } else if let m = inside.firstMatch(of: /(>=|>) ?(-?[0-9.]+(?:e[-+]?[0-9]+)?)/) {
             (r.low, r.lowIncluded) = (Double(m.2)!, m.1 == ">=")
         } else { return nil }
         return r
