@@ -48,6 +48,7 @@ public enum AnalysisColumns {
         ("drawdown_rank", "asset: 1 for the asset with the deepest peak_to_trough in the run, 2 for the next, ...", "rank"),
         ("forced_share", "asset: units sold by forced sellers over units traded, over the run", "fraction"),
         ("forced_share_in_drawdown", "asset: the same over the steps the price is `--drawdown` or more below its running peak; absent if none", "fraction"),
+        ("first_uncleared_step", "asset: the first step its market failed to clear (its price a search edge); all: the first step any market did; absent if never. Statistics of the steps before it are market statistics", "step"),
         ("forced_sales_value", "all: value of forced sales (forced units x price, every asset) over the run", "$"),
         ("forced_sales_top_share", "all: share of that value sold on the `--tail-fraction` (5%) of steps with the most (clustering; spread evenly it is 0.05); absent without forced sales", "fraction"),
         ("forced_sales_acf", "all: lag-1 autocorrelation of the daily value of forced sales (clustering in time)", "1"),
