@@ -31,12 +31,11 @@ public enum Clearing {
     /// returned as `residual`, never hidden.
     public static func clear(_ curves: [DemandCurve], reference: Double, maxLogMove: Double,
                              tolerance: Double) throws -> ClearingResult {
-        let x0 = log(reference)
         func excess(_ x: Double) -> Double {
             let p = exp(x)
             return curves.reduce(0) { $0 + $1.quantity(p) }
         }
-        do { return try search(curves, x0: x0, maxLogMove: maxLogMove, tolerance: tolerance, excess) } catch {
+        do { return try search(curves, reference: reference, maxLogMove: maxLogMove, tolerance: tolerance, excess) } catch {
             // Name the participant whose order is not a number, where one is.
             if case let .nonFinite(x) = error as? RootFindingError, let bad = curves.first(where: { !$0.quantity(exp(x)).isFinite }) {
                 throw NonFiniteOrder(participant: bad.participant, price: exp(x), quantity: bad.quantity(exp(x)))
@@ -45,9 +44,9 @@ public enum Clearing {
         }
     }
 
-    private static func search(_ curves: [DemandCurve], x0: Double, maxLogMove: Double, tolerance: Double,
+    private static func search(_ curves: [DemandCurve], reference: Double, maxLogMove: Double, tolerance: Double,
                                _ excess: (Double) -> Double) throws -> ClearingResult {
-        let reference = exp(x0)
+        let x0 = log(reference)
         var price = reference, bracketed = true
         let z0 = excess(x0)
         if z0 != 0 {

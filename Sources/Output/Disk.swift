@@ -66,7 +66,7 @@ public enum Disk {
         public func close(sync: Bool = true) throws {
             guard fd >= 0 else { return }
             defer { fd = -1 }
-            if sync && fsync(fd) != 0 {
+            if sync && fdatasync(fd) != 0 {
                 let code = errno
                 Glibc.close(fd)
                 throw Failure(action: "write", path: path, code: code)
@@ -96,11 +96,12 @@ public enum Disk {
         return url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).partial-\(getpid())").path
     }
 
-    /// rename(2), then syncs the directories involved.
-    public static func rename(_ from: String, to: String) throws {
+    /// rename(2), then syncs the directories involved (`durable` false: not, for a rename that, if a
+    /// power cut undid it, would only be redone, such as a sweep's part).
+    public static func rename(_ from: String, to: String, durable: Bool = true) throws {
         crashPoint()
         guard Glibc.rename(from, to) == 0 else { throw Failure(action: "rename \(from) to", path: to, code: errno) }
-        try syncParents(of: [from, to])
+        if durable { try syncParents(of: [from, to]) }
     }
 
     /// Swaps two existing entries in one atomic step. Returns false, having done nothing, where the
@@ -115,8 +116,9 @@ public enum Disk {
         return true
     }
 
-    /// Creates `path` and any missing parents (nothing to do if it is a directory already).
-    public static func makeDirectory(_ path: String) throws {
+    /// Creates `path` and any missing parents (nothing to do if it is a directory already); `durable`
+    /// false does not sync the parent, for a temporary folder that is renamed into place later.
+    public static func makeDirectory(_ path: String, durable: Bool = true) throws {
         var isDirectory: ObjCBool = false
         if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) {
             guard isDirectory.boolValue else { throw Failure(action: "create directory", path: path, code: ENOTDIR) }
@@ -128,7 +130,7 @@ public enum Disk {
         guard mkdir(path, 0o755) == 0 || errno == EEXIST else {
             throw Failure(action: "create directory", path: path, code: errno)
         }
-        try syncParents(of: [path])
+        if durable { try syncParents(of: [path]) }
     }
 
     /// Removes a file or a directory with its contents; nothing to do if it is not there.

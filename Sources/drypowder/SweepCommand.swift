@@ -52,7 +52,10 @@ struct SweepCommand: ParsableCommand {
             outcome = try Sweep.run(context, into: SweepDirectory(out), options: options, progress: progress.update)
         } catch let failure as Sweep.Failure {
             progress.finish()
-            if case .unusableDirectory = failure { throw UsageFailure(message: "error: \(failure)") }
+            switch failure {
+            case .unusableDirectory, .damaged: throw UsageFailure(message: "error: \(failure)")
+            default: break
+            }
             throw RunFailure(message: failure.description)
         }
         progress.finish()
