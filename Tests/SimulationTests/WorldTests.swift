@@ -156,6 +156,30 @@ import Testing
         }
     }
 
+    @Test func aNonFiniteBalanceStopsTheRunInThePhaseWhereItArose() throws {
+        var world = World(rules: try rules(), seed: Seed(1))
+        _ = try world.advance()
+        world.sovereignFunds[1].owed = .nan
+        do {
+            try world.checkFinite(after: "4 (funding needs)")
+            Issue.record("a NaN passed the check")
+        } catch let failure as NumericalFailure {
+            #expect(failure.description == "non-finite value at step 1, after phase 4 (funding needs): sovereign_fund[1] capital owed is nan")
+        }
+    }
+
+    @Test func aBrokenPriceSearchNamesTheMarketAndStep() throws {
+        var world = World(rules: try rules(), seed: Seed(1))
+        _ = try world.advance()
+        let curves = world.prices.indices.map { a in [DemandCurve(.government) { _ in a == 1 ? -.infinity : 0 }] }
+        do {
+            _ = try world.clear(curves)
+            Issue.record("an infinite order cleared")
+        } catch let failure as ClearingFailure {
+            #expect(failure.step == 1 && failure.market == "treasury" && failure.description.contains("government's order"), "\(failure)")
+        }
+    }
+
     @Test func clearingLeavesNoMaterialResidual() throws {
         for record in try records(try rules(steps: 60), seed: 5) {
             #expect(record.residuals.allSatisfy { abs($0) < 1e-3 }, "step \(record.step): \(record.residuals)")
