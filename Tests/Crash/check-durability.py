@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 """Reads an `strace -f -y` log of a drypowder command and checks that what it leaves is durable:
-every file it creates is fsynced before it (or the folder holding it) is renamed into place, and
+every file it creates is synced (fsync or fdatasync) before it (or the folder holding it) is renamed into place, and
 every folder an entry was renamed into is fsynced afterwards. Exempt: journal.log (a log for people), and
 the rename of a finished run's part into a sweep's parts/ folder (a power cut that undid it only makes
 --resume run that run again; SweepDirectory.Part.commit).
@@ -15,7 +15,7 @@ for line in open(sys.argv[1]):
     m = re.search(r'openat\(AT_FDCWD(?:<[^>]*>)?, "([^"]+)", [^)]*O_CREAT', line)
     if m and "= -1" not in line:
         created.add(os.path.abspath(m.group(1)))
-    m = re.search(r'fsync\(\d+<([^>]+)>', line)
+    m = re.search(r'f(?:data)?sync\(\d+<([^>]+)>', line)
     if m:
         synced.add(m.group(1))
         unsynced_dirs.pop(m.group(1), None)

@@ -104,7 +104,7 @@ if command -v strace >/dev/null; then
     for command in "sweep $experiment --out $work/durable-sweep --jobs 2" "run $experiment --out $work/durable-run" \
                    "run $experiment --out $work/durable-run"; do
         # shellcheck disable=SC2086
-        strace -f -y -qq -o "$work/trace" -e trace=openat,fsync,rename,renameat,renameat2 "$bin" $command --quiet \
+        strace -f -y -qq -o "$work/trace" -e trace=openat,fsync,fdatasync,rename,renameat,renameat2 "$bin" $command --quiet \
             && python3 Tests/Crash/check-durability.py "$work/trace" >"$work/durability" \
             || fail "durability of '$command': $(cat "$work/durability")"
     done
