@@ -27,54 +27,6 @@ public enum Disk {
         public var isUsage: Bool { [EACCES, EPERM, ENOENT, ENOTDIR, EEXIST, EROFS, EISDIR, ENOTEMPTY].contains(code) }
     }
 
-    /// A file open for writing.
-    public final class File {
-        public let path: String
-        private var fd: Int32
-
-        /// Creates `path` (empty, replacing a file there), or opens it to append to.
-        public init(creating path: String, appending: Bool = false) throws {
-            self.path = path
-            Disk.crashPoint()
-            let flags = O_WRONLY | O_CREAT | O_CLOEXEC | (appending ? O_APPEND : O_TRUNC)
-            fd = open(path, flags, 0o644)
-            guard fd >= 0 else { throw Failure(action: "create", path: path, code: errno) }
-        }
-
-        deinit { if fd >= 0 { Glibc.close(fd) } }
-
-        public func write(_ bytes: UnsafeRawBufferPointer) throws {
-            Disk.crashPoint()
-            var done = 0
-            while done < bytes.count {
-                let n = Glibc.write(fd, bytes.baseAddress! + done, bytes.count - done)
-                if n < 0 && errno == EINTR { continue }
-                guard n > 0 else { throw Failure(action: "write", path: path, code: n < 0 ? errno : ENOSPC) }
-                done += n
-            }
-        }
-
-        public func write(_ bytes: [UInt8]) throws { try bytes.withUnsafeBytes { try write($0) } }
-
-        /// Empties the file.
-        public func truncate() throws {
-            Disk.crashPoint()
-            guard ftruncate(fd, 0) == 0 else { throw Failure(action: "truncate", path: path, code: errno) }
-        }
-
-        /// Flushes the file to the device and closes it; `sync` false only closes.
-        public func close(sync: Bool = true) throws {
-            guard fd >= 0 else { return }
-            defer { fd = -1 }
-            if sync && fdatasync(fd) != 0 {
-                let code = errno
-                Glibc.close(fd)
-                throw Failure(action: "write", path: path, code: code)
-            }
-            guard Glibc.close(fd) == 0 else { throw Failure(action: "write", path: path, code: errno) }
-        }
-    }
-
     /// Writes `bytes` to `path` and syncs it (not atomic: for files inside a directory that is itself
     /// renamed into place).
     public static func write(_ bytes: [UInt8], to path: String) throws {
@@ -171,64 +123,6 @@ public enum Disk {
         for path in paths {
             let parent = parent(of: path)
             if synced.insert(parent).inserted { try syncDirectory(parent) }
-        }
-    }
-
-    // MARK: what killed processes leave behind
-
-    /// A temporary entry another drypowder process made in `directory`: `.NAME.partial-PID` (being
-    /// written) or `.NAME.old-PID` (a finished run being replaced), with the name and process id.
-    public struct Leftover: Sendable {
-        public let entry: String
-        public let name: String
-        public let kind: String
-        public let pid: Int32
-        /// The process that made it has ended, so nobody will finish or remove it.
-        public var isAbandoned: Bool { !Disk.isRunning(pid) }
-    }
-
-    /// The temporary entries in `directory`, every one or those of `name` only.
-    public static func leftovers(in directory: String, of name: String? = nil) -> [Leftover] {
-        let entries = (try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []
-        return entries.sorted().compactMap { entry in
-            guard entry.hasPrefix("."), let dash = entry.lastIndex(of: "-"), let pid = Int32(entry[entry.index(after: dash)...]) else {
-                return nil
-            }
-            let stem = entry[entry.index(after: entry.startIndex)..<dash]
-            for kind in ["partial", "old"] where stem.hasSuffix("." + kind) {
-                let base = String(stem.dropLast(kind.count + 1))
-                guard !base.isEmpty, name == nil || base == name else { return nil }
-                return Leftover(entry: entry, name: base, kind: kind, pid: pid)
-            }
-            return nil
-        }
-    }
-
-    /// Whether process `pid` exists (it may be another program that reused the number: then its
-    /// leftovers wait for a later clean-up, which is safe).
-    public static func isRunning(_ pid: Int32) -> Bool {
-        pid == getpid() || kill(pid, 0) == 0 || errno == EPERM
-    }
-
-    // MARK: crash points
-
-    private static let crashAt: Int? = ProcessInfo.processInfo.environment["DRYPOWDER_CRASH_AT"].flatMap { Int($0) }
-    private static let operations = Counter()
-
-    /// Kills the process before its `DRYPOWDER_CRASH_AT`-th operation (never, without the variable).
-    static func crashPoint() {
-        guard let crashAt else { return }
-        if operations.next() == crashAt { kill(getpid(), SIGKILL) }
-    }
-
-    private final class Counter: @unchecked Sendable {
-        private let lock = NSLock()
-        private var count = 0
-        func next() -> Int {
-            lock.lock()
-            defer { lock.unlock() }
-            count += 1
-            return count
         }
     }
 }
