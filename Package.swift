@@ -48,7 +48,7 @@ let package = Package(
         .testTarget(name: "ConfigTests", dependencies: ["Config"], exclude: ["Fixtures"]),
         .testTarget(name: "EconomyTests", dependencies: ["Economy", "Stochastics", "Config"]),
         .target(name: "TestSupport", path: "Tests/TestSupport"),
-        .testTarget(name: "SimulationTests", dependencies: ["Simulation", "Economy", "Config", "TestSupport"]),
+        .testTarget(name: "SimulationTests", dependencies: ["Simulation", "Economy", "Config", "Stochastics", "TestSupport"]),
         .testTarget(name: "OutputTests", dependencies: ["Output", "Simulation", "Economy", "Config", "Stochastics", "TestSupport"]),
 
         .testTarget(name: "BatchTests", dependencies: ["Batch", "Output", "Config", "Stochastics", "TestSupport"]),
