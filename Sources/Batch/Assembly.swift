@@ -39,26 +39,18 @@ enum Assembly {
 
     /// Writes summary.csv from runs.csv; returns its digest and how many runs ended with each status.
     static func summarize(_ directory: SweepDirectory) throws -> (TableDigest, statuses: [RunStatus: Int]) {
-        let final = directory.path("summary.csv"), temporary = Disk.temporaryPath(for: final)
-        let (digest, statuses) = try SummaryTable.write(runs: directory.path("runs.csv"), to: temporary)
-        try Disk.rename(temporary, to: final)
-        return (digest, statuses)
+        try Disk.replace(directory.path("summary.csv")) { try SummaryTable.write(runs: directory.path("runs.csv"), to: $0) }
     }
 
     /// Writes a table at `path`, its header (if given) then what `body` writes: under a temporary
     /// name, synced, then renamed into place. Returns its digest.
     @discardableResult
     static func writeTable(_ path: String, header: [String]?, _ body: (CSVWriter) throws -> Void) throws -> TableDigest {
-        let temporary = Disk.temporaryPath(for: path)
-        do {
+        try Disk.replace(path) { temporary in
             let out = try CSVWriter(path: temporary, header: header ?? [], writingHeader: header != nil)
             try body(out)
             try out.close()
-            try Disk.rename(temporary, to: path)
             return out.checksum.digest
-        } catch {
-            try? Disk.remove(temporary)
-            throw error
         }
     }
 

@@ -50,9 +50,11 @@ public enum Merge {
         try checkTarget(target, own: ["plan.json", "design.csv", "summary.csv"] + tables)
         let design = try Data(contentsOf: URL(fileURLWithPath: first.directory.path("design.csv")))
         for s in shards {
-            let path = s.directory.path("design.csv")
-            if let why = try TableDigest(file: path).mismatch(try s.expected("design.csv")) { throw Failure.invalid("\(path) \(why)") }
-            if try Data(contentsOf: URL(fileURLWithPath: path)) != design {
+            let path = s.directory.path("design.csv"), data = try Data(contentsOf: URL(fileURLWithPath: path))
+            var sum = Checksum()
+            sum.add(Array(data))
+            if let why = sum.digest.mismatch(try s.expected("design.csv")) { throw Failure.invalid("\(path) \(why)") }
+            if data != design {
                 throw Failure.invalid("\(path) differs from \(first.directory.root.path)'s")
             }
         }
@@ -76,8 +78,7 @@ public enum Merge {
             ("shard_manifests", .array(shards.map { .string($0.directory.path("manifest.json")) })),
             ("runs_in_plan", .number(Double(first.plan["runs_in_plan"] as? Int ?? 0))),
             ("runs", .number(Double(runs))),
-            ("runs_not_ok", .number(Double(runs - statuses[.ok, default: 0]))),
-            ("runs_by_status", RunStatus.json(statuses)),
+        ] + RunStatus.counts(statuses, runs: runs) + [
             ("started_at", .string(ISO8601DateFormatter().string(from: started))),
             ("wall_time_seconds", .number((Date().timeIntervalSince(started) * 1000).rounded() / 1000)),
             ("files", .array((["plan.json", "design.csv"] + tables + ["summary.csv", "manifest.json"]).map(JSON.string))),

@@ -24,8 +24,8 @@ enum RunJob {
         func table(_ file: String) -> CSVWriter? { writers.first { $0.file == file }?.writer }
         let runs = table("runs.csv")!
         let tables = RunTables(identity: identity, context: context,
-                                   timeseries: table("timeseries.csv"), flows: table("flows.csv"),
-                                   events: table("events.csv"), snapshots: table("snapshots.csv"))
+                               timeseries: table("timeseries.csv"), flows: table("flows.csv"),
+                               events: table("events.csv"), snapshots: table("snapshots.csv"))
         var status = RunStatus.ok, message = "", metrics: [String] = []
         do {
             let scenario: Scenario

@@ -21,8 +21,9 @@ public enum Sweep {
     /// Where a sweep stands, for progress displays.
     public struct Status: Sendable {
         public let done: Int
-        /// Runs that stopped or were invalid, and runs whose markets failed to clear (this process's).
+        /// Runs this process finished that stopped or were invalid.
         public let failed: Int
+        /// Runs this process finished whose markets failed to clear.
         public let failedToClear: Int
         public let total: Int
         /// Runs already finished when this process started (`--resume`).
@@ -34,7 +35,6 @@ public enum Sweep {
         public let runs: Int
         /// Runs of runs.csv by status (ok, failed_to_clear, failed, invalid).
         public let statuses: [RunStatus: Int]
-        public var notOK: Int { runs - statuses[.ok, default: 0] }
         public let wallSeconds: Double
         /// True when `--resume` found the sweep already finished.
         public let alreadyFinished: Bool

@@ -55,8 +55,7 @@ struct SweepManifest {
             ("variants", .array(context.plan.variants.map(JSON.string))),
             ("runs_in_plan", .number(Double(context.plan.count))),
             ("runs", .number(Double(runs))),
-            ("runs_not_ok", .number(Double(runs - statuses[.ok, default: 0]))),
-            ("runs_by_status", RunStatus.json(statuses)),
+        ] + RunStatus.counts(statuses, runs: runs) + [
             ("started_at", .string(ISO8601DateFormatter().string(from: startedAt))),
             ("wall_time_seconds", .number((wallSeconds * 1000).rounded() / 1000)),
             ("runs_per_second", .number(wallSeconds > 0 ? (Double(runs) / wallSeconds * 1000).rounded() / 1000 : 0)),
@@ -69,8 +68,10 @@ struct SweepManifest {
 }
 
 extension RunStatus {
-    /// Runs by status, every status listed (0 where none), as manifests record them.
-    static func json(_ counts: [RunStatus: Int]) -> JSON {
-        .object(allCases.map { ($0.rawValue, .number(Double(counts[$0, default: 0]))) })
+    /// What a manifest records of `runs` runs' statuses: `runs_not_ok`, and `runs_by_status` with every
+    /// status listed (0 where none).
+    static func counts(_ counts: [RunStatus: Int], runs: Int) -> [(String, JSON)] {
+        [("runs_not_ok", .number(Double(runs - counts[.ok, default: 0]))),
+         ("runs_by_status", .object(allCases.map { ($0.rawValue, .number(Double(counts[$0, default: 0]))) }))]
     }
 }

@@ -37,10 +37,17 @@ public enum Clearing {
         }
         do { return try search(curves, reference: reference, maxLogMove: maxLogMove, tolerance: tolerance, excess) } catch {
             // Name the participant whose order is not a number, where one is.
-            if case let .nonFinite(x) = error as? RootFindingError, let bad = curves.first(where: { !$0.quantity(exp(x)).isFinite }) {
-                throw NonFiniteOrder(participant: bad.participant, price: exp(x), quantity: bad.quantity(exp(x)))
+            if case let .nonFinite(x) = error as? RootFindingError {
+                try checkFinite(curves.map { $0.quantity(exp(x)) }, curves, at: exp(x))
             }
             throw error
+        }
+    }
+
+    /// Throws `NonFiniteOrder` for the first of `wanted` (the curves' quantities at `price`) that is not finite.
+    private static func checkFinite(_ wanted: [Double], _ curves: [DemandCurve], at price: Double) throws {
+        if let i = wanted.firstIndex(where: { !$0.isFinite }) {
+            throw NonFiniteOrder(participant: curves[i].participant, price: price, quantity: wanted[i])
         }
     }
 
@@ -67,9 +74,7 @@ public enum Clearing {
             }
         }
         let wanted = curves.map { $0.quantity(price) }
-        if let i = wanted.firstIndex(where: { !$0.isFinite }) {
-            throw NonFiniteOrder(participant: curves[i].participant, price: price, quantity: wanted[i])
-        }
+        try checkFinite(wanted, curves, at: price)
         return ration(wanted, at: price, bracketed: bracketed)
     }
 

@@ -37,9 +37,22 @@ public enum Disk {
 
     /// Puts `bytes` at `path` atomically: written and synced under a temporary name, then renamed.
     public static func replace(_ path: String, with bytes: [UInt8]) throws {
+        try replace(path) { try write(bytes, to: $0) }
+    }
+
+    /// Puts at `path` atomically the file `body` writes (and syncs) at the temporary path it is given,
+    /// then renamed into place; on failure the temporary is removed. Returns what `body` returns.
+    @discardableResult
+    public static func replace<T>(_ path: String, writing body: (String) throws -> T) throws -> T {
         let temporary = temporaryPath(for: path)
-        try write(bytes, to: temporary)
-        try rename(temporary, to: path)
+        do {
+            let result = try body(temporary)
+            try rename(temporary, to: path)
+            return result
+        } catch {
+            try? remove(temporary)
+            throw error
+        }
     }
 
     /// `.NAME.partial-PID` beside `path`: where this process writes what it renames to `path`.
