@@ -1,7 +1,7 @@
 import Economy
 
 extension World {
-    /// Phase 9: the stock-flow identities (MODEL.md section 5). Returns the largest relative error;
+    /// Phase 10: the stock-flow identities (MODEL.md section 5). Returns the largest relative error;
     /// throws `AccountingViolation` naming step, agent and instrument past `tolerance`.
     ///
     /// - every balance and price is finite;

@@ -7,16 +7,18 @@ struct DescribeCommand: ParsableCommand {
         commandName: "describe",
         abstract: "List every configuration key of an agent type: meaning, accepted values, unit and default.")
 
-    @Argument(help: "An agent type, or 'experiment' for experiment settings; all when omitted.")
+    @Argument(help: ArgumentHelp("An agent type, 'experiment' for experiment settings, or 'phases' for the steps of "
+                                 + "a trading day (a Markdown table); all keys when omitted."))
     var type: String?
 
     func validate() throws {
-        if let type, Rules.describe(type) == nil {
-            throw ValidationError("unknown type '\(type)'; known: experiment, \(Rules.agentTypes.joined(separator: ", "))")
+        if let type, type != "phases", Rules.describe(type) == nil {
+            throw ValidationError("unknown type '\(type)'; known: experiment, phases, \(Rules.agentTypes.joined(separator: ", "))")
         }
     }
 
     func run() {
+        if type == "phases" { return print(Phase.markdownTable) }
         let types = type.map { [$0] } ?? (["experiment"] + Rules.agentTypes)
         for (i, t) in types.enumerated() {
             if i > 0 { print() }
