@@ -4,7 +4,8 @@ import Foundation
 /// resolved configuration of a run, still untyped (the Simulation module reads it into rules).
 ///
 /// An experiment file has reserved top-level keys, and everything else is experiment settings:
-/// - `agents`: agent type -> rule file, relative to the experiment file;
+/// - `agents`: agent type -> rule file, relative to the experiment file; a type not named uses the
+///   project's `Agents/<type>.yaml` (`AgentDefaults`);
 /// - `set`: `key.path: value` overrides of any key, applied in order, before `--set` options;
 /// - `events`: changes to agents' rules during the run (`ScenarioEvent`);
 /// - `replications`, `variants`, `sweep`, `outputs`: what a batch of runs is made of (`BatchSpec`).
@@ -31,25 +32,29 @@ public struct Experiment: Sendable {
         public let rules: ConfigNode
     }
 
-    public static func load(_ path: String, overrides: [Override] = []) throws(ConfigErrors) -> Experiment {
+    /// Loads `path`; an agent type of `defaults` that its `agents:` mapping does not name reads
+    /// `defaults.folder/<type>.yaml`. Agents come in `defaults.types` order, then any unknown type named.
+    public static func load(_ path: String, overrides: [Override] = [], defaults: AgentDefaults) throws(ConfigErrors)
+        -> Experiment {
         let root = try YAMLLoader.load(file: path)
         var settings = root.mapping!
         var errors: [ConfigError] = []
         let directory = PathText.directory(of: path)
 
-        var agents: [AgentRuleFile] = []
+        var listed: [AgentRuleFile] = []
         var agentsLocation = root.location
-        if let listed = settings["agents"] {
+        if let mapping = settings["agents"] {
             agentsLocation = settings.entries.first { $0.key == "agents" }!.keyLocation
-            if let files = listed.mapping {
+            if let files = mapping.mapping {
                 for entry in files.entries {
                     guard case let .scalar(file, _) = entry.node.value, !file.isEmpty else {
-                        errors.append(ConfigError(entry.node.location, "agents.\(entry.key)", "expected the path of a rule file, found \(entry.node.found)"))
+                        errors.append(ConfigError(entry.node.location, "agents.\(entry.key)",
+                                                  "expected the path of a rule file, found \(entry.node.found)"))
                         continue
                     }
                     let resolved = PathText.resolve(file, in: directory)
                     do {
-                        agents.append(AgentRuleFile(type: entry.key, file: resolved, location: entry.keyLocation,
+                        listed.append(AgentRuleFile(type: entry.key, file: resolved, location: entry.keyLocation,
                                                     rules: try YAMLLoader.load(file: resolved)))
                     } catch {
                         if FileManager.default.fileExists(atPath: resolved) {
@@ -59,12 +64,33 @@ public struct Experiment: Sendable {
                         }
                     }
                 }
-            } else {
-                errors.append(ConfigError(listed.location, "agents", "expected a mapping of agent type to rule file, found \(listed.found)"))
+            } else if mapping.found != "nothing" {
+                errors.append(ConfigError(mapping.location, "agents",
+                                          "expected a mapping of agent type to rule file, found \(mapping.found)"))
             }
-        } else {
-            errors.append(ConfigError(root.location, "agents", "missing key (expected a mapping of agent type to rule file)"))
         }
+        var agents: [AgentRuleFile] = []
+        for type in defaults.types {
+            if let entry = listed.first(where: { $0.type == type }) {
+                agents.append(entry)
+                continue
+            }
+            guard let folder = defaults.folder else {
+                errors.append(ConfigError(agentsLocation, "agents.\(type)", "missing key (expected the path of the \(type) rule file)"))
+                continue
+            }
+            let file = PathText.resolve("\(type).yaml", in: folder)
+            guard FileManager.default.fileExists(atPath: file) else {
+                errors.append(ConfigError(agentsLocation, "agents.\(type)", "not named here, and the default rule file "
+                                          + "\(file) (\(defaults.origin)) does not exist: name the \(type) rule file under agents:"))
+                continue
+            }
+            do {
+                let rules = try YAMLLoader.load(file: file)
+                agents.append(AgentRuleFile(type: type, file: file, location: rules.location, rules: rules))
+            } catch { errors += error.errors }
+        }
+        agents += listed.filter { !defaults.types.contains($0.type) }
 
         var fileOverrides: [Override] = []
         if let set = settings["set"] {
@@ -118,5 +144,18 @@ public struct Experiment: Sendable {
     public func replacingEvents(_ events: [ScenarioEvent]) -> Experiment {
         Experiment(name: name, path: path, settings: settings, agents: agents, agentsLocation: agentsLocation,
                    events: events, batch: batch)
+    }
+}
+
+/// The agent types an experiment is made of, and where the rule file of a type its `agents:` mapping
+/// does not name is found: `folder/<type>.yaml` (no folder: every type must be named).
+public struct AgentDefaults: Sendable {
+    public let types: [String]
+    public let folder: String?
+    /// Where the folder comes from, for errors ("the project's Agents folder").
+    public let origin: String
+
+    public init(types: [String], folder: String?, origin: String) {
+        (self.types, self.folder, self.origin) = (types, folder, origin)
     }
 }

@@ -1,6 +1,10 @@
 import Config
 import Economy
 
+private extension Array where Element == String {
+    var pair: (String, String) { (self[0], self[1]) }
+}
+
 extension Rules {
     /// An error at `key` (a dotted path for nested keys) of the rule file of `type`: at the key's line
     /// in that file, or, when the value came from an override elsewhere, at the override's line under
@@ -73,9 +77,11 @@ extension Rules {
                 shares.append(("sovereign_fund.holdings.\(asset.name).share", sovereignFund.share(of: asset.name)))
             }
             let total = shares.reduce(0) { $0 + $1.1 }
-            if total > 1 {
-                return ConfigError(experiment.agentsLocation, "agents",
-                                   "the step-0 shares of \(asset.name) sum to \(total) > 1 (dealers hold the rest): \(shares.map { "\($0.0) = \($0.1)" }.joined(separator: ", "))")
+            if total > 1, let largest = shares.max(by: { $0.1 < $1.1 }) {
+                let (type, key) = largest.0.split(separator: ".", maxSplits: 1).map(String.init).pair
+                let listed = shares.map { "\($0.0) = \($0.1)" }.joined(separator: ", ")
+                return Self.error(experiment, type, key,
+                                  "the step-0 shares of \(asset.name) sum to \(total) > 1 (dealers hold the rest): \(listed)")
             }
         }
         return nil

@@ -24,7 +24,8 @@ struct DescribeCommand: ParsableCommand {
             if i > 0 { print() }
             print(t == "experiment" ? "experiment (Experiments/*.yaml)" : "\(t) (Agents/\(t).yaml)")
             if t == "experiment" {
-                print("  agents: mapping of agent type to rule file, relative to the experiment file")
+                print("  agents: mapping of agent type to rule file, relative to the experiment file; a type not named")
+                print("      reads the project's Agents/<type>.yaml (or $DRYPOWDER_AGENTS/<type>.yaml)")
                 print("  set: mapping of key.path to value: overrides of any key, applied in order before --set")
                 print("  events: list of scenario events, {at: STEP, set: {...}} or {from: STEP, to: STEP, set: {...}};")
                 print("      an event may change any key not marked set-up or price")

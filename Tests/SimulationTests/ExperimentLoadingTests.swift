@@ -71,20 +71,39 @@ import Testing
     }
 
     @Test func aMissingRuleFileIsReportedAtItsLine() {
-        let path = Repository.experiment()
-        let text = try! String(contentsOfFile: path, encoding: .utf8).replacingOccurrences(of: "dealer.yaml", with: "dealers.yaml")
-        try! text.write(toFile: path, atomically: true, encoding: .utf8)
+        let path = Repository.experiment(agents: ["dealer": Repository.path("Agents") + "/dealers.yaml"])
         #expect(errors(path) == ["\(path):\(Repository.line(of: "dealers.yaml", in: path)): error: agents.dealer: rule file not found: \(Repository.path("Agents"))/dealers.yaml"])
     }
 
-    @Test func unknownAndMissingAgentTypesAreErrors() {
-        let path = Repository.experiment()
-        let text = try! String(contentsOfFile: path, encoding: .utf8)
-            .replacingOccurrences(of: "  retail: ", with: "  retale: ").replacingOccurrences(of: "  retail.count: 500", with: "")
-        try! text.write(toFile: path, atomically: true, encoding: .utf8)
+    @Test func unknownAgentTypesAreErrors() {
+        let path = Repository.experiment(agents: ["retale": Repository.path("Agents/retail.yaml")])
         let messages = errors(path)
-        #expect(messages.contains("\(path):\(Repository.line(of: "retale", in: path)): error: agents.retale: unknown agent type; did you mean 'retail'? (known: \(Rules.agentTypes.joined(separator: ", ")))"))
-        #expect(messages.contains("\(path):\(Repository.line(of: "agents:", in: path)): error: agents.retail: missing key (expected the path of the retail rule file)"))
+        #expect(messages == ["\(path):\(Repository.line(of: "retale", in: path)): error: agents.retale: unknown agent type; did you mean 'retail'? (known: \(Rules.agentTypes.joined(separator: ", ")))"])
+    }
+
+    /// A type the experiment does not name comes from the defaults' folder; if that has no such file
+    /// the error says so at the `agents:` line, and without a folder every type must be named.
+    @Test func anAgentTypeNotNamedNeedsItsDefaultFile() throws {
+        let folder = Repository.temporaryDirectory()
+        try FileManager.default.copyItem(atPath: Repository.path("Agents/dealer.yaml"), toPath: folder + "/dealer.yaml")
+        let path = Repository.experiment(agents: ["market": Repository.path("Agents/market.yaml")])
+        func messages(_ defaults: AgentDefaults) -> [String] {
+            do { _ = try Experiment.load(path, defaults: defaults); return [] } catch { return error.errors.map(\.description) }
+        }
+        let line = Repository.line(of: "agents:", in: path)
+        let types = ["market", "dealer", "retail"]
+        #expect(messages(AgentDefaults(types: types, folder: folder, origin: "a test")) == [
+            "\(path):\(line): error: agents.retail: not named here, and the default rule file \(folder)/retail.yaml (a test) does not exist: name the retail rule file under agents:"])
+        #expect(messages(AgentDefaults(types: types, folder: nil, origin: "")) == [
+            "\(path):\(line): error: agents.dealer: missing key (expected the path of the dealer rule file)",
+            "\(path):\(line): error: agents.retail: missing key (expected the path of the retail rule file)"])
+    }
+
+    /// An experiment that names no agent file works from any folder, and reads the project's files.
+    @Test func anExperimentNamingNoAgentsReadsTheProjectsRuleFiles() throws {
+        let experiment = try Experiment.load(Repository.experiment())
+        #expect(experiment.agents.map(\.type) == Rules.agentTypes)
+        #expect(experiment.agents.map(\.file) == Rules.agentTypes.map { Repository.path("Agents/\($0).yaml") })
     }
 
     @Test func retailMustTradeAnAssetOfTheMarket() {
@@ -107,10 +126,7 @@ import Testing
             .replacingOccurrences(of: "  assets: [treasury]     # market assets it trades: bonds only\n  initial_share: 0.28",
                                   with: "  assets: [memory]       # market assets it trades: bonds only\n  initial_share: 0.28")
         try text.write(toFile: file, atomically: true, encoding: .utf8)
-        let path = Repository.experiment()
-        try String(contentsOfFile: path, encoding: .utf8)
-            .replacingOccurrences(of: Repository.path("Agents") + "/hedge_fund.yaml", with: file)
-            .write(toFile: path, atomically: true, encoding: .utf8)
+        let path = Repository.experiment(agents: ["hedge_fund": file])
         let line = try #require(text.split(separator: "\n", omittingEmptySubsequences: false).firstIndex { $0.hasPrefix("  assets: [memory]") }) + 1
         #expect(errors(path) == ["\(file):\(line): error: basis.assets: memory is not a bond; the basis strategy trades yields"])
     }
@@ -120,11 +136,14 @@ import Testing
         #expect(errors(path) == ["\(path):\(Repository.line(of: "hyperscaler.bond", in: path)): error: hyperscaler.bond: the hyperscalers' bond must differ from the government's (treasury)"])
     }
 
-    @Test func stepZeroSharesThatLeaveDealersShortAreReportedAtTheAgentsList() {
+    /// Reported at the largest share's key: here the override's line.
+    @Test func stepZeroSharesThatLeaveDealersShortAreReportedAtTheLargestShare() {
         let path = Repository.experiment(extra: "  sovereign_fund.holdings.saas.share: 0.95")
         let found = errors(path)
         #expect(found.count == 1)
-        #expect(found.first?.hasPrefix("\(path):\(Repository.line(of: "agents:", in: path)): error: agents: the step-0 shares of saas sum to") == true, "\(found)")
+        let line = Repository.line(of: "sovereign_fund.holdings.saas.share", in: path)
+        #expect(found.first?.hasPrefix("\(path):\(line): error: sovereign_fund.holdings.saas.share: the step-0 shares of saas sum to") == true,
+                "\(found)")
         #expect(found.first?.contains("sovereign_fund.holdings.saas.share = 0.95") == true)
     }
 

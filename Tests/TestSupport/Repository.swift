@@ -22,29 +22,19 @@ public enum Repository {
         return dir
     }
 
-    /// Writes an experiment that uses the shipped agent files, with `extra` YAML appended.
-    public static func experiment(_ name: String = "probe", steps: Int = 30, retail: Int = 500, extra: String = "") -> String {
+    /// Writes an experiment that uses the shipped agent files (by default: it names none), but for
+    /// the types in `agents` (type: rule file path), with `extra` YAML appended to its `set:` block.
+    public static func experiment(_ name: String = "probe", steps: Int = 30, retail: Int = 500, agents: [String: String] = [:],
+                                  extra: String = "") -> String {
         let dir = temporaryDirectory()
-        let agents = path("Agents")
+        let named = agents.isEmpty ? "" : "agents:\n" + agents.sorted { $0.key < $1.key }.map { "  \($0): \($1)\n" }.joined()
         let text = """
             description: "test experiment"
             run:
               seed: 7
               steps: \(steps)
               generator: taus2
-            agents:
-              market: \(agents)/market.yaml
-              hedge_fund: \(agents)/hedge_fund.yaml
-              dealer: \(agents)/dealer.yaml
-              retail: \(agents)/retail.yaml
-              government: \(agents)/government.yaml
-              money_fund: \(agents)/money_fund.yaml
-              central_bank: \(agents)/central_bank.yaml
-              hyperscaler: \(agents)/hyperscaler.yaml
-              real_economy: \(agents)/real_economy.yaml
-              sovereign_fund: \(agents)/sovereign_fund.yaml
-              ai_lab: \(agents)/ai_lab.yaml
-            set:
+            \(named)set:
               retail.count: \(retail)
             \(extra)
             """
@@ -53,12 +43,11 @@ public enum Repository {
         return file
     }
 
-    /// A copy of a shipped experiment (Experiments/<name>.yaml) at a test-friendly scale: its agent
-    /// files by absolute path, `replications` in place of the file's, and each `(old, new)` text
+    /// A copy of a shipped experiment (Experiments/<name>.yaml) at a test-friendly scale (in another
+    /// folder: the project's agent files are its defaults): `replications` in place of the file's, and each `(old, new)` text
     /// replaced (e.g. the number of steps).
     public static func shippedExperiment(_ name: String, replications: Int, replacing: [(String, String)] = []) -> String {
         var text = try! String(contentsOfFile: path("Experiments/\(name).yaml"), encoding: .utf8)
-            .replacingOccurrences(of: "../Agents/", with: path("Agents") + "/")
         text = text.split(separator: "\n", omittingEmptySubsequences: false)
             .map { $0.hasPrefix("replications:") ? "replications: \(replications)" : String($0) }.joined(separator: "\n")
         for (old, new) in replacing {
