@@ -46,7 +46,7 @@ let package = Package(
         .executableTarget(name: "drypowder-bench", dependencies: ["Simulation", "Economy", "Config", "Output", "Stochastics"]),
         .testTarget(name: "StochasticsTests", dependencies: ["Stochastics"]),
         .testTarget(name: "ConfigTests", dependencies: ["Config"], exclude: ["Fixtures"]),
-        .testTarget(name: "EconomyTests", dependencies: ["Economy", "Stochastics", "Config"]),
+        .testTarget(name: "EconomyTests", dependencies: ["Economy", "Stochastics", "Config", "TestSupport"]),
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "SimulationTests", dependencies: ["Simulation", "Economy", "Config", "Stochastics", "TestSupport"]),
         .testTarget(name: "OutputTests", dependencies: ["Output", "Simulation", "Economy", "Config", "Stochastics", "TestSupport"]),

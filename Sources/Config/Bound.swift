@@ -37,6 +37,18 @@ public enum Bound: Sendable, Equatable {
         }
     }
 
+    /// A value inside the range, returned for a key that is missing or invalid so reading goes on
+    /// (rules read with errors are never used) and when keys are only described.
+    var placeholder: Double {
+        switch self {
+        case .any, .nonNegative, .unitInterval: return 0
+        case .positive: return 1
+        case let .atLeast(a), let .closed(a, _): return a
+        case let .greater(a): return a + 1
+        case let .openClosed(_, b): return b
+        }
+    }
+
     /// The smallest and largest values allowed (open ends reported as their limit).
     var limits: (lower: Double, upper: Double) {
         switch self {

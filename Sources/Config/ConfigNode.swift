@@ -65,3 +65,26 @@ public struct ConfigMapping: Sendable {
 
     public var keys: [String] { entries.map(\.key) }
 }
+
+extension ConfigNode {
+    /// The value in YAML flow style, as it would be written on one line: `8`, `[a, b]`, `{k: v}`.
+    public var flowText: String {
+        switch value {
+        case let .scalar(text, quoted): return quoted ? "\"\(text)\"" : text
+        case let .sequence(items): return "[" + items.map(\.flowText).joined(separator: ", ") + "]"
+        case let .mapping(m): return "{" + m.entries.map { "\($0.key): \($0.node.flowText)" }.joined(separator: ", ") + "}"
+        }
+    }
+
+    /// The values a key's documented path (`KeySpec.path`) has in this section, in file order: one
+    /// unnamed value, or one per name where the path runs through `<name>` (`assets.<name>.supply`).
+    public func values(at path: String) -> [(name: String?, value: ConfigNode)] {
+        let parts = path.components(separatedBy: ".<name>.")
+        func walk(_ node: ConfigNode?, _ keys: String) -> ConfigNode? {
+            keys.split(separator: ".").reduce(node) { $0?.mapping?[String($1)] }
+        }
+        guard parts.count == 2 else { return walk(self, path).map { [(nil, $0)] } ?? [] }
+        let named = walk(self, parts[0])?.mapping?.entries ?? []
+        return named.compactMap { entry in walk(entry.node, parts[1]).map { (entry.key, $0) } }
+    }
+}

@@ -7,8 +7,6 @@ public struct KeySpec: Sendable, Equatable {
     public let type: String
     public let meaning: String
     public let unit: String
-    /// The default as it would be written in a rule file.
-    public let defaultValue: String
     /// The valid range of a number or integer key (nil for other kinds).
     public var bound: Bound? = nil
     /// Whether a scenario event may change the key during a run.

@@ -2,9 +2,10 @@ import Foundation
 
 /// Reads one section of configuration (a rule file, or a mapping inside one) into typed values.
 ///
-/// Each accessor both reads a key and declares it: its meaning, unit, default and valid range. Run
-/// over a file it validates (collecting every error, returning the default so reading goes on); run
-/// with `describing` it reads nothing and records the documentation. A rule type therefore declares each
+/// Each accessor both reads a key and declares it: its meaning, unit and valid range. Every key is
+/// required: there are no defaults. Run over a file it validates (collecting every error, returning a
+/// placeholder inside the key's range so reading goes on; rules read with errors are never used); run
+/// with `describing` it reads nothing, returns placeholders and records the documentation. A rule type therefore declares each
 /// key exactly once, in its `init(_: inout RuleReader)`.
 ///
 /// Call `finish()` after reading: it reports unknown keys and throws everything collected.
@@ -76,10 +77,9 @@ public struct RuleReader {
     // MARK: accessors
 
     /// A finite number within `bound`.
-    public mutating func number(_ key: String, _ meaning: String, unit: String, default value: Double,
-                                _ bound: Bound = .any) -> Double {
-        let expected = "a number\(bound.phrase)"
-        declare(key, "number\(bound.phrase)", meaning, unit, Bound.format(value), bound: bound)
+    public mutating func number(_ key: String, _ meaning: String, unit: String, _ bound: Bound = .any) -> Double {
+        let expected = "a number\(bound.phrase)", value = bound.placeholder
+        declare(key, "number\(bound.phrase)", meaning, unit, bound: bound)
         guard let node = take(key, expected) else { return value }
         guard let x = Self.parseNumber(node) else {
             fail(node, key, "expected \(expected), found \(node.found)\(Self.nonFiniteHint(node))")
@@ -94,10 +94,9 @@ public struct RuleReader {
 
     /// A whole number within `bound` (`1e6` and `1_000_000` are accepted), at most 2^53 - 1 in size
     /// (every such integer is exact as a double).
-    public mutating func integer(_ key: String, _ meaning: String, unit: String, default value: Int,
-                                 _ bound: Bound = .any) -> Int {
-        let expected = "an integer\(bound.phrase)"
-        declare(key, "integer\(bound.phrase)", meaning, unit, String(value), bound: bound)
+    public mutating func integer(_ key: String, _ meaning: String, unit: String, _ bound: Bound = .any) -> Int {
+        let expected = "an integer\(bound.phrase)", value = Int(bound.placeholder.rounded(.up))
+        declare(key, "integer\(bound.phrase)", meaning, unit, bound: bound)
         guard let node = take(key, expected) else { return value }
         guard let x = Self.parseNumber(node), x == x.rounded(), abs(x) <= Bound.largestExactInteger else {
             fail(node, key, "expected \(expected), found \(node.found)")
@@ -111,8 +110,9 @@ public struct RuleReader {
     }
 
     /// `true` or `false`.
-    public mutating func flag(_ key: String, _ meaning: String, default value: Bool) -> Bool {
-        declare(key, "true or false", meaning, "", String(value))
+    public mutating func flag(_ key: String, _ meaning: String) -> Bool {
+        let value = false
+        declare(key, "true or false", meaning, "")
         guard let node = take(key, "true or false") else { return value }
         guard case let .scalar(text, false) = node.value, text == "true" || text == "false" else {
             fail(node, key, "expected true or false, found \(node.found)")
@@ -122,8 +122,9 @@ public struct RuleReader {
     }
 
     /// Any string.
-    public mutating func text(_ key: String, _ meaning: String, default value: String) -> String {
-        declare(key, "text", meaning, "", "\"\(value)\"")
+    public mutating func text(_ key: String, _ meaning: String) -> String {
+        let value = ""
+        declare(key, "text", meaning, "")
         guard let node = take(key, "a text") else { return value }
         guard case let .scalar(text, _) = node.value, node.found != "nothing" else {
             fail(node, key, "expected a text, found \(node.found)")
@@ -134,10 +135,10 @@ public struct RuleReader {
 
     /// One of an enumeration's raw values.
     public mutating func choice<T: RawRepresentable & CaseIterable>(
-        _ key: String, _ meaning: String, default value: T
+        _ key: String, _ meaning: String
     ) -> T where T.RawValue == String {
-        let names = T.allCases.map(\.rawValue).joined(separator: ", ")
-        declare(key, "one of: \(names)", meaning, "", value.rawValue)
+        let names = T.allCases.map(\.rawValue).joined(separator: ", "), value = T.allCases.first!
+        declare(key, "one of: \(names)", meaning, "")
         guard let node = take(key, "one of: \(names)") else { return value }
         guard case let .scalar(text, _) = node.value, let v = T(rawValue: text) else {
             fail(node, key, "expected one of: \(names); found \(node.found)")
@@ -147,8 +148,9 @@ public struct RuleReader {
     }
 
     /// A list of texts (e.g. an ordering of asset names).
-    public mutating func texts(_ key: String, _ meaning: String, default value: [String]) -> [String] {
-        declare(key, "list of texts", meaning, "", "[" + value.joined(separator: ", ") + "]")
+    public mutating func texts(_ key: String, _ meaning: String) -> [String] {
+        let value: [String] = []
+        declare(key, "list of texts", meaning, "")
         guard let node = take(key, "a list of texts") else { return value }
         guard case let .sequence(items) = node.value else {
             fail(node, key, "expected a list of texts, found \(node.found)")
@@ -169,7 +171,7 @@ public struct RuleReader {
     public mutating func section<T>(_ key: String, _ meaning: String, _ body: (inout RuleReader) -> T) -> T {
         let path = qualified(key)
         if isDescribing {
-            log.specs.append(KeySpec(path: path, type: "section", meaning: meaning, unit: "", defaultValue: ""))
+            log.specs.append(KeySpec(path: path, type: "section", meaning: meaning, unit: ""))
             var inner = RuleReader(node: nil, prefix: path, section: section, log: log)
             inner.scope = scope
             return body(&inner)
@@ -189,7 +191,7 @@ public struct RuleReader {
                                           _ body: (String, inout RuleReader) -> T) -> [T] {
         let path = qualified(key)
         if isDescribing {
-            log.specs.append(KeySpec(path: path, type: "section", meaning: meaning, unit: "", defaultValue: ""))
+            log.specs.append(KeySpec(path: path, type: "section", meaning: meaning, unit: ""))
             var inner = RuleReader(node: nil, prefix: "\(path).<name>", section: section, log: log)
             inner.scope = scope
             return [body("<name>", &inner)]
@@ -217,9 +219,10 @@ public struct RuleReader {
 
     /// A per-agent parameter: a number for everyone, or a distribution to draw from (see `DistributionSpec`).
     public mutating func distribution(_ key: String, _ meaning: String, unit: String,
-                                      default value: DistributionSpec, _ bound: Bound = .any) -> DistributionSpec {
+                                      _ bound: Bound = .any) -> DistributionSpec {
         let expected = "a number\(bound.phrase) or a distribution (uniform, normal, lognormal)"
-        declare(key, expected.dropFirst(2).description, meaning, unit, value.description, bound: bound)
+        let value = DistributionSpec.fixed(bound.placeholder)
+        declare(key, expected.dropFirst(2).description, meaning, unit, bound: bound)
         guard let node = take(key, expected) else { return value }
         if case .scalar = node.value {
             guard let x = Self.parseNumber(node), bound.contains(x) else {
@@ -244,32 +247,32 @@ public struct RuleReader {
 
     private mutating func readDistribution(_ bound: Bound) -> DistributionSpec {
         enum Kind: String, CaseIterable { case uniform, normal, lognormal }
-        let kind = choice("distribution", "family", default: Kind.uniform)
+        let kind: Kind = choice("distribution", "family")
         let (lo, hi) = bound.limits
         switch kind {
         case .uniform:
-            let a = number("min", "lower end", unit: "", default: 0, .closed(lo, hi))
-            let b = number("max", "upper end", unit: "", default: 1, .closed(lo, hi))
+            let a = number("min", "lower end", unit: "", .closed(lo, hi))
+            let b = number("max", "upper end", unit: "", .closed(lo, hi))
             if a > b, let node = mapping?["max"] { fail(node, "max", "expected max >= min (\(Bound.format(a))), found \(node.found)") }
             return .uniform(min: a, max: b)
         case .normal:
-            let m = number("mean", "mean", unit: "", default: 0, bound)
-            return .normal(mean: m, sd: number("sd", "standard deviation", unit: "", default: 1, .nonNegative))
+            let m = number("mean", "mean", unit: "", bound)
+            return .normal(mean: m, sd: number("sd", "standard deviation", unit: "", .nonNegative))
         case .lognormal:
             if hi <= 0, let node = mapping?["distribution"] {
                 fail(node, "distribution", "lognormal draws positive values, but this key must be\(bound.phrase)")
             }
-            let m = number("mean", "mean of the drawn value", unit: "", default: 1, .positive)
+            let m = number("mean", "mean of the drawn value", unit: "", .positive)
             require(bound.contains(m), at: "mean", "expected a mean\(bound.phrase), found \(Bound.format(m))")
-            return .lognormal(mean: m, sd: number("sd", "standard deviation of the drawn value", unit: "", default: 0, .nonNegative))
+            return .lognormal(mean: m, sd: number("sd", "standard deviation of the drawn value", unit: "", .nonNegative))
         }
     }
 
     private func qualified(_ key: String) -> String { prefix.isEmpty ? key : "\(prefix).\(key)" }
 
-    private func declare(_ key: String, _ type: String, _ meaning: String, _ unit: String, _ value: String, bound: Bound? = nil) {
+    private func declare(_ key: String, _ type: String, _ meaning: String, _ unit: String, bound: Bound? = nil) {
         if isDescribing {
-            log.specs.append(KeySpec(path: qualified(key), type: type, meaning: meaning, unit: unit, defaultValue: value, bound: bound,
+            log.specs.append(KeySpec(path: qualified(key), type: type, meaning: meaning, unit: unit, bound: bound,
                                      scope: scope))
         }
     }

@@ -39,25 +39,24 @@ public struct AssetSpec: Sendable, Equatable {
     init(name: String, _ r: inout RuleReader) {
         self.name = name
         r.scope = .setUp
-        kind = r.choice("kind", "crypto (no cash flows), bond (a consol paying a coupon) or equity (dividends from the real economy)",
-                        default: AssetKind.crypto)
-        supply = r.number("supply", "units outstanding at step 0", unit: "units", default: 1e7, .closed(1, 1e12))
+        kind = r.choice("kind", "crypto (no cash flows), bond (a consol paying a coupon) or equity (dividends from the real economy)")
+        supply = r.number("supply", "units outstanding at step 0", unit: "units", .closed(1, 1e12))
         r.scope = .price
-        initialPrice = r.number("initial_price", "price at step 0", unit: "$/unit", default: 100, .closed(1e-6, 1e9))
+        initialPrice = r.number("initial_price", "price at step 0", unit: "$/unit", .closed(1e-6, 1e9))
         r.scope = .dynamic
         anchorValue = r.number("anchor_value", "value fundamental investors' beliefs are centred on",
-                               unit: "$/unit", default: 100, .closed(1e-6, 1e9))
+                               unit: "$/unit", .closed(1e-6, 1e9))
         r.scope = .setUp
         coupon = kind == .bond || r.isDescribing
             ? r.number("coupon", "bonds only: coupon per unit per year, paid daily by the issuer (yield = coupon / price)",
-                       unit: "$/unit/year", default: 4, .closed(0, 1e9))
+                       unit: "$/unit/year", .closed(0, 1e9))
             : 0
         r.require(coupon <= initialPrice, at: ["initial_price", "coupon"],
                   "a bond's initial yield, coupon / initial_price = \(Bound.format(coupon)) / \(Bound.format(initialPrice)), "
                   + "must be at most 1 (100% a year)")
         r.scope = .dynamic
         duration = r.number("duration", "fall in fundamental investors' log value belief per unit rise of the government bond's yield (long-dated cash flows: large)",
-                            unit: "years", default: 0, .closed(0, 200))
+                            unit: "years", .closed(0, 200))
     }
 
     /// Annual yield at `price` (bonds); nil for assets without cash flows.

@@ -23,35 +23,35 @@ public struct CentralBankRules: Sendable, Equatable {
 
     public init(_ r: inout RuleReader) {
         r.scope = .price
-        initialRate = r.number("initial_rate", "policy rate at step 0", unit: "fraction per year", default: 0.035, .closed(-0.1, 1))
+        initialRate = r.number("initial_rate", "policy rate at step 0", unit: "fraction per year", .closed(-0.1, 1))
         r.scope = .setUp
         initialBondShare = r.number("initial_bond_share", "fraction of the government bond the central bank holds at step 0",
-                                    unit: "fraction", default: 0.2, .unitInterval)
+                                    unit: "fraction", .unitInterval)
         r.scope = .dynamic
         neutralRate = r.number("neutral_rate", "the policy rate the reaction function aims at when activity grows at its target",
-                               unit: "fraction per year", default: 0.035, .closed(-0.1, 1))
+                               unit: "fraction per year", .closed(-0.1, 1))
         activityTarget = r.number("activity_target", "growth of nominal spending the bank is content with",
-                                  unit: "fraction per year", default: 0.04, .closed(-1, 10))
+                                  unit: "fraction per year", .closed(-1, 10))
         hawkishness = r.number("hawkishness", "rise of the target rate per unit of spending growth above target",
-                               unit: "rate per growth point", default: 0.1, .closed(0, 100))
+                               unit: "rate per growth point", .closed(0, 100))
         smoothing = r.number("smoothing", "weight on the previous rate at each meeting (0: jump to the target)",
-                             unit: "fraction", default: 0.7, .unitInterval)
+                             unit: "fraction", .unitInterval)
         maxMove = r.number("max_move", "largest change of the policy rate at one meeting (gradualism)",
-                           unit: "fraction per year", default: 0.005, .closed(0, 1))
+                           unit: "fraction per year", .closed(0, 1))
         meetingInterval = r.integer("meeting_interval", "steps between policy meetings (about six weeks)",
-                                    unit: "steps", default: 30, .closed(1, 10_000))
+                                    unit: "steps", .closed(1, 10_000))
         activityWindow = r.integer("activity_window", "steps averaged on each side when measuring spending growth",
-                                   unit: "steps", default: 120, .closed(1, 1_000))
+                                   unit: "steps", .closed(1, 1_000))
         floorSpread = r.number("floor_spread", "the reverse-repo rate (the corridor's floor) lies this far below the policy rate",
-                               unit: "fraction per year", default: 0.001, .closed(0, 0.1))
+                               unit: "fraction per year", .closed(0, 0.1))
         ceilingSpread = r.number("ceiling_spread", "the standing repo rate (the corridor's ceiling) lies this far above the policy rate",
-                                 unit: "fraction per year", default: 0.0015, .closed(0, 0.1))
+                                 unit: "fraction per year", .closed(0, 0.1))
         qeRate = r.number("qe_rate", "bonds bought per year as a fraction of those outstanding; negative runs QT off its holdings",
-                          unit: "fraction per year", default: 0, .closed(-1, 1))
+                          unit: "fraction per year", .closed(-1, 1))
         backstopYield = r.number("backstop_yield", "yield above which the bank buys duration (0 = no backstop)",
-                                 unit: "fraction per year", default: 0, .closed(0, 1))
+                                 unit: "fraction per year", .closed(0, 1))
         backstopStrength = r.number("backstop_strength", "bonds bought per log point the price is below the backstop price, as a fraction of those outstanding",
-                                    unit: "fraction per log point", default: 0.25, .closed(0, 100))
+                                    unit: "fraction per log point", .closed(0, 100))
     }
 
     /// The rate the reaction function aims at when nominal spending grows at `growth` a year:

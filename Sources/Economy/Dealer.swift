@@ -20,31 +20,31 @@ public struct DealerRules: Sendable, Equatable {
 
     public init(_ r: inout RuleReader) {
         r.scope = .setUp
-        count = r.integer("count", "number of dealer banks", unit: "dealers", default: 3, .closed(1, 100))
+        count = r.integer("count", "number of dealer banks", unit: "dealers", .closed(1, 100))
         capital = r.number("capital", "each dealer's starting cash (its inventory is the supply other sectors do not hold)",
-                           unit: "$", default: 2e8, .positiveMoney)
+                           unit: "$", .positiveMoney)
         r.scope = .dynamic
         depth = r.number("depth", "units bought per log point the price falls, as a fraction of the starting inventory",
-                         unit: "fraction per log point", default: 2, .closed(0, 100))
+                         unit: "fraction per log point", .closed(0, 100))
         inventoryAversion = r.number("inventory_aversion", "fraction of the gap to the starting inventory the dealer closes per step",
-                                     unit: "fraction per step", default: 0.05, .unitInterval)
+                                     unit: "fraction per step", .unitInterval)
         haircutFloor = r.number("haircut_floor", "smallest haircut on any collateral",
-                                unit: "fraction of collateral value", default: 0.1, .closed(0.001, 1))
+                                unit: "fraction of collateral value", .closed(0.001, 1))
         haircutCap = r.number("haircut_cap", "largest haircut (1 = no lending against the asset)",
-                              unit: "fraction of collateral value", default: 1, .closed(0.001, 1))
+                              unit: "fraction of collateral value", .closed(0.001, 1))
         r.require(haircutCap >= haircutFloor, at: "haircut_cap",
                   "expected haircut_cap >= haircut_floor (\(Bound.format(haircutFloor))), found \(Bound.format(haircutCap))")
         haircutVolatilityMultiple = r.number("haircut_volatility_multiple",
                                              "haircut per unit of daily volatility (value-at-risk style: e.g. 2.33 x sqrt(10) for a 99% 10-day VaR)",
-                                             unit: "multiple of daily sd", default: 7.4, .closed(0, 100))
+                                             unit: "multiple of daily sd", .closed(0, 100))
         volatilityWindow = r.integer("volatility_window", "past steps whose returns set the volatility estimate",
-                                     unit: "steps", default: 20, .closed(2, 500))
+                                     unit: "steps", .closed(2, 500))
         lendingShare = r.number("lending_share", "fraction of its cash a dealer will lend to its hedge-fund clients",
-                                unit: "fraction", default: 0.5, .unitInterval)
+                                unit: "fraction", .unitInterval)
         fundingBuffer = r.number("funding_buffer", "cash a dealer keeps at the end of a day; below it, it borrows the gap overnight in repo",
-                                 unit: "$", default: 0, .money)
+                                 unit: "$", .money)
         marginSpread = r.number("margin_spread", "interest on margin loans over the repo rate",
-                                unit: "fraction per year", default: 0.01, .closed(0, 1))
+                                unit: "fraction per year", .closed(0, 1))
     }
 
     /// The haircut on an asset whose recent daily log returns have standard deviation `volatility`:

@@ -35,27 +35,27 @@ public struct StrategyRules: Sendable, Equatable {
          baseExposure: Double = 0, aggressiveness: Double, unit: String, maxLeverage: Double) {
         self.strategy = strategy
         r.scope = .setUp
-        self.count = r.integer("count", "number of funds following the strategy", unit: "funds", default: count, .closed(0, 10_000))
-        self.assets = r.texts("assets", "the market assets the strategy trades", default: assets)
+        self.count = r.integer("count", "number of funds following the strategy", unit: "funds", .closed(0, 10_000))
+        self.assets = r.texts("assets", "the market assets the strategy trades")
         self.initialShare = r.number("initial_share", "fraction of each of its assets' supply the strategy's funds hold at step 0",
-                                     unit: "fraction", default: initialShare, .unitInterval)
+                                     unit: "fraction", .unitInterval)
         r.scope = .dynamic
         self.baseExposure = r.number("base_exposure", "exposure (position value over equity) held when the signal is zero",
-                                     unit: "multiple of equity", default: baseExposure, .closed(0, 100))
+                                     unit: "multiple of equity", .closed(0, 100))
         self.aggressiveness = r.number("aggressiveness", "exposure (position value over equity) taken per unit of the signal",
-                                       unit: unit, default: aggressiveness, .closed(0, 1e4))
+                                       unit: unit, .closed(0, 1e4))
         self.maxLeverage = r.number("max_leverage", "cap on the fund's positions over its equity, spread equally over its assets; the haircut h caps each at 1/h too",
-                                    unit: "multiple of equity", default: maxLeverage, .closed(0, 100))
+                                    unit: "multiple of equity", .closed(0, 100))
         switch strategy {
         case .value: break
         case .crypto:
-            lookback = r.integer("lookback", "steps over which the trend (log price change) is measured", unit: "steps", default: 20, .closed(1, 500))
+            lookback = r.integer("lookback", "steps over which the trend (log price change) is measured", unit: "steps", .closed(1, 500))
         case .basis:
-            hurdle = r.number("hurdle", "yield over the repo rate below which the fund holds none", unit: "fraction per year", default: 0, .closed(-1, 1))
+            hurdle = r.number("hurdle", "yield over the repo rate below which the fund holds none", unit: "fraction per year", .closed(-1, 1))
             financingSpread = r.number("financing_spread", "interest over the repo rate on the fund's borrowing (its broker refinances it in repo)",
-                                       unit: "fraction per year", default: 0.001, .closed(0, 1))
+                                       unit: "fraction per year", .closed(0, 1))
         case .macro:
-            hurdle = r.number("hurdle", "yield over the expected policy rate below which the fund holds none", unit: "fraction per year", default: 0, .closed(-1, 1))
+            hurdle = r.number("hurdle", "yield over the expected policy rate below which the fund holds none", unit: "fraction per year", .closed(-1, 1))
         }
     }
 
@@ -84,15 +84,15 @@ public struct InvestorRules: Sendable, Equatable {
     init(_ r: inout RuleReader) {
         r.scope = .setUp
         sovereignStake = r.number("sovereign_stake", "fraction of each fund's shares the sovereign funds hold at step 0 (split equally); the rest is outside capital that never moves",
-                                  unit: "fraction", default: 0.5, .unitInterval)
+                                  unit: "fraction", .unitInterval)
         r.scope = .dynamic
-        noticeSteps = r.integer("notice_steps", "steps between a redemption notice and its payment at the then NAV", unit: "steps", default: 20, .closed(0, 1000))
-        reviewInterval = r.integer("review_interval", "steps between investors' reviews of performance (dealing days)", unit: "steps", default: 20, .closed(1, 1000))
+        noticeSteps = r.integer("notice_steps", "steps between a redemption notice and its payment at the then NAV", unit: "steps", .closed(0, 1000))
+        reviewInterval = r.integer("review_interval", "steps between investors' reviews of performance (dealing days)", unit: "steps", .closed(1, 1000))
         r.scope = .setUp
-        performanceWindow = r.integer("performance_window", "steps of NAV return investors judge a fund by", unit: "steps", default: 60, .closed(1, 1000))
+        performanceWindow = r.integer("performance_window", "steps of NAV return investors judge a fund by", unit: "steps", .closed(1, 1000))
         r.scope = .dynamic
         flowSensitivity = r.number("flow_sensitivity", "fraction of its stake an investor redeems per unit of negative return over the window (and adds per unit of positive return, from cash it would reinvest)",
-                                   unit: "fraction per unit return", default: 1, .closed(0, 100))
+                                   unit: "fraction per unit return", .closed(0, 100))
     }
 }
 
@@ -111,9 +111,9 @@ public struct HedgeFundRules: Sendable, Equatable {
     public init(_ r: inout RuleReader) {
         r.scope = .setUp
         capital = r.distribution("capital", "each fund's starting equity (cash plus holdings at the initial price)",
-                                 unit: "$", default: .lognormal(mean: 5e7, sd: 2e7), .positiveMoney)
+                                 unit: "$", .positiveMoney)
         beliefDispersion = r.number("belief_dispersion", "sd of the log of each value fund's belief around the anchor",
-                                    unit: "log points", default: 0.1, .closed(0, 5))
+                                    unit: "log points", .closed(0, 5))
         strategies = [
             r.section("value", "long risk assets (crypto, credit, equities) below the fund's value belief: signal log(V/p)") {
                 StrategyRules(.value, &$0, count: 6, assets: ["crypto", "hyperscaler_bond", "memory", "saas"], initialShare: 0.08,

@@ -18,10 +18,10 @@ public struct MarketRules: Sendable, Equatable {
             AssetSpec(name: $0, &$1)
         }
         maxLogMove = r.number("max_log_move", "largest log-price change searched for a clearing price in one step",
-                              unit: "log points", default: 1.0, .closed(0.01, 5))
+                              unit: "log points", .closed(0.01, 5))
         priceTolerance = r.number("price_tolerance", "relative tolerance of the clearing price",
-                                  unit: "fraction", default: 1e-12, .closed(1e-15, 1e-4))
+                                  unit: "fraction", .closed(1e-15, 1e-4))
         maxRounds = r.integer("max_rounds", "most clearing rounds per step; forced sales after a round clear in the next (the intraday cascade)",
-                              unit: "rounds", default: 5, .closed(1, 100))
+                              unit: "rounds", .closed(1, 100))
     }
 }

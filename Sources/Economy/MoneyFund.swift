@@ -16,18 +16,17 @@ public struct MoneyFundRules: Sendable, Equatable {
 
     public init(_ r: inout RuleReader) {
         r.scope = .setUp
-        count = r.integer("count", "number of money funds", unit: "funds", default: 5, .closed(0, 1_000))
-        cash = r.distribution("cash", "each fund's cash at step 0: the dry powder", unit: "$",
-                              default: .fixed(1e8), .money)
+        count = r.integer("count", "number of money funds", unit: "funds", .closed(0, 1_000))
+        cash = r.distribution("cash", "each fund's cash at step 0: the dry powder", unit: "$", .money)
         r.scope = .dynamic
         termPremium = r.number("term_premium", "yield over the overnight rate a fund wants before it buys duration",
-                               unit: "fraction per year", default: 0.003, .closed(-0.1, 1))
+                               unit: "fraction per year", .closed(-0.1, 1))
         sensitivity = r.number("sensitivity", "share of assets moved into bonds per unit of yield above the hurdle",
-                               unit: "share per yield point (1 = 100%)", default: 50, .closed(0, 1e4))
+                               unit: "share per yield point (1 = 100%)", .closed(0, 1e4))
         maxBondShare = r.number("max_bond_share", "largest share of assets held in bonds (a duration limit)",
-                                unit: "fraction", default: 0.5, .unitInterval)
+                                unit: "fraction", .unitInterval)
         repoFullSpread = r.number("repo_full_spread", "repo rate over the reverse-repo floor at which a fund lends all its liquid cash in repo (none at the floor)",
-                                  unit: "fraction per year", default: 0.0005, .openClosed(0, 1))
+                                  unit: "fraction per year", .openClosed(0, 1))
     }
 }
 

@@ -11,9 +11,9 @@ public struct EquityEarnings: Sendable, Equatable {
     init(asset: String, _ r: inout RuleReader) {
         self.asset = asset
         dividendYield = r.number("dividend_yield", "annual dividend as a fraction of the equity's value at its initial price",
-                                 unit: "fraction per year", default: 0.01, .closed(0, 1))
+                                 unit: "fraction per year", .closed(0, 1))
         capexShare = r.number("capex_share", "share of hyperscalers' capex paid out as this equity's dividends",
-                              unit: "fraction", default: 0, .unitInterval)
+                              unit: "fraction", .unitInterval)
     }
 }
 
@@ -36,22 +36,22 @@ public struct RealEconomyRules: Sendable, Equatable {
 
     public init(_ r: inout RuleReader) {
         r.scope = .setUp
-        initialCash = r.number("initial_cash", "the sector's transactions balances at step 0", unit: "$", default: 5e7, .money)
+        initialCash = r.number("initial_cash", "the sector's transactions balances at step 0", unit: "$", .money)
         r.scope = .dynamic
         incomePropensity = r.number("income_propensity", "fraction of the step's income (wages, buybacks) households spend on goods",
-                                    unit: "fraction", default: 0.8, .unitInterval)
+                                    unit: "fraction", .unitInterval)
         wealthPropensity = r.number("wealth_propensity", "fraction of each household's net wealth (cash and holdings less loans) spent on goods per step",
-                                    unit: "fraction per step", default: 0.00036, .unitInterval)
+                                    unit: "fraction per step", .unitInterval)
         wageShare = r.number("wage_share", "share of the last step's revenue paid as wages, in equal shares to households",
-                             unit: "fraction", default: 0.6, .unitInterval)
+                             unit: "fraction", .unitInterval)
         taxRate = r.number("tax_rate", "share of the last step's revenue paid to the government as taxes",
-                           unit: "fraction", default: 0.2, .unitInterval)
+                           unit: "fraction", .unitInterval)
         cloudShare = r.number("cloud_share", "share of the last step's revenue paid to hyperscalers for cloud services",
-                              unit: "fraction", default: 0.05, .unitInterval)
+                              unit: "fraction", .unitInterval)
         cashDays = r.number("cash_days", "transactions balances kept, in steps of revenue",
-                            unit: "steps", default: 20, .closed(0, 1000))
+                            unit: "steps", .closed(0, 1000))
         excessPayout = r.number("excess_payout", "fraction of cash above the transactions balances paid out as extra wages per step",
-                                unit: "fraction per step", default: 0.1, .unitInterval)
+                                unit: "fraction per step", .unitInterval)
         equities = r.namedSections("equities", "how each equity asset's dividends are earned (every asset of kind equity needs one)") {
             EquityEarnings(asset: $0, &$1)
         }

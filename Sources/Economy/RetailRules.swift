@@ -23,37 +23,37 @@ public struct RetailRules: Sendable, Equatable {
 
     public init(_ r: inout RuleReader) {
         r.scope = .setUp
-        count = r.integer("count", "number of retail traders", unit: "traders", default: 10_000, .closed(0, 10_000_000))
-        asset = r.text("asset", "name of the asset retail traders trade (one of market.assets)", default: "crypto")
-        cash = r.distribution("cash", "each trader's starting cash", unit: "$", default: .lognormal(mean: 2e4, sd: 3e4), .money)
+        count = r.integer("count", "number of retail traders", unit: "traders", .closed(0, 10_000_000))
+        asset = r.text("asset", "name of the asset retail traders trade (one of market.assets)")
+        cash = r.distribution("cash", "each trader's starting cash", unit: "$", .money)
         initialShare = r.number("initial_share", "fraction of the asset's supply retail holds at step 0, split equally",
-                                unit: "fraction", default: 0.3, .unitInterval)
+                                unit: "fraction", .unitInterval)
         trendFraction = r.number("trend_fraction", "share of traders starting as trend followers",
-                                 unit: "fraction", default: 0.3, .unitInterval)
+                                 unit: "fraction", .unitInterval)
         fundamentalFraction = r.number("fundamental_fraction", "share of traders starting as fundamentalists (the rest start as noise traders)",
-                                       unit: "fraction", default: 0.2, .unitInterval)
+                                       unit: "fraction", .unitInterval)
         r.scope = .dynamic
         trendLookback = r.integer("trend_lookback", "steps over which trend followers measure the trend",
-                                  unit: "steps", default: 5, .closed(1, 250))
+                                  unit: "steps", .closed(1, 250))
         fundamentalBand = r.number("fundamental_band", "log distance from the asset's anchor value beyond which fundamentalists trade",
-                                   unit: "log points", default: 0.1, .closed(0, 10))
+                                   unit: "log points", .closed(0, 10))
         tradeFraction = r.number("trade_fraction", "fraction of buying power spent on a buy, or of holdings sold on a sell",
-                                 unit: "fraction", default: 0.1, .unitInterval)
+                                 unit: "fraction", .unitInterval)
         noiseActivity = r.number("noise_activity", "probability a noise trader trades in a step (buy or sell equally likely)",
-                                 unit: "probability", default: 0.2, .unitInterval)
+                                 unit: "probability", .unitInterval)
         switchRate = r.number("switch_rate", "probability a trader reconsiders its strategy in a step",
-                              unit: "probability per step", default: 0.05, .unitInterval)
+                              unit: "probability per step", .unitInterval)
         switchIntensity = r.number("switch_intensity", "Brock-Hommes intensity of choice: weight exp(intensity x profitability)",
-                                   unit: "per log point", default: 100, .closed(0, 1e4))
+                                   unit: "per log point", .closed(0, 1e4))
         profitMemory = r.number("profit_memory", "weight of the latest step in each strategy's profitability (exponential average)",
-                                unit: "fraction", default: 0.1, .closed(0, 1))
+                                unit: "fraction", .closed(0, 1))
         r.scope = .setUp
         leveragedFraction = r.number("leveraged_fraction", "share of traders who trade with leverage from the exchange",
-                                     unit: "fraction", default: 0.1, .unitInterval)
+                                     unit: "fraction", .unitInterval)
         leverage = r.distribution("leverage", "a leveraged trader's maximum position over equity",
-                                  unit: "multiple of equity", default: .uniform(min: 2, max: 10), .closed(1, 100))
+                                  unit: "multiple of equity", .closed(1, 100))
         r.scope = .dynamic
         maintenanceMargin = r.number("maintenance_margin", "equity over position below which the exchange liquidates the whole position",
-                                     unit: "fraction of position", default: 0.05, .closed(0, 1))
+                                     unit: "fraction of position", .closed(0, 1))
     }
 }

@@ -24,7 +24,7 @@ public struct Rules: Sendable {
     public init(_ experiment: Experiment) throws(ConfigErrors) {
         var errors: [ConfigError] = []
         var settings = RuleReader(experiment.settings, section: "")
-        description = settings.text("description", "what the experiment is for", default: "")
+        description = settings.text("description", "what the experiment is for")
         run = settings.section("run", "seed, length and generator of each run") { RunSettings(&$0) }
         do { try settings.finish() } catch { errors += error.errors }
 
@@ -98,7 +98,7 @@ public struct Rules: Sendable {
     public static func describe(_ type: String) -> [KeySpec]? {
         var r = RuleReader.describing(section: type)
         if type == "experiment" {
-            _ = r.text("description", "what the experiment is for", default: "")
+            _ = r.text("description", "what the experiment is for")
             _ = r.section("run", "seed, length and generator of each run") { RunSettings(&$0) }
             return r.specs
         }

@@ -5,7 +5,8 @@ import Simulation
 struct DescribeCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "describe",
-        abstract: "List every configuration key of an agent type: meaning, accepted values, unit and default.")
+        abstract: "List every configuration key of an agent type: meaning, accepted values, unit and the value in the "
+            + "project's rule file.")
 
     @Argument(help: ArgumentHelp("An agent type, 'experiment' for experiment settings, or 'phases' for the steps of "
                                  + "a trading day (a Markdown table); all keys when omitted."))
@@ -39,6 +40,7 @@ struct DescribeCommand: ParsableCommand {
                 print("  outputs: {tables: [timeseries, flows, events], every: 1, snapshot_every: 0}  (drypowder sweep)")
                 print("      per-run tables to write, keep every k-th step, per-agent balance sheets every k steps (0: none)")
             }
+            let shipped = t == "experiment" ? nil : Self.shippedRules(t)
             for spec in Rules.describe(t) ?? [] {
                 if spec.type == "section" {
                     print("  \(spec.path):  \(spec.meaning)")
@@ -47,9 +49,23 @@ struct DescribeCommand: ParsableCommand {
                 let unit = spec.unit.isEmpty ? "" : " [\(spec.unit)]"
                 let scope = spec.scope == .setUp ? "  (set-up: events cannot change it)"
                     : spec.scope == .price ? "  (a price: events never change it)" : ""
-                print("  \(spec.path): \(spec.type); default \(spec.defaultValue)\(unit)\(scope)")
+                print("  \(spec.path): \(spec.type)\(unit)\(Self.shipped(spec, in: shipped))\(scope)")
                 print("      \(spec.meaning)")
             }
         }
+    }
+
+    /// The project's rule file of `type` (nil if it cannot be read).
+    static func shippedRules(_ type: String) -> ConfigNode? {
+        guard let folder = AgentDefaults.project.folder else { return nil }
+        return try? YAMLLoader.load(file: folder + "/\(type).yaml")
+    }
+
+    /// "; shipped 8" or "; shipped crypto 1e7, treasury 3e6": the key's value in the project's rule
+    /// file (there are no defaults: every key is required).
+    static func shipped(_ spec: KeySpec, in file: ConfigNode?) -> String {
+        let values = file?.values(at: spec.path) ?? []
+        guard !values.isEmpty else { return "" }
+        return "; shipped " + values.map { ($0.name.map { $0 + ": " } ?? "") + $0.value.flowText }.joined(separator: ", ")
     }
 }

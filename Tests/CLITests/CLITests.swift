@@ -180,6 +180,26 @@ struct CLI {
         #expect(try CLI.run(["describe", "nope"]).status == 2)
     }
 
+    /// No phantom defaults: describe shows each key's value in the project's rule file, read from it
+    /// (a value written there, whatever it is, appears beside its key), and never a "default".
+    @Test func describeShowsTheShippedValues() throws {
+        for file in Repository.files(in: "Agents") {
+            let type = URL(fileURLWithPath: file).deletingPathExtension().lastPathComponent
+            #expect(!(try CLI.run(["describe", type]).stdout.contains("default")), "describe \(type) prints a default")
+        }
+        let out = try CLI.run(["describe", "retail"]).stdout
+        let retail = try String(contentsOfFile: Repository.path("Agents/retail.yaml"), encoding: .utf8)
+        for key in ["switch_intensity", "leveraged_fraction", "count"] {
+            let line = try #require(retail.split(separator: "\n").first { $0.hasPrefix(key + ":") })
+            let value = line.dropFirst(key.count + 1).split(separator: "#")[0].trimmingCharacters(in: .whitespaces)
+            let described = try #require(out.split(separator: "\n").first { $0.hasPrefix("  \(key): ") })
+            #expect(described.contains("; shipped \(value)"), "\(described) lacks the file's \(value)")
+        }
+        let market = try CLI.run(["describe", "market"]).stdout
+        #expect(market.contains("shipped crypto: crypto, treasury: bond"), "named sections list each name's value")
+        #expect(try CLI.run(["describe", "phases"]).stdout.hasPrefix("| phase | name | what happens |"))
+    }
+
     /// CI checks that `make bench` builds and runs: every section at tiny sizes (timings are not
     /// checked, only that each figure is reported and 1 and 2 jobs agree).
     @Test func theBenchmarkRunsAtTinySizes() throws {

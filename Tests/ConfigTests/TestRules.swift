@@ -13,15 +13,15 @@ struct TestRules: Equatable {
     var maxLeverage: Double
 
     init(_ r: inout RuleReader) {
-        name = r.text("name", "a label", default: "")
-        count = r.integer("count", "number of agents", unit: "agents", default: 1, .nonNegative)
-        leverage = r.number("leverage", "gross leverage", unit: "x", default: 1, .positive)
-        enabled = r.flag("enabled", "whether it acts", default: false)
-        mode = r.choice("mode", "speed", default: Mode.fast)
-        sizes = r.distribution("sizes", "each agent's size", unit: "$", default: .fixed(1), .positive)
+        name = r.text("name", "a label")
+        count = r.integer("count", "number of agents", unit: "agents", .nonNegative)
+        leverage = r.number("leverage", "gross leverage", unit: "x", .positive)
+        enabled = r.flag("enabled", "whether it acts")
+        mode = r.choice("mode", "speed") as Mode
+        sizes = r.distribution("sizes", "each agent's size", unit: "$", .positive)
         maxLeverage = r.section("strategies", "per strategy") { s in
             s.section("value", "the value strategy") { v in
-                v.number("max_leverage", "leverage cap", unit: "x", default: 3, .positive)
+                v.number("max_leverage", "leverage cap", unit: "x", .positive)
             }
         }
     }

@@ -2,15 +2,20 @@ import Config
 import Foundation
 import Stochastics
 import Testing
+import TestSupport
 @testable import Economy
 
-func describedDefaults<T>(_ type: String, _ make: (inout RuleReader) -> T) -> T {
-    var r = RuleReader.describing(section: type)
-    return make(&r)
+/// The rules of `type` as the project's rule file (Agents/<type>.yaml) sets them.
+func shippedRules<T>(_ type: String, _ make: (inout RuleReader) -> T) -> T {
+    let node = try! YAMLLoader.load(file: Repository.path("Agents/\(type).yaml"))
+    var r = RuleReader(node, section: type)
+    let rules = make(&r)
+    try! r.finish()
+    return rules
 }
 
 @Suite struct AgentTests {
-    let fundRules = describedDefaults("hedge_fund") { HedgeFundRules(&$0) }
+    let fundRules = shippedRules("hedge_fund") { HedgeFundRules(&$0) }
 
     /// A one-asset market: a bond paying 4 a year at 100 (a 4% yield) when `bond`, else crypto.
     func inputs(bond: Bool = false, trend: Double = 0, repo: Double = 0.03, expected: Double = 0.035) -> SignalInputs {
@@ -106,14 +111,14 @@ func describedDefaults<T>(_ type: String, _ make: (inout RuleReader) -> T) -> T 
     }
 
     @Test func haircutsRiseWithVolatilityBetweenFloorAndCap() {
-        let rules = describedDefaults("dealer") { DealerRules(&$0) }
+        let rules = shippedRules("dealer") { DealerRules(&$0) }
         #expect(rules.haircut(volatility: 0) == rules.haircutFloor)
         #expect(rules.haircut(volatility: 0.03) > rules.haircut(volatility: 0.02))
         #expect(rules.haircut(volatility: 10) == rules.haircutCap)
     }
 
     @Test func dealerNeverSellsMoreThanItHoldsNorBuysBeyondItsCash() {
-        let rules = describedDefaults("dealer") { DealerRules(&$0) }
+        let rules = shippedRules("dealer") { DealerRules(&$0) }
         let dealer = Dealer(cash: 100, units: [5], targetUnits: [5])
         let demand = dealer.demand(asset: 0, reference: 10, rules: rules)
         #expect(demand(1000) >= -5)
@@ -122,7 +127,7 @@ func describedDefaults<T>(_ type: String, _ make: (inout RuleReader) -> T) -> T 
     }
 
     @Test func trendFollowersBuyInAnUptrendAndSellInADowntrend() {
-        var rules = describedDefaults("retail") { RetailRules(&$0) }
+        var rules = shippedRules("retail") { RetailRules(&$0) }
         rules.tradeFraction = 0.5
         var pop = RetailPopulation(cash: [100, 100], units: [10, 10], maxLeverage: [1, 1], strategy: [.trend, .trend])
         let stream = RandomStream(seed: Seed(1))
@@ -133,7 +138,7 @@ func describedDefaults<T>(_ type: String, _ make: (inout RuleReader) -> T) -> T 
     }
 
     @Test func fundamentalistsTradeOnlyOutsideTheirBand() {
-        var rules = describedDefaults("retail") { RetailRules(&$0) }
+        var rules = shippedRules("retail") { RetailRules(&$0) }
         rules.tradeFraction = 0.5
         rules.fundamentalBand = 0.1
         var pop = RetailPopulation(cash: [100], units: [10], maxLeverage: [1], strategy: [.fundamental])
@@ -149,7 +154,7 @@ func describedDefaults<T>(_ type: String, _ make: (inout RuleReader) -> T) -> T 
     @Test func noiseTradersTradeAtTheConfiguredRate() {
         // 20,000 noise traders with activity 0.3: each side's count is Binomial(n, 0.15), sd ~ 50;
         // 5 sd tolerance.
-        var rules = describedDefaults("retail") { RetailRules(&$0) }
+        var rules = shippedRules("retail") { RetailRules(&$0) }
         rules.noiseActivity = 0.3
         let n = 20_000
         var pop = RetailPopulation(cash: .init(repeating: 1, count: n), units: .init(repeating: 1, count: n),

@@ -5,7 +5,7 @@ import Testing
 @testable import Economy
 
 @Suite struct RetailMarginTests {
-    var rules = describedDefaults("retail") { RetailRules(&$0) }
+    var rules = shippedRules("retail") { RetailRules(&$0) }
 
     /// A levered population after a few rounds of buying and selling among themselves.
     func population(_ n: Int = 2_000, seed: UInt64 = 1) -> (RetailPopulation, RandomStream) {

@@ -108,7 +108,7 @@ func twoLaneSum(_ x: [Double]) -> Double {
 @Suite struct RetailReferenceTests {
     @Test(arguments: [1, 2, 3, 4])
     func theColumnarRulesEqualThePlainOnesExactly(seed: UInt64) throws {
-        var rules = describedDefaults("retail") { RetailRules(&$0) }
+        var rules = shippedRules("retail") { RetailRules(&$0) }
         rules.switchRate = [0.05, 0.3, 1, 0.001][Int(seed) - 1]
         rules.noiseActivity = 0.4
         let setup = RandomStream(seed: Seed(seed)), n = 3_001  // not a multiple of the draw block

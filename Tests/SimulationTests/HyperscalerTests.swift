@@ -33,7 +33,7 @@ import Testing
     }
 
     @Test func capexFallsAsTheCostOfCapitalRises() {
-        var r = RuleReader.describing(section: "hyperscaler")
+        var r = RuleReader(try! YAMLLoader.load(file: Repository.path("Agents/hyperscaler.yaml")), section: "hyperscaler")
         var rules = HyperscalerRules(&r)
         rules.costSensitivity = 10
         let firm = Hyperscaler(cash: 0, units: [], bondsOwed: 0, plannedCapex: 1e6)
