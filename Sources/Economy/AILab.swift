@@ -25,13 +25,15 @@ public struct AILabRules: Sendable, Equatable {
 
 /// One AI lab: the cash it has been paid and the commitment it has not yet called.
 public struct AILab: Sendable {
-    public var cash = 0.0
+    /// Its cash (it holds no asset).
+    public var book: Book
+    public var cash: Double { book.cash }
     /// Committed capital already called (paid or owed), so a rule change to `commitment` adds only the difference.
     public var called = 0.0
     /// Called capital paid in so far.
     public var received = 0.0
 
-    public init() {}
+    public init(assets: Int) { book = Book(units: Array(repeating: 0, count: assets)) }
 
     /// Capital called this step.
     public func call(rules: AILabRules) -> Double { rules.callRate * max(rules.commitment - called, 0) }

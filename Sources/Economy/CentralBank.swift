@@ -70,21 +70,27 @@ public struct CentralBankRules: Sendable, Equatable {
 
 /// The central bank's balance sheet. It creates money when it buys bonds or lends in its standing
 /// repo and pays interest on reverse repo, and destroys it when it sells bonds, takes reverse-repo
-/// deposits or is repaid; `created` tallies every such operation so the accounting check can match
-/// all agents' cash against the cash that existed at step 0 plus what the bank has created since.
+/// deposits or is repaid: its cash is minus the money it has created since step 0, so every agent's
+/// cash, the bank's included, sums to the cash that existed at step 0.
 public struct CentralBank: Sendable {
     public var policyRate: Double
-    public var bonds: Double
-    /// Cash lent overnight through the standing repo facility (an asset).
-    public var standingRepo: Double = 0
-    /// Reverse-repo deposits of money funds (a liability).
-    public var reverseRepo: Double = 0
+    /// Its cash (minus the money created), the bonds (units of `bond`), standing-repo loans (a
+    /// positive `repo` claim) and money funds' reverse-repo deposits (a negative `reverseRepo` claim).
+    public var book: Book
+    /// The index of the government bond.
+    public let bond: Int
+    public var bonds: Double { book.units[bond] }
+    public var standingRepo: Double { book[.repo] }
+    public var reverseRepo: Double { -book[.reverseRepo] }
     /// Net cash created by the bank's operations since step 0.
-    public var created: Double = 0
+    public var created: Double { -book.cash }
 
-    public init(policyRate: Double, bonds: Double) {
+    public init(policyRate: Double, bonds: Double, assets: Int, bond: Int) {
         self.policyRate = policyRate
-        self.bonds = bonds
+        var units = Array(repeating: 0.0, count: assets)
+        units[bond] = bonds
+        book = Book(units: units)
+        self.bond = bond
     }
 
     public func floor(_ rules: CentralBankRules) -> Double { policyRate - rules.floorSpread }

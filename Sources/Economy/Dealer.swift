@@ -58,20 +58,19 @@ public struct DealerRules: Sendable, Equatable {
 /// A dealer bank: buys when the price falls below its reference and leans back toward its
 /// starting inventory, never beyond its cash or its inventory; lends margin to its clients.
 public struct Dealer: Sendable {
-    public var cash: Double
-    public var units: [Double]
+    /// Cash, inventory, margin loans outstanding to hedge funds and, as the exchange's funders, to
+    /// retail traders (a positive `marginLoan` claim), and overnight repo borrowing, rolled each day in
+    /// the funding market (a negative `repo` claim).
+    public var book: Book
     public var targetUnits: [Double]
-    /// Margin loans outstanding to hedge funds and, as the exchange's funders, to retail traders
-    /// (an asset of the dealer).
-    public var marginLoans: Double
-    /// Overnight repo borrowing (a liability), rolled each day in the funding market.
-    public var repoBorrowed: Double = 0
+    public var cash: Double { book.cash }
+    public var units: [Double] { book.units }
+    public var marginLoans: Double { book[.marginLoan] }
+    public var repoBorrowed: Double { -book[.repo] }
 
     public init(cash: Double, units: [Double], targetUnits: [Double], marginLoans: Double = 0) {
-        self.cash = cash
-        self.units = units
+        book = Book(cash: cash, units: units, claims: [.marginLoan: marginLoans])
         self.targetUnits = targetUnits
-        self.marginLoans = marginLoans
     }
 
     /// Total repo borrowing wanted at the end of the day: the `matchedBook` it lends on to clients

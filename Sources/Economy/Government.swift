@@ -24,13 +24,19 @@ public struct GovernmentRules: Sendable, Equatable {
 
 /// The government's balance sheet: cash, and the bonds it owes (units outstanding of its bond).
 public struct Government: Sendable {
-    public var cash: Double
+    /// Its cash, and its bond as negative units: the units outstanding it owes.
+    public var book: Book
+    /// The index of its bond.
+    public let bond: Int
+    public var cash: Double { book.cash }
     /// Units of its bond outstanding: its liability.
-    public var bondsOutstanding: Double
+    public var bondsOutstanding: Double { -book.units[bond] }
 
-    public init(cash: Double, bondsOutstanding: Double) {
-        self.cash = cash
-        self.bondsOutstanding = bondsOutstanding
+    public init(cash: Double, bondsOutstanding: Double, assets: Int, bond: Int) {
+        var units = Array(repeating: 0.0, count: assets)
+        units[bond] = -bondsOutstanding
+        book = Book(cash: cash, units: units)
+        self.bond = bond
     }
 
     /// Units to auction this step: enough, at the last price, to restore the cash buffer.

@@ -33,11 +33,12 @@ public struct HedgeFund: Sendable {
     public let strategy: Strategy
     /// Indices of the assets the strategy trades.
     public let assets: [Int]
-    public var cash: Double
-    /// Units held, per asset.
-    public var units: [Double]
-    /// Loan owed to the prime broker (margin loan, or repo for the basis strategy).
-    public var loan: Double
+    /// Cash, units held per asset, and the loan owed to the prime broker (margin loan, or repo for the
+    /// basis strategy; a negative `marginLoan` claim).
+    public var book: Book
+    public var cash: Double { book.cash }
+    public var units: [Double] { book.units }
+    public var loan: Double { -book[.marginLoan] }
     /// Index of the dealer that is the fund's prime broker.
     public let broker: Int
     /// The value per unit the fund believes each asset is worth: the asset's anchor value times
@@ -59,9 +60,7 @@ public struct HedgeFund: Sendable {
                 broker: Int, beliefNoise: [Double], anchors: [Double], shares: Double = 1) {
         self.strategy = strategy
         self.assets = assets ?? Array(units.indices)
-        self.cash = cash
-        self.units = units
-        self.loan = loan
+        book = Book(cash: cash, units: units, claims: [.marginLoan: -loan])
         self.broker = broker
         self.beliefNoise = beliefNoise
         belief = zip(anchors, beliefNoise).map { $0 * exp($1) }

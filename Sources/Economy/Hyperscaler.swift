@@ -42,11 +42,15 @@ public struct HyperscalerRules: Sendable, Equatable {
 
 /// One hyperscaler: cash, Treasuries (and any other asset) held, bonds owed, and its capex plan.
 public struct Hyperscaler: Sendable {
-    public var cash: Double
-    /// Units held per asset (Treasuries; they sell them to fund capex).
-    public var units: [Double]
+    /// Cash, units held per asset (Treasuries; they sell them to fund capex), and its own bond as
+    /// negative units (the units it owes).
+    public var book: Book
+    /// The index of the hyperscalers' bond.
+    public let bond: Int
+    public var cash: Double { book.cash }
+    public var units: [Double] { book.units }
     /// Units of the hyperscaler bond it owes.
-    public var bondsOwed: Double
+    public var bondsOwed: Double { -book.units[bond] }
     /// Planned capex per step, before the cost-of-capital cut; grows at `capex_growth`.
     public var plannedCapex: Double
     /// Capex billed but not yet paid (cash ran short).
@@ -54,10 +58,12 @@ public struct Hyperscaler: Sendable {
     /// This step's capex bill, set in phase 4.
     public var bill = 0.0
 
-    public init(cash: Double, units: [Double], bondsOwed: Double, plannedCapex: Double) {
-        self.cash = cash
-        self.units = units
-        self.bondsOwed = bondsOwed
+    /// A hyperscaler holding `units` (of every asset but its bond `bond`) that owes `bondsOwed` of it.
+    public init(cash: Double, units: [Double], bond: Int, bondsOwed: Double, plannedCapex: Double) {
+        var units = units
+        units[bond] = -bondsOwed
+        book = Book(cash: cash, units: units)
+        self.bond = bond
         self.plannedCapex = plannedCapex
     }
 

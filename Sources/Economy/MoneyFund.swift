@@ -33,14 +33,19 @@ public struct MoneyFundRules: Sendable, Equatable {
 /// One money fund: cash, the government bonds it has bought, its overnight repo loans to dealers and
 /// its reverse-repo deposit at the central bank.
 public struct MoneyFund: Sendable {
-    public var cash: Double
-    public var bonds: Double
-    public var repoLent: Double = 0
-    public var reverseRepo: Double = 0
+    /// Cash, the bonds (units of `bond`), repo loans and reverse-repo deposits (positive claims).
+    public var book: Book
+    /// The index of the government bond it buys.
+    public let bond: Int
+    public var cash: Double { book.cash }
+    public var bonds: Double { book.units[bond] }
+    public var repoLent: Double { book[.repo] }
+    public var reverseRepo: Double { book[.reverseRepo] }
 
-    public init(cash: Double, bonds: Double = 0) {
-        self.cash = cash
-        self.bonds = bonds
+    /// A fund with `cash` in a market of `assets` assets, buying the government bond `bond`.
+    public init(cash: Double, assets: Int, bond: Int) {
+        book = Book(cash: cash, units: Array(repeating: 0, count: assets))
+        self.bond = bond
     }
 
     /// Demand for the bond at price p (yield = coupon / p) when cash earns `overnight` a year: a share

@@ -60,15 +60,17 @@ public struct RealEconomyRules: Sendable, Equatable {
 
 /// The real economy's balance sheet and the revenue it earned in the step now ending.
 public struct RealEconomy: Sendable {
-    public var cash: Double
+    /// Its cash (it holds no asset).
+    public var book: Book
+    public var cash: Double { book.cash }
     /// Revenue received this step (government, consumption, capex), paid out from the next step.
     public var revenue = 0.0
     /// Hyperscalers' capex received this step (memory dividends follow it).
     public var capex = 0.0
 
     /// Starts with the transactions balances it wants: as if it had earned `cash / cash_days` last step.
-    public init(cash: Double, rules: RealEconomyRules) {
-        self.cash = cash
+    public init(cash: Double, assets: Int, rules: RealEconomyRules) {
+        book = Book(cash: cash, units: Array(repeating: 0, count: assets))
         revenue = rules.cashDays > 0 ? cash / rules.cashDays : 0
     }
 

@@ -65,16 +65,17 @@ public struct SovereignFundRules: Sendable, Equatable {
 
 /// One sovereign fund: cash, holdings, and what it still owes on capital calls.
 public struct SovereignFund: Sendable {
-    public var cash: Double
-    public var units: [Double]
+    /// Cash and units held per asset.
+    public var book: Book
+    public var cash: Double { book.cash }
+    public var units: [Double] { book.units }
     /// Capital called but not yet paid.
     public var owed = 0.0
     /// Shares held in each hedge fund (valued at the fund's NAV).
     public var stakes: [Double]
 
     public init(cash: Double, units: [Double], stakes: [Double] = []) {
-        self.cash = cash
-        self.units = units
+        book = Book(cash: cash, units: units)
         self.stakes = stakes
     }
 

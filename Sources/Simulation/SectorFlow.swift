@@ -14,6 +14,20 @@ public struct SectorFlow: Sendable, Equatable {
 }
 
 extension Participant {
+    /// The book a participant's fills settle into (nil for the retail population's columns).
+    var account: Account? {
+        switch self {
+        case let .hedgeFund(i): return .hedgeFund(i)
+        case let .dealer(i): return .dealer(i)
+        case .retailBuys, .retailSells, .retailLiquidations: return nil
+        case .government: return .government
+        case let .moneyFund(i): return .moneyFund(i)
+        case .centralBank: return .centralBank
+        case let .hyperscaler(h): return .hyperscaler(h)
+        case let .sovereignFund(s): return .sovereignFund(s)
+        }
+    }
+
     /// The sector a participant belongs to, as named in flows.csv.
     var sector: String {
         switch self {

@@ -34,7 +34,8 @@ extension World {
         sheets.append(BalanceSheet(agent: "central_bank", assets: centralBank.bonds * prices[b] + centralBank.standingRepo,
                                    liabilities: centralBank.reverseRepo + centralBank.created))
         sheets += hyperscalers.enumerated().map { i, f in
-            BalanceSheet(agent: "hyperscaler[\(i)]", assets: f.cash + value(f.units), liabilities: f.bondsOwed * prices[h])
+            BalanceSheet(agent: "hyperscaler[\(i)]", assets: f.cash + value(f.units.indices.map { $0 == h ? 0 : f.units[$0] }),
+                         liabilities: f.bondsOwed * prices[h])
         }
         sheets.append(BalanceSheet(agent: "real_economy", assets: realEconomy.cash))
         sheets += sovereignFunds.enumerated().map { s, f in

@@ -20,35 +20,39 @@ extension World {
         let due = Self.dividends(rules, capex: realEconomy.capex)
         let payouts = realEconomy.payouts(dividends: equities.map { due[$0] }, rules: rules.realEconomy)
         for (a, dividend) in zip(equities, payouts.dividends) {
-            let paid = payHolders(of: a, perUnit: dividend / privatelyHeld(a))
-            realEconomy.cash -= paid
+            let paid = payHolders(of: a, perUnit: dividend / privatelyHeld(a), "dividends") { [(.realEconomy, $0)] }
             log.dividends += paid
             expectedDividends[a] += Self.dividendMemory * (paid - expectedDividends[a])
         }
-        realEconomy.cash -= payouts.taxes + payouts.cloud
-        government.cash += payouts.taxes
-        for h in hyperscalers.indices { hyperscalers[h].cash += payouts.cloud / Double(hyperscalers.count) }
+        var costs = Entry("taxes and cloud services")
+        costs.add(-(payouts.taxes + payouts.cloud), .cash, .realEconomy)
+        costs.add(payouts.taxes, .cash, .government)
+        for h in hyperscalers.indices { costs.add(payouts.cloud / Double(hyperscalers.count), .cash, .hyperscaler(h)) }
+        post(costs)
         let buybacks = hyperscalers.indices.map { hyperscalers[$0].buyback(rules: rules.hyperscaler) }
-        for (h, amount) in buybacks.enumerated() { hyperscalers[h].cash -= amount }
         log.wages = payouts.wages
         log.taxes = payouts.taxes
         log.buybacks = buybacks.reduce(0, +)
 
+        var households = Entry("wages, buybacks, purchases and consumption")
+        for (h, amount) in buybacks.enumerated() { households.add(-amount, .cash, .hyperscaler(h)) }
         let spent = min(rules.government.spending, government.cash)
-        government.cash -= spent
+        households.add(-spent, .cash, .government)
         log.spending = spent
         realEconomy.revenue = spent
         realEconomy.capex = 0
         let toHouseholds = payouts.wages + log.buybacks
-        realEconomy.cash -= payouts.wages
-        realEconomy.cash += spent
+        households.add(-payouts.wages, .cash, .realEconomy)
+        households.add(spent, .cash, .realEconomy)
         guard retail.count > 0 else {
-            realEconomy.cash += toHouseholds   // nobody to pay: the sector keeps it
-            return
+            households.add(toHouseholds, .cash, .realEconomy)   // nobody to pay: the sector keeps it
+            return post(households)
         }
         let consumed = retail.receiveAndConsume(income: toHouseholds, price: prices[retailAsset], incomePropensity: rules.realEconomy.incomePropensity,
                                                 wealthPropensity: rules.realEconomy.wealthPropensity)
-        realEconomy.cash += consumed
+        households.retail(toHouseholds - consumed, .cash)
+        households.add(consumed, .cash, .realEconomy)
+        post(households)
         realEconomy.revenue += consumed
         log.consumption = consumed
     }
@@ -61,9 +65,7 @@ extension World {
         let perUnit = rules.market.assets[a].coupon / Self.stepsPerYear
         let due = perUnit * privatelyHeld(a)
         let share = due > 0 ? min(government.cash / due, 1) : 0
-        let paid = payHolders(of: a, perUnit: perUnit * share)
-        government.cash -= paid
-        log.coupons = paid
+        log.coupons = payHolders(of: a, perUnit: perUnit * share, "government coupons") { [(.government, $0)] }
     }
 
     /// Each hyperscaler pays the coupon on the bonds it owes, as far as its cash allows.
@@ -74,7 +76,9 @@ extension World {
         let paidIn = zip(hyperscalers, due).map { min(max($0.cash, 0), $1) }
         let total = paidIn.reduce(0, +), owed = due.reduce(0, +)
         guard total > 0 else { return }
-        let paid = payHolders(of: a, perUnit: perUnit * total / owed)
-        for h in hyperscalers.indices { hyperscalers[h].cash -= paidIn[h] * paid / total }
+        let firms = hyperscalers.indices
+        payHolders(of: a, perUnit: perUnit * total / owed, "hyperscaler coupons") { paid in
+            firms.map { (.hyperscaler($0), paidIn[$0] * paid / total) }
+        }
     }
 }

@@ -28,9 +28,4 @@ extension World {
                                                             stepsPerYear: Self.stepsPerYear, rules: rules))
     }
 
-    /// Phase 7: the bank pays for bonds with cash it creates, and destroys what it is paid for those it sells.
-    mutating func settleCentralBank(units: Double, price: Double) {
-        centralBank.bonds += units
-        centralBank.created += units * price
-    }
 }

@@ -6,17 +6,21 @@ extension World {
     /// their lenders, money funds and the standing repo pro rata (the latter destroys cash).
     mutating func settleOvernightFunding() {
         let floor = centralBank.floor(rules.centralBank) / Self.stepsPerYear
+        var withdrawals = Entry("reverse repo withdrawn")
         for m in moneyFunds.indices {
             let withdrawn = moneyFunds[m].reverseRepo * (1 + floor)
-            moneyFunds[m].cash += withdrawn
-            moneyFunds[m].reverseRepo = 0
-            centralBank.created += withdrawn
+            withdrawals.add(withdrawn, .cash, .moneyFund(m))
+            withdrawals.set(.claim(.reverseRepo), to: 0, .moneyFund(m))
+            withdrawals.add(-withdrawn, .cash, .centralBank)
         }
-        centralBank.reverseRepo = 0
+        withdrawals.set(.claim(.reverseRepo), to: 0, .centralBank)
+        post(withdrawals)
         let rate = repoRate / Self.stepsPerYear
-        for d in dealers.indices { dealers[d].cash -= dealers[d].repoBorrowed * rate }
-        for m in moneyFunds.indices { moneyFunds[m].cash += moneyFunds[m].repoLent * rate }
-        centralBank.created -= centralBank.standingRepo * rate
+        var interest = Entry("repo interest")
+        for d in dealers.indices { interest.add(-dealers[d].repoBorrowed * rate, .cash, .dealer(d)) }
+        for m in moneyFunds.indices { interest.add(moneyFunds[m].repoLent * rate, .cash, .moneyFund(m)) }
+        interest.add(centralBank.standingRepo * rate, .cash, .centralBank)
+        post(interest)
     }
 
     /// Phase 3: margin borrowers pay a day's interest at the repo rate plus the dealers' margin
@@ -28,16 +32,19 @@ extension World {
         for i in hedgeFunds.indices {
             let spread = rules.hedgeFund[hedgeFunds[i].strategy].financingSpread ?? rules.dealer.marginSpread
             let interest = hedgeFunds[i].loan * (repoRate + spread) / Self.stepsPerYear
-            hedgeFunds[i].cash -= interest
-            dealers[hedgeFunds[i].broker].cash += interest
+            transfer(interest, from: .hedgeFund(i), to: .dealer(hedgeFunds[i].broker))
             rebalanceLoan(i)
         }
         let (paid, capitalised) = retail.payInterest(rate: rate)
         let share = 1 / Double(dealers.count)
+        var entry = Entry("retail margin interest")
+        entry.retail(-paid, .cash)
+        entry.retail(-capitalised, .claim(.marginLoan))
         for d in dealers.indices {
-            dealers[d].cash += paid * share
-            dealers[d].marginLoans += capitalised * share
+            entry.add(paid * share, .cash, .dealer(d))
+            entry.add(capitalised * share, .claim(.marginLoan), .dealer(d))
         }
+        post(entry)
     }
 
     /// Phase 8: the repo market clears dealers' funding needs (their own, and the basis clients'
@@ -53,22 +60,21 @@ extension World {
             supply: moneyFunds.map { $0.repoSupply(floor: centralBank.floor(cb), rules: rules.moneyFund) },
             floor: centralBank.floor(cb), ceiling: centralBank.ceiling(cb))
         repoRate = result.rate
+        var repo = Entry("repo rolled")
         for (d, total) in result.borrowed.enumerated() {
-            dealers[d].cash += total - dealers[d].repoBorrowed
-            dealers[d].repoBorrowed = total
+            repo.add(total - dealers[d].repoBorrowed, .cash, .dealer(d))
+            repo.set(.claim(.repo), to: -total, .dealer(d))
         }
         for (m, total) in result.lent.enumerated() {
-            moneyFunds[m].cash -= total - moneyFunds[m].repoLent
-            moneyFunds[m].repoLent = total
+            repo.add(-(total - moneyFunds[m].repoLent), .cash, .moneyFund(m))
+            repo.set(.claim(.repo), to: total, .moneyFund(m))
         }
-        centralBank.created += result.standingRepo - centralBank.standingRepo
-        centralBank.standingRepo = result.standingRepo
+        repo.add(-(result.standingRepo - centralBank.standingRepo), .cash, .centralBank)
+        repo.set(.claim(.repo), to: result.standingRepo, .centralBank)
+        post(repo)
         for m in moneyFunds.indices {
             let deposit = max(moneyFunds[m].cash, 0)
-            moneyFunds[m].cash -= deposit
-            moneyFunds[m].reverseRepo = deposit
-            centralBank.reverseRepo += deposit
-            centralBank.created -= deposit
+            lend(deposit, .reverseRepo, from: .moneyFund(m), to: .centralBank)
         }
     }
 }

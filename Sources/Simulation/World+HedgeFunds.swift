@@ -51,9 +51,8 @@ extension World {
                     let wanted = investors.flowSensitivity * performance * sovereignFunds[s].stakes[i] * nav
                     let amount = min(wanted, sovereignFunds[s].excessCash(rules: rules.sovereignFund))
                     guard amount > 0 else { continue }
-                    sovereignFunds[s].cash -= amount
+                    transfer(amount, from: .sovereignFund(s), to: .hedgeFund(i))
                     sovereignFunds[s].stakes[i] += amount / nav
-                    hedgeFunds[i].cash += amount
                     hedgeFunds[i].shares += amount / nav
                     log.subscriptions += amount
                     rebalanceLoan(i)
@@ -87,15 +86,16 @@ extension World {
             guard !due.isEmpty else { return prices.map { _ in 0 } }
             hedgeFunds[i].notices.removeAll { $0.due <= step }
             let nav = hedgeFunds[i].nav(prices), cash = max(hedgeFunds[i].cash, 0)
-            var paid = 0.0
+            var paid = 0.0, entry = Entry("redemptions from \(Account.hedgeFund(i))")
             for notice in due {
                 let value = notice.shares * nav
-                sovereignFunds[notice.investor].cash += value
+                entry.add(value, .cash, .sovereignFund(notice.investor))
                 sovereignFunds[notice.investor].stakes[i] -= notice.shares
                 hedgeFunds[i].shares -= notice.shares
                 paid += value
             }
-            hedgeFunds[i].cash -= paid
+            entry.add(-paid, .cash, .hedgeFund(i))
+            post(entry)
             log.redemptionsPaid += paid
             rebalanceLoan(i)
             return hedgeFunds[i].proRataSale(of: paid - cash, prices: prices)
@@ -110,8 +110,10 @@ extension World {
         let close = history[history.count - 1].map { exp($0) }
         for i in hedgeFunds.indices where !hedgeFunds[i].hedge.isEmpty {
             let variation = hedgeFunds[i].hedge.indices.reduce(0) { $0 + hedgeFunds[i].hedge[$1] * (close[$1] - prices[$1]) }
-            hedgeFunds[i].cash += variation
-            for d in dealers.indices { dealers[d].cash -= variation / Double(dealers.count) }
+            var entry = Entry("futures variation")
+            entry.add(variation, .cash, .hedgeFund(i))
+            for d in dealers.indices { entry.add(-variation / Double(dealers.count), .cash, .dealer(d)) }
+            post(entry)
             log.futuresVariation += variation
             hedgeFunds[i].hedge = hedgeFunds[i].units
             rebalanceLoan(i)

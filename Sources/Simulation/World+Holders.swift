@@ -3,35 +3,45 @@ import Economy
 /// Who holds what: the one place that lists every sector's holdings of an asset, for payments,
 /// the accounting check and the recorder.
 extension World {
-    /// Calls `body` with every institutional holding of asset `a` and its holder (retail traders are
-    /// summed apart).
-    func forEachHolding(of a: Int, _ body: (AgentName, Double) throws -> Void) rethrows {
-        for i in hedgeFunds.indices { try body(AgentName("hedge_fund", i), hedgeFunds[i].units[a]) }
-        for i in dealers.indices { try body(AgentName("dealer", i), dealers[i].units[a]) }
-        for i in hyperscalers.indices { try body(AgentName("hyperscaler", i), hyperscalers[i].units[a]) }
-        for i in sovereignFunds.indices { try body(AgentName("sovereign_fund", i), sovereignFunds[i].units[a]) }
-        if a == governmentBond {
-            for i in moneyFunds.indices { try body(AgentName("money_fund", i), moneyFunds[i].bonds) }
-            try body(AgentName("central_bank"), centralBank.bonds)
-        }
+    /// Calls `body` with every institutional holding of asset `a` and its holder: every book but the
+    /// issuers' (who owe the asset; retail traders are summed apart).
+    func forEachHolding(of a: Int, _ body: (Account, Double) throws -> Void) rethrows {
+        for account in accounts where !issuer(of: a, is: account) { try body(account, self[account].units[a]) }
     }
 
     /// Pays `perUnit` in cash on every unit of asset `a` held by a private agent (the central bank
-    /// remits what it would receive). Returns the total paid; the payer's cash is the caller's.
-    mutating func payHolders(of a: Int, perUnit: Double) -> Double {
+    /// remits what it would receive; issuers owe, not hold); `payers` says who pays how much of the
+    /// total, in one entry. Returns the total paid.
+    @discardableResult
+    mutating func payHolders(of a: Int, perUnit: Double, _ name: String,
+                             payers: (_ total: Double) -> [(Account, Double)]) -> Double {
         guard perUnit > 0 else { return 0 }
-        var paid = 0.0
-        for i in hedgeFunds.indices { hedgeFunds[i].cash += perUnit * hedgeFunds[i].units[a]; paid += perUnit * hedgeFunds[i].units[a] }
-        for i in dealers.indices { dealers[i].cash += perUnit * dealers[i].units[a]; paid += perUnit * dealers[i].units[a] }
-        for i in hyperscalers.indices { hyperscalers[i].cash += perUnit * hyperscalers[i].units[a]; paid += perUnit * hyperscalers[i].units[a] }
-        for i in sovereignFunds.indices { sovereignFunds[i].cash += perUnit * sovereignFunds[i].units[a]; paid += perUnit * sovereignFunds[i].units[a] }
-        if a == governmentBond {
-            for m in moneyFunds.indices { moneyFunds[m].cash += perUnit * moneyFunds[m].bonds; paid += perUnit * moneyFunds[m].bonds }
+        var entry = Entry(name), paid = 0.0
+        for account in accounts where account.sector != .centralBank && !issuer(of: a, is: account) {
+            let amount = perUnit * self[account].units[a]
+            entry.add(amount, .cash, account)
+            paid += amount
         }
         if a == retailAsset {
-            paid += retail.payDividends(perUnit: perUnit)
+            let received = retail.payDividends(perUnit: perUnit)
+            entry.retail(received, .cash)
+            paid += received
         }
+        for (payer, amount) in payers(paid) { entry.add(-amount, .cash, payer) }
+        post(entry)
         return paid
+    }
+
+    /// Whether `account` issues asset `a`: its sales create units (it owes them: negative units in its
+    /// book), its purchases retire them.
+    func issuer(of a: Int, is account: Account) -> Bool {
+        (a == governmentBond && account.sector == .government) || (a == hyperscalerBond && account.sector == .hyperscaler)
+    }
+
+    /// `units` of asset `a` newly issued (negative: retired) in a clearing round.
+    mutating func issue(_ units: Double, of a: Int, into log: inout StepLog) {
+        outstanding[a] += units
+        if a == governmentBond { log.issued += units } else { log.corporateIssued += units }
     }
 
     /// Yield of bond `a` at the current price, and at its initial price (`AssetSpec.yield(at:)`).
@@ -42,11 +52,3 @@ extension World {
     func privatelyHeld(_ a: Int) -> Double { outstanding[a] - (a == governmentBond ? centralBank.bonds : 0) }
 }
 
-/// An agent's label in reports ("hedge_fund[2]", "central_bank"), made into text only when printed.
-struct AgentName: CustomStringConvertible {
-    let kind: String, index: Int?
-
-    init(_ kind: String, _ index: Int? = nil) { (self.kind, self.index) = (kind, index) }
-
-    var description: String { index.map { "\(kind)[\($0)]" } ?? kind }
-}

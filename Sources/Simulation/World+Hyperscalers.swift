@@ -25,28 +25,15 @@ extension World {
         return curves
     }
 
-    /// Phase 7: a hyperscaler's fill. Selling its own bond is issuance: it owes the new units.
-    mutating func settleHyperscaler(_ h: Int, asset a: Int, fill: Double, price p: Double, into log: inout StepLog) {
-        hyperscalers[h].cash -= fill * p
-        if a == hyperscalerBond {
-            hyperscalers[h].bondsOwed -= fill
-            outstanding[a] -= fill
-            log.corporateIssued -= fill
-        } else {
-            hyperscalers[h].units[a] += fill
-        }
-    }
-
     /// Phase 9: hyperscalers pay what they can of their capex bills to the real economy; the rest
     /// waits for the next step. The plan grows at `capex_growth`.
     mutating func payCapex(into log: inout StepLog) {
         let growth = exp(rules.hyperscaler.capexGrowth / Self.stepsPerYear)
         for h in hyperscalers.indices {
             let paid = min(hyperscalers[h].bill, max(hyperscalers[h].cash, 0))
-            hyperscalers[h].cash -= paid
+            transfer(paid, from: .hyperscaler(h), to: .realEconomy)
             hyperscalers[h].backlog = hyperscalers[h].bill - paid
             hyperscalers[h].plannedCapex *= growth
-            realEconomy.cash += paid
             realEconomy.revenue += paid
             realEconomy.capex += paid
             log.capex += paid

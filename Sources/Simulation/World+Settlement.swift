@@ -2,53 +2,44 @@ import Economy
 import Foundation
 
 extension World {
-    /// Phase 7: fills move units and cash between balance sheets at the clearing price; a fund's cash
-    /// shortfall is borrowed from its broker and its surplus repays the loan first.
+    /// Phase 7: fills move units and cash between books at the clearing price, one entry per market
+    /// (an issuer selling its own bond issues it); then a fund's cash shortfall is borrowed from its
+    /// broker and its surplus repays the loan first.
     mutating func settle(_ curves: [[DemandCurve]], _ results: [ClearingResult], into log: inout StepLog) {
         log.rounds += 1
         for (a, result) in results.enumerated() {
             let p = result.price
-            var retailFills: (buy: Double, sell: Double)?
+            var retailFills: (buy: Double, sell: Double)?, liquidated: (borrowed: Double, writtenOff: Double)?
+            var trades = Entry("clearing \(rules.market.assets[a].name)")
             for (curve, fill) in zip(curves[a], result.fills) {
                 if curve.forced { log.forcedVolumes[a] += -min(fill, 0) }
                 log.recordFill(curve.participant.sector, asset: a, units: fill, price: p, forced: curve.forced)
+                if let account = curve.participant.account {
+                    trades.add(fill, .units(a), account)
+                    trades.add(-fill * p, .cash, account)
+                    if issuer(of: a, is: account) { issue(-fill, of: a, into: &log) }
+                } else {
+                    trades.retail(fill, .units(a))
+                    trades.retail(-fill * p, .cash)
+                }
                 switch curve.participant {
-                case let .hedgeFund(i):
-                    hedgeFunds[i].units[a] += fill
-                    hedgeFunds[i].cash -= fill * p
-                    if curve.forced { log.forcedFunds.insert(i) }
-                case let .dealer(i):
-                    dealers[i].units[a] += fill
-                    dealers[i].cash -= fill * p
+                case let .hedgeFund(i): if curve.forced { log.forcedFunds.insert(i) }
                 case .retailBuys:
                     let wanted = retail.totalBuyCash / p
                     retailFills = (wanted > 0 ? fill / wanted : 0, retailFills?.sell ?? 0)
                 case .retailSells:
                     let wanted = retail.totalSellUnits
                     retailFills = (retailFills?.buy ?? 0, wanted > 0 ? -fill / wanted : 0)
-                case let .moneyFund(i):
-                    moneyFunds[i].bonds += fill
-                    moneyFunds[i].cash -= fill * p
-                case let .hyperscaler(h):
-                    settleHyperscaler(h, asset: a, fill: fill, price: p, into: &log)
-                case let .sovereignFund(s):
-                    sovereignFunds[s].units[a] += fill
-                    sovereignFunds[s].cash -= fill * p
-                case .centralBank:
-                    settleCentralBank(units: fill, price: p)
-                case .government:
-                    log.issued -= fill
-                    government.bondsOutstanding -= fill
-                    outstanding[a] -= fill
-                    government.cash -= fill * p
                 case .retailLiquidations:
                     let wanted = retail.totalLiquidationUnits
                     log.liquidations += retail.markedCount
                     log.liquidationValue += -fill * p
-                    let (borrowed, writtenOff) = retail.settleLiquidations(price: p, fill: wanted > 0 ? -fill / wanted : 0)
-                    fundRetailLoans(borrowed, writtenOff: writtenOff)
+                    liquidated = retail.settleLiquidations(price: p, fill: wanted > 0 ? -fill / wanted : 0)
+                default: break
                 }
             }
+            post(trades)
+            if let (borrowed, writtenOff) = liquidated { fundRetailLoans(borrowed, writtenOff: writtenOff) }
             if let (buy, sell) = retailFills {
                 fundRetailLoans(retail.settle(price: p, buyFill: buy, sellFill: sell), writtenOff: 0)
             }
@@ -64,20 +55,20 @@ extension World {
     /// leaves their cash for traders' cash, and write-offs cut their loan assets (a loss, not a flow).
     mutating func fundRetailLoans(_ borrowed: Double, writtenOff: Double) {
         let share = 1 / Double(dealers.count)
+        var entry = Entry("retail margin loans")
+        entry.retail(borrowed, .cash)
+        entry.retail(-(borrowed - writtenOff), .claim(.marginLoan))
         for d in dealers.indices {
-            dealers[d].cash -= borrowed * share
-            dealers[d].marginLoans += (borrowed - writtenOff) * share
+            entry.add(-borrowed * share, .cash, .dealer(d))
+            entry.add((borrowed - writtenOff) * share, .claim(.marginLoan), .dealer(d))
         }
+        post(entry)
     }
 
     /// Borrows a fund's negative cash from its broker, or repays its loan from positive cash.
     mutating func rebalanceLoan(_ i: Int) {
-        let b = hedgeFunds[i].broker
         let borrow = marginLoanChange(cash: hedgeFunds[i].cash, loan: hedgeFunds[i].loan)
-        hedgeFunds[i].cash += borrow
-        hedgeFunds[i].loan += borrow
-        dealers[b].cash -= borrow
-        dealers[b].marginLoans += borrow
+        lend(borrow, .marginLoan, from: .dealer(hedgeFunds[i].broker), to: .hedgeFund(i))
     }
 
     /// Phase 9: a fund whose equity is negative defaults: its broker seizes its holdings and cash and
@@ -85,15 +76,17 @@ extension World {
     mutating func resolveDefaults() -> Int {
         var defaults = 0
         for i in hedgeFunds.indices where hedgeFunds[i].equity(prices) < 0 {
-            let b = hedgeFunds[i].broker
+            let fund = Account.hedgeFund(i), broker = Account.dealer(hedgeFunds[i].broker)
+            var seizure = Entry("default of \(fund)")
             for a in prices.indices {
-                dealers[b].units[a] += hedgeFunds[i].units[a]
-                hedgeFunds[i].units[a] = 0
+                seizure.add(hedgeFunds[i].units[a], .units(a), broker)
+                seizure.set(.units(a), to: 0, fund)
             }
-            dealers[b].cash += hedgeFunds[i].cash
-            dealers[b].marginLoans -= hedgeFunds[i].loan
-            hedgeFunds[i].cash = 0
-            hedgeFunds[i].loan = 0
+            seizure.add(hedgeFunds[i].cash, .cash, broker)
+            seizure.add(-hedgeFunds[i].loan, .claim(.marginLoan), broker)
+            seizure.set(.cash, to: 0, fund)
+            seizure.set(.claim(.marginLoan), to: 0, fund)
+            post(seizure)
             defaults += 1
         }
         return defaults

@@ -6,13 +6,13 @@ import Stochastics
 extension World {
     /// Money funds start at the allocation their rule wants at the initial price, bought from dealers.
     static func moneyFunds(_ rules: Rules, _ stream: RandomStream) -> [MoneyFund] {
-        let bond = rules.market.assets.first { $0.name == rules.government.bond }!
+        let assets = rules.market.assets, b = assets.firstIndex { $0.name == rules.government.bond }!, bond = assets[b]
         let overnight = rules.centralBank.initialRate - rules.centralBank.floorSpread
         return (0..<rules.moneyFund.count).map { _ in
-            var fund = MoneyFund(cash: rules.moneyFund.cash.draw(stream, within: .nonNegative))
+            var fund = MoneyFund(cash: rules.moneyFund.cash.draw(stream, within: .nonNegative), assets: assets.count, bond: b)
             let units = max(fund.demand(coupon: bond.coupon, overnight: overnight, rules: rules.moneyFund)(bond.initialPrice), 0)
-            fund.bonds = units
-            fund.cash -= units * bond.initialPrice
+            fund.book.add(units, to: .units(b))
+            fund.book.add(-units * bond.initialPrice, to: .cash)
             return fund
         }
     }
@@ -56,14 +56,15 @@ extension World {
                                 maxLeverage: order.map { leverage[$0] }, strategy: order.map { strategy[$0] })
     }
 
-    /// Dealers split what the other sectors do not hold. If money funds want more of the bond than
-    /// is left, they are scaled down; they pay the dealers for what they bought. Dealers lend the
-    /// hedge funds' starting margin loans.
+    /// Dealers split what the other sectors do not hold (issuers' own bonds are owed, not held). If
+    /// money funds want more of the bond than is left, they are scaled down; they pay the dealers for
+    /// what they bought. Dealers lend the hedge funds' starting margin loans. (Endowments: the only
+    /// book edits outside the ledger.)
     mutating func dealersHoldingTheRest() -> [Dealer] {
         let n = Double(rules.dealer.count), b = governmentBond, p0 = prices[b]
         var rest = outstanding
         for a in rest.indices {
-            rest[a] -= hedgeFunds.reduce(0) { $0 + $1.units[a] } + hyperscalers.reduce(0) { $0 + $1.units[a] }
+            rest[a] -= hedgeFunds.reduce(0) { $0 + $1.units[a] } + hyperscalers.reduce(0) { $0 + ($1.bond == a ? 0 : $1.units[a]) }
                 + sovereignFunds.reduce(0) { $0 + $1.units[a] }
             if a == retailAsset { rest[a] -= retail.units.reduce(0, +) }
         }
@@ -72,8 +73,8 @@ extension World {
         if wanted > max(rest[b], 0) {
             for m in moneyFunds.indices {
                 let keep = moneyFunds[m].bonds * max(rest[b], 0) / wanted
-                moneyFunds[m].cash += (moneyFunds[m].bonds - keep) * p0
-                moneyFunds[m].bonds = keep
+                moneyFunds[m].book.add((moneyFunds[m].bonds - keep) * p0, to: .cash)
+                _ = moneyFunds[m].book.set(.units(b), to: keep)
             }
         }
         let bought = moneyFunds.reduce(0) { $0 + $1.bonds }
@@ -82,8 +83,8 @@ extension World {
             Dealer(cash: rules.dealer.capital + bought * p0 / n, units: rest.map { $0 / n }, targetUnits: rest.map { $0 / n })
         }
         for fund in hedgeFunds where fund.loan > 0 {
-            dealers[fund.broker].cash -= fund.loan
-            dealers[fund.broker].marginLoans += fund.loan
+            dealers[fund.broker].book.add(-fund.loan, to: .cash)
+            dealers[fund.broker].book.add(fund.loan, to: .claim(.marginLoan))
         }
         return dealers
     }

@@ -4,12 +4,14 @@ extension World {
     /// Phase 3: labs spend a share of their cash on compute, the hyperscalers' revenue (equal shares).
     mutating func buyCompute(into log: inout StepLog) {
         guard !hyperscalers.isEmpty else { return }
+        var entry = Entry("compute")
         for l in aiLabs.indices {
             let spent = rules.aiLab.computeRate * aiLabs[l].cash
-            aiLabs[l].cash -= spent
+            entry.add(-spent, .cash, .aiLab(l))
             log.compute += spent
         }
-        for h in hyperscalers.indices { hyperscalers[h].cash += log.compute / Double(hyperscalers.count) }
+        for h in hyperscalers.indices { entry.add(log.compute / Double(hyperscalers.count), .cash, .hyperscaler(h)) }
+        post(entry)
     }
 
     /// Phase 4: labs call committed capital; each sovereign fund owes an equal part.
@@ -70,19 +72,20 @@ extension World {
     /// Phase 9: sovereign funds pay what they owe on calls from their cash; labs receive it in
     /// proportion to what each is still owed.
     mutating func payCapitalCalls(into log: inout StepLog) {
-        var paid = 0.0
+        var paid = 0.0, entry = Entry("capital calls paid")
         for s in sovereignFunds.indices {
             let pay = min(sovereignFunds[s].owed, max(sovereignFunds[s].cash, 0))
-            sovereignFunds[s].cash -= pay
+            entry.add(-pay, .cash, .sovereignFund(s))
             sovereignFunds[s].owed -= pay
             paid += pay
         }
         let receivable = aiLabs.map { $0.called - $0.received }
         let total = receivable.reduce(0, +)
+        defer { post(entry) }
         guard paid > 0, total > 0 else { return }
         for l in aiLabs.indices {
             let share = paid * receivable[l] / total
-            aiLabs[l].cash += share
+            entry.add(share, .cash, .aiLab(l))
             aiLabs[l].received += share
         }
         log.capitalPaid = paid

@@ -48,6 +48,9 @@ public struct World {
     /// initial price. Rounding tolerances of the accounting check are relative to it (total cash can
     /// be negative, since dealers may start overdrawn by the margin loans they extend).
     var moneyScale = 1.0
+    /// The largest imbalance of any ledger entry so far, and the entry's name (rounding only, or a bug
+    /// the stock-flow check reports).
+    var ledgerImbalance: (size: Double, entry: String) = (0, "")
     let retailStream: RandomStream
 
     /// Builds the initial state. Heterogeneity is drawn from streams derived from `seed` per sector,
@@ -72,23 +75,25 @@ public struct World {
         retailAsset = assets.firstIndex { $0.name == rules.retail.asset }!
         let capexStream = stream("hyperscaler.capex")
         let plannedCapex = (0..<rules.hyperscaler.count).map { _ in rules.hyperscaler.capex.draw(capexStream, within: .nonNegative) }
-        government = Government(cash: rules.government.initialCash, bondsOutstanding: assets[governmentBond].supply)
-        realEconomy = RealEconomy(cash: rules.realEconomy.initialCash, rules: rules.realEconomy)
+        government = Government(cash: rules.government.initialCash, bondsOutstanding: assets[governmentBond].supply,
+                                assets: assets.count, bond: governmentBond)
+        realEconomy = RealEconomy(cash: rules.realEconomy.initialCash, assets: assets.count, rules: rules.realEconomy)
         let cb = rules.centralBank
-        centralBank = CentralBank(policyRate: cb.initialRate, bonds: cb.initialBondShare * assets[governmentBond].supply)
+        centralBank = CentralBank(policyRate: cb.initialRate, bonds: cb.initialBondShare * assets[governmentBond].supply,
+                                  assets: assets.count, bond: governmentBond)
         repoRate = cb.initialRate - cb.floorSpread
         let hs = rules.hyperscaler, hsStream = stream("hyperscaler")
         hyperscalers = (0..<hs.count).map { i in
             var units = assets.map { _ in 0.0 }
             units[governmentBond] = hs.treasuryShare * assets[governmentBond].supply / Double(hs.count)
-            return Hyperscaler(cash: hs.cash.draw(hsStream, within: .nonNegative), units: units,
+            return Hyperscaler(cash: hs.cash.draw(hsStream, within: .nonNegative), units: units, bond: hyperscalerBond,
                                bondsOwed: assets[hyperscalerBond].supply / Double(hs.count),
                                plannedCapex: plannedCapex[i])
         }
         initialDividends = Self.dividends(rules, capex: plannedCapex.reduce(0, +))
         expectedDividends = initialDividends
         tradedValue = assets.map { _ in 0 }
-        aiLabs = (0..<rules.aiLab.count).map { _ in AILab() }
+        aiLabs = (0..<rules.aiLab.count).map { _ in AILab(assets: assets.count) }
         let swStream = stream("sovereign_fund"), sw = rules.sovereignFund
         sovereignFunds = (0..<sw.count).map { _ in
             SovereignFund(cash: sw.cash.draw(swStream, within: .nonNegative),

@@ -104,8 +104,8 @@ func shippedRules<T>(_ type: String, _ make: (inout RuleReader) -> T) -> T {
         let x = fund.marginCallSale(asset: 0, prices: [10], haircut: 0.25)
         #expect(abs(x - 20) < 1e-9)
         var after = fund
-        after.units[0] -= x
-        after.loan -= x * 10
+        after.book.add(-x, to: .units(0))
+        after.book.add(x * 10, to: .claim(.marginLoan))
         #expect(abs(after.marginCallSale(asset: 0, prices: [10], haircut: 0.25)) < 1e-9)
         #expect(fund.marginCallSale(asset: 0, prices: [10], haircut: 0.2) == 0, "within a 20% requirement")
     }

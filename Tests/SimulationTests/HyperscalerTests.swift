@@ -36,7 +36,7 @@ import Testing
         var r = RuleReader(try! YAMLLoader.load(file: Repository.path("Agents/hyperscaler.yaml")), section: "hyperscaler")
         var rules = HyperscalerRules(&r)
         rules.costSensitivity = 10
-        let firm = Hyperscaler(cash: 0, units: [], bondsOwed: 0, plannedCapex: 1e6)
+        let firm = Hyperscaler(cash: 0, units: [0], bond: 0, bondsOwed: 0, plannedCapex: 1e6)
         let bills = [0.05, 0.06, 0.08].map { firm.capexBill(yield: $0, initialYield: 0.05, rules: rules) }
         #expect(bills[0] == 1e6 && bills[0] > bills[1] && bills[1] > bills[2])
         #expect(abs(bills[1] - 1e6 * exp(-0.1)) < 1e-6, "one point of yield cuts capex by 10 log points")

@@ -38,7 +38,7 @@ import Testing
     @Test func anInjectedCashLeakIsCaughtNamingTheInstrument() throws {
         var world = World(rules: try rules(), seed: Seed(1))
         _ = try world.advance()
-        world.hedgeFunds[0].cash += 1_000
+        world.hedgeFunds[0].book.add(1_000, to: .cash)
         #expect {
             try world.checkAccounting()
         } throws: { error in
@@ -49,7 +49,7 @@ import Testing
 
     @Test func anInjectedUnitLeakIsCaughtNamingTheAsset() throws {
         var world = World(rules: try rules(), seed: Seed(1))
-        world.dealers[0].units[0] -= 5
+        world.dealers[0].book.add(-5, to: .units(0))
         #expect {
             try world.checkAccounting()
         } throws: { error in
@@ -59,7 +59,7 @@ import Testing
 
     @Test func aNonFiniteBalanceIsCaught() throws {
         var world = World(rules: try rules(), seed: Seed(1))
-        world.hedgeFunds[1].units[0] = .nan
+        _ = world.hedgeFunds[1].book.set(.units(0), to: .nan)
         #expect {
             try world.checkAccounting()
         } throws: { error in
@@ -90,11 +90,9 @@ import Testing
         let i = 0, b = world.hedgeFunds[i].broker
         let p = world.prices[0]
         let extra = 4 * world.hedgeFunds[i].equity(world.prices) / p  // buy 4x equity on margin
-        world.hedgeFunds[i].units[0] += extra
-        world.dealers[b].units[0] -= extra
-        world.hedgeFunds[i].cash -= extra * p
+        world.transfer(extra, .units(0), from: .dealer(b), to: .hedgeFund(i))
+        world.transfer(extra * p, from: .hedgeFund(i), to: .dealer(b))  // the dealer sold the units for cash
         world.rebalanceLoan(i)
-        world.dealers[b].cash += extra * p  // the dealer sold the units for cash
         _ = try world.checkAccounting()
         let before = world.hedgeFunds[i].units[0]
         world.haircuts = world.haircuts.map { _ in 0.5 }
@@ -119,9 +117,9 @@ import Testing
         let cash = world.retail.cash[0], held = world.retail.units[0]
         let loan = 20 * (held * p + cash), bought = (cash + loan) / p
         world.retail.setBalances(of: 0, cash: 0, units: held + bought, loan: loan)
-        world.dealers[0].units[a] -= bought
-        world.dealers[0].cash += cash
-        world.dealers[0].marginLoans += loan
+        world.dealers[0].book.add(-bought, to: .units(a))
+        world.dealers[0].book.add(cash, to: .cash)
+        world.dealers[0].book.add(loan, to: .claim(.marginLoan))
         _ = try world.checkAccounting()
         let record = try world.advance()
         #expect(record.liquidations >= 1)
@@ -145,7 +143,7 @@ import Testing
 
     @Test func aMarginLoanLeakIsCaught() throws {
         var world = World(rules: try rules(), seed: Seed(1))
-        world.hedgeFunds[2].loan += 10
+        world.hedgeFunds[2].book.add(-10, to: .claim(.marginLoan))
         #expect {
             try world.checkAccounting()
         } throws: { error in
