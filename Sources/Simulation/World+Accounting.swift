@@ -1,23 +1,30 @@
 import Economy
 
 extension World {
-    /// Phase 10: the stock-flow identities (MODEL.md section 5). Returns the largest relative error;
-    /// throws `AccountingViolation` naming step, agent and instrument past `tolerance`.
+    /// Who lends and who borrows each instrument: a book on the wrong side, or of another sector
+    /// holding it at all, is a violation (retail traders borrow margin loans in their columns).
+    static let instrumentSides: [Instrument: (lenders: [Account.Sector], borrowers: [Account.Sector])] = [
+        .marginLoan: ([.dealer], [.hedgeFund]),
+        .repo: ([.moneyFund, .centralBank], [.dealer]),
+        .reverseRepo: ([.moneyFund], [.centralBank]),
+    ]
+
+    /// Phase 10: the stock-flow identities (MODEL.md section 5), each a loop over books. Returns the
+    /// largest relative error; throws `AccountingViolation` naming step, agent and instrument past
+    /// `tolerance`.
     ///
     /// - every balance and price is finite;
-    /// - units of each asset held by all agents sum to its amount outstanding, and the government owes
-    ///   exactly the units of its bond outstanding;
-    /// - margin loans owed by funds and retail traders equal margin loans held by dealers; repo owed by
-    ///   dealers equals repo lent by money funds and the standing repo; reverse-repo deposits equal
-    ///   the central bank's liability;
-    /// - no fund or trader holds negative cash (shortfalls are borrowed), nobody holds negative units;
+    /// - units of each asset held by all but its issuers sum to its amount outstanding, and its issuers
+    ///   owe exactly that (every unit is on both sides); nobody else holds negative units;
+    /// - each instrument's claims sum to zero over all books (every loan is owed by someone), each
+    ///   book on its sector's side of it;
+    /// - every ledger entry balanced;
+    /// - nobody but dealers (overdrawn by the loans they fund) and the central bank (whose cash is minus
+    ///   the money it created) holds negative cash; total cash is what existed at step 0;
     /// - sovereign funds hold no more of a hedge fund's shares than it has outstanding, nor give
     ///   notice on more than they hold;
     /// - every agent's net worth is its assets less its liabilities at current prices, and the net
-    ///   worths sum to the wealth that is nobody's liability (step-0 cash, crypto, equities): every
-    ///   claim is on both sides of the ledger;
-    /// - total cash is what existed at step 0 plus what the central bank's operations created: trades,
-    ///   transfers and loans between agents only move it.
+    ///   worths sum to the wealth that is nobody's liability (step-0 cash, crypto, equities).
     func checkAccounting(tolerance: Double = 1e-9) throws -> Double {
         try checkAccounting(retailCensus(tolerance: tolerance), tolerance: tolerance)
     }
@@ -27,122 +34,136 @@ extension World {
 
     /// The check, given the retail population's `census` (taken at `retailCensus(tolerance:)`).
     func checkAccounting(_ retailTotals: RetailCensus, tolerance: Double = 1e-9) throws -> Double {
-        var worst = 0.0
-        // Names and details are autoclosures: built only for a violation, not at every step.
-        func violation(_ agent: String, _ instrument: String, _ detail: String) -> AccountingViolation {
-            AccountingViolation(step: step, agent: agent, instrument: instrument, detail: detail)
-        }
-        func finite(_ x: Double, _ agent: @autoclosure () -> String, _ instrument: @autoclosure () -> String) throws {
-            guard x.isFinite else { throw violation(agent(), instrument(), "balance is \(x)") }
-        }
-        func compare(_ actual: Double, _ expected: Double, scale: Double, _ agent: @autoclosure () -> String,
-                     _ instrument: @autoclosure () -> String, _ detail: @autoclosure () -> String) throws {
-            let error = abs(actual - expected) / max(scale, 1)
-            worst = max(worst, error)
-            guard error <= tolerance else { throw violation(agent(), instrument(), detail()) }
-        }
-        let slack = -tolerance
-        /// A balance that must be finite and not negative (beyond rounding relative to `scale`).
-        func holding(_ x: Double, _ agent: @autoclosure () -> String, _ instrument: @autoclosure () -> String,
-                     scale: Double) throws {
-            try finite(x, agent(), instrument())
-            guard x >= slack * scale else { throw violation(agent(), instrument(), "negative balance \(x)") }
-        }
+        var check = AccountingCheck(step: step, tolerance: tolerance, moneyScale: moneyScale)
+        let books = accounts.map { ($0, self[$0]) }
         for (a, asset) in rules.market.assets.enumerated() {
-            try finite(prices[a], "market", asset.name)
-            var held = 0.0
-            try forEachHolding(of: a) { agent, units in
-                try holding(units, agent.description, asset.name, scale: asset.supply)
-                held += units
+            try check.finite(prices[a], "market", asset.name)
+            var held = a == retailAsset ? retailTotals.units : 0, owed = 0.0, issued = false
+            for (account, book) in books {
+                if issuer(of: a, is: account) {
+                    try check.finite(book.units[a], account.description, asset.name)
+                    owed -= book.units[a]
+                    issued = true
+                } else {
+                    try check.holding(book.units[a], account.description, asset.name, scale: asset.supply)
+                    held += book.units[a]
+                }
             }
-            if a == retailAsset { held += retailTotals.units }
-            try finite(held, "retail", asset.name)
-            try compare(held, outstanding[a], scale: outstanding[a], "all", asset.name,
-                        "holdings sum to \(held), amount outstanding is \(outstanding[a])")
+            try check.finite(held, "retail", asset.name)
+            try check.compare(held, outstanding[a], scale: outstanding[a], "all", asset.name,
+                              "holdings sum to \(held), amount outstanding is \(outstanding[a])")
+            if issued {
+                try check.compare(owed, outstanding[a], scale: outstanding[a], "issuers", asset.name,
+                                  "owe \(owed) units, \(outstanding[a]) are outstanding")
+            }
         }
         let retailAssetName = rules.market.assets[retailAsset].name
         let lowest = [("cash", retailTotals.firstLowCash, retail.cash), (retailAssetName, retailTotals.firstLowUnits, retail.units),
                       ("margin_loan", retailTotals.firstLowLoan, retail.loan)]
-        for case let (name, i?, column) in lowest { try holding(column[i], "retail[\(i)]", name, scale: moneyScale) }
-        let bond = rules.market.assets[governmentBond]
-        try compare(government.bondsOutstanding, outstanding[governmentBond], scale: outstanding[governmentBond],
-                    "government", bond.name, "owes \(government.bondsOutstanding) units, \(outstanding[governmentBond]) are outstanding")
-        try holding(government.cash, "government", "cash", scale: moneyScale)
-        try holding(realEconomy.cash, "real_economy", "cash", scale: moneyScale)
-        for (s, fund) in sovereignFunds.enumerated() { try holding(fund.cash, "sovereign_fund[\(s)]", "cash", scale: moneyScale) }
-        for (l, lab) in aiLabs.enumerated() { try holding(lab.cash, "ai_lab[\(l)]", "cash", scale: moneyScale) }
-        var corporateOwed = 0.0
-        for (h, firm) in hyperscalers.enumerated() {
-            try holding(firm.cash, "hyperscaler[\(h)]", "cash", scale: moneyScale)
-            try holding(firm.bondsOwed, "hyperscaler[\(h)]", rules.market.assets[hyperscalerBond].name, scale: outstanding[hyperscalerBond])
-            corporateOwed += firm.bondsOwed
+        for case let (name, i?, column) in lowest { try check.holding(column[i], "retail[\(i)]", name, scale: moneyScale) }
+        for instrument in Instrument.allCases {
+            let sides = Self.instrumentSides[instrument]!
+            var sum = instrument == .marginLoan ? -retailTotals.loan : 0
+            for (account, book) in books {
+                let claim = book[instrument], name = account.description
+                if sides.lenders.contains(account.sector) {
+                    try check.holding(claim, name, instrument.description, scale: moneyScale)
+                } else if sides.borrowers.contains(account.sector) {
+                    try check.holding(-claim, name, instrument.description, scale: moneyScale)
+                } else {
+                    try check.compare(claim, 0, scale: moneyScale, name, instrument.description, "holds \(claim), not its sector's instrument")
+                }
+                sum += claim
+            }
+            try check.compare(sum, 0, scale: moneyScale, "all", instrument.description,
+                              "lent and borrowed differ by \(sum): a claim on one side of the ledger only")
         }
-        try compare(corporateOwed, outstanding[hyperscalerBond], scale: outstanding[hyperscalerBond], "hyperscalers",
-                    rules.market.assets[hyperscalerBond].name, "owe \(corporateOwed) units, \(outstanding[hyperscalerBond]) are outstanding")
-        var repoLent = centralBank.standingRepo, repoOwed = 0.0, deposits = 0.0
-        for (i, m) in moneyFunds.enumerated() {
-            try holding(m.cash, "money_fund[\(i)]", "cash", scale: moneyScale)
-            try holding(m.repoLent, "money_fund[\(i)]", "repo", scale: moneyScale)
-            try holding(m.reverseRepo, "money_fund[\(i)]", "reverse_repo", scale: moneyScale)
-            repoLent += m.repoLent
-            deposits += m.reverseRepo
+        guard ledgerImbalance.size <= tolerance * moneyScale else {
+            throw check.violation("all", "ledger", "entry \(ledgerImbalance.entry) did not balance by \(ledgerImbalance.size)")
         }
-        try holding(centralBank.standingRepo, "central_bank", "standing_repo", scale: moneyScale)
-        try compare(deposits, centralBank.reverseRepo, scale: moneyScale, "central_bank", "reverse_repo",
-                    "money funds hold \(deposits) in reverse repo, the central bank owes \(centralBank.reverseRepo)")
-        var owed = retailTotals.loan, lent = 0.0
+        var cash = retailTotals.cash
+        for (account, book) in books {
+            if account.sector == .dealer || account.sector == .centralBank {
+                try check.finite(book.cash, account.description, "cash")
+            } else {
+                try check.holding(book.cash, account.description, "cash", scale: moneyScale)
+            }
+            cash += book.cash
+        }
+        try check.finite(cash, "all", "cash")
+        try check.compare(cash, initialCash, scale: moneyScale, "all", "cash",
+                          "cash totals \(cash) (the central bank's created money netted) without a recorded flow; step 0 had \(initialCash)")
+        try checkFundShares(&check)
+        let sheets = balanceSheets(retail: retailTotals)
+        for sheet in sheets {
+            try check.finite(sheet.assets, sheet.agent, "assets")
+            try check.finite(sheet.liabilities, sheet.agent, "liabilities")
+        }
+        let netWorth = sheets.reduce(0) { $0 + $1.netWorth }, gross = sheets.reduce(0) { $0 + $1.assets }
+        try check.compare(netWorth, outsideWealth, scale: gross, "all", "net_worth",
+                          "net worths (assets - liabilities at current prices) sum to \(netWorth), wealth that is nobody's liability is \(outsideWealth)")
+        return check.worst
+    }
+
+    /// Hedge-fund shares: none negative; investors hold no more than are outstanding, nor give notice
+    /// on more than they hold.
+    private func checkFundShares(_ check: inout AccountingCheck) throws {
         for (i, f) in hedgeFunds.enumerated() {
-            try holding(f.cash, "hedge_fund[\(i)]", "cash", scale: moneyScale)
-            try finite(f.loan, "hedge_fund[\(i)]", "margin_loan")
-            owed += f.loan
-            try holding(f.shares, "hedge_fund[\(i)]", "shares", scale: f.shares)
+            try check.holding(f.shares, "hedge_fund[\(i)]", "shares", scale: f.shares)
             var held = 0.0
             for s in sovereignFunds.indices {
                 let stake = sovereignFunds[s].stakes[i]
-                try holding(stake, "sovereign_fund[\(s)]", "shares of hedge_fund[\(i)]", scale: f.shares)
+                try check.holding(stake, "sovereign_fund[\(s)]", "shares of hedge_fund[\(i)]", scale: f.shares)
                 let noticed = f.noticedShares(by: s)
-                guard noticed <= stake + tolerance * f.shares else {
-                    throw violation("sovereign_fund[\(s)]", "shares of hedge_fund[\(i)]", "gave notice on \(noticed) shares, holds \(stake)")
+                guard noticed <= stake + check.tolerance * f.shares else {
+                    throw check.violation("sovereign_fund[\(s)]", "shares of hedge_fund[\(i)]", "gave notice on \(noticed) shares, holds \(stake)")
                 }
                 held += stake
             }
-            guard held <= f.shares * (1 + tolerance) else {
-                throw violation("hedge_fund[\(i)]", "shares", "investors hold \(held) shares, \(f.shares) are outstanding")
+            guard held <= f.shares * (1 + check.tolerance) else {
+                throw check.violation("hedge_fund[\(i)]", "shares", "investors hold \(held) shares, \(f.shares) are outstanding")
             }
         }
-        for (i, d) in dealers.enumerated() {
-            try finite(d.cash, "dealer[\(i)]", "cash")
-            try finite(d.marginLoans, "dealer[\(i)]", "margin_loan")
-            try holding(d.repoBorrowed, "dealer[\(i)]", "repo", scale: moneyScale)
-            lent += d.marginLoans
-            repoOwed += d.repoBorrowed
-        }
-        try compare(repoOwed, repoLent, scale: moneyScale, "all", "repo",
-                    "dealers owe \(repoOwed) in repo, money funds and the standing repo lent \(repoLent)")
-        try compare(owed, lent, scale: moneyScale, "all", "margin_loan",
-                    "funds and retail traders owe \(owed) in margin loans, dealers hold \(lent)")
-        let cash = totalCash(retailCash: retailTotals.cash)
-        try finite(cash, "all", "cash")
-        let expected = initialCash + centralBank.created
-        try compare(cash, expected, scale: moneyScale, "all", "cash",
-                    "cash totals \(cash) without a recorded flow; expected \(expected) (step 0 plus central-bank operations)")
-        let sheets = balanceSheets(retail: retailTotals)
-        for sheet in sheets {
-            try finite(sheet.assets, sheet.agent, "assets")
-            try finite(sheet.liabilities, sheet.agent, "liabilities")
-        }
-        let netWorth = sheets.reduce(0) { $0 + $1.netWorth }, gross = sheets.reduce(0) { $0 + $1.assets }
-        try compare(netWorth, outsideWealth, scale: gross, "all", "net_worth",
-                    "net worths (assets - liabilities at current prices) sum to \(netWorth), wealth that is nobody's liability is \(outsideWealth)")
-        return worst
     }
 
-    var totalCash: Double { totalCash(retailCash: retail.census().cash) }
-
-    /// Cash of all agents, given the retail traders' in total.
+    /// Cash of all agents but the central bank, given the retail traders' in total.
     func totalCash(retailCash: Double) -> Double {
-        hedgeFunds.reduce(0) { $0 + $1.cash } + dealers.reduce(0) { $0 + $1.cash } + retailCash
-            + government.cash + moneyFunds.reduce(0) { $0 + $1.cash } + hyperscalers.reduce(0) { $0 + $1.cash }
-            + realEconomy.cash + sovereignFunds.reduce(0) { $0 + $1.cash } + aiLabs.reduce(0) { $0 + $1.cash }
+        accounts.reduce(retailCash) { $0 + ($1.sector == .centralBank ? 0 : self[$1].cash) }
+    }
+}
+
+/// The comparisons of one stock-flow check, keeping the largest relative error. Names and details
+/// are autoclosures: built only for a violation, not at every step.
+struct AccountingCheck {
+    let step: Int
+    let tolerance: Double
+    let moneyScale: Double
+    private(set) var worst = 0.0
+
+    init(step: Int, tolerance: Double, moneyScale: Double) {
+        (self.step, self.tolerance, self.moneyScale) = (step, tolerance, moneyScale)
+    }
+
+    func violation(_ agent: String, _ instrument: String, _ detail: String) -> AccountingViolation {
+        AccountingViolation(step: step, agent: agent, instrument: instrument, detail: detail)
+    }
+
+    func finite(_ x: Double, _ agent: @autoclosure () -> String, _ instrument: @autoclosure () -> String) throws {
+        guard x.isFinite else { throw violation(agent(), instrument(), "balance is \(x)") }
+    }
+
+    /// `actual` equals `expected` within `tolerance` relative to `scale` (at least 1).
+    mutating func compare(_ actual: Double, _ expected: Double, scale: Double, _ agent: @autoclosure () -> String,
+                          _ instrument: @autoclosure () -> String, _ detail: @autoclosure () -> String) throws {
+        let error = abs(actual - expected) / max(scale, 1)
+        worst = max(worst, error)
+        guard error <= tolerance else { throw violation(agent(), instrument(), detail()) }
+    }
+
+    /// A balance that must be finite and not negative (beyond rounding relative to `scale`).
+    func holding(_ x: Double, _ agent: @autoclosure () -> String, _ instrument: @autoclosure () -> String,
+                 scale: Double) throws {
+        try finite(x, agent(), instrument())
+        guard x >= -tolerance * scale else { throw violation(agent(), instrument(), "negative balance \(x)") }
     }
 }

@@ -42,7 +42,8 @@ public struct World {
     public internal(set) var outstanding: [Double]
     /// Index of the asset retail traders trade.
     public let retailAsset: Int
-    /// Cash of all agents at step 0 (the accounting check adds central-bank operations since).
+    /// Cash of all agents at step 0: what all agents' cash, the central bank's (minus what it created)
+    /// included, sums to at every step.
     var initialCash = 0.0
     /// The size of the economy at step 0: every agent's cash in absolute value plus every asset at its
     /// initial price. Rounding tolerances of the accounting check are relative to it (total cash can
@@ -107,10 +108,9 @@ public struct World {
         retailStream = RandomStream(seed: seed.child("retail"), generator: rules.run.generator)
         dealers = []
         dealers = dealersHoldingTheRest()
-        initialCash = totalCash
-        let grossCash = [hedgeFunds.map(\.cash), dealers.map(\.cash), moneyFunds.map(\.cash), hyperscalers.map(\.cash),
-                         sovereignFunds.map(\.cash), aiLabs.map(\.cash), [government.cash, realEconomy.cash]]
-            .joined().reduce(0) { $0 + abs($1) } + retail.census().cash
+        let retailCash = retail.census().cash
+        initialCash = totalCash(retailCash: retailCash)
+        let grossCash = accounts.reduce(retailCash) { $0 + abs(self[$1].cash) }
         moneyScale = max(grossCash + zip(outstanding, prices).reduce(0) { $0 + $1.0 * $1.1 }, 1)
     }
 }
