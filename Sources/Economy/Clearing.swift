@@ -93,7 +93,7 @@ public enum Clearing {
 
 /// A participant's order that is not a finite number of units: the market cannot clear it.
 public struct NonFiniteOrder: Error, Sendable, CustomStringConvertible {
-    public let participant: Participant
+    public let participant: AgentID
     public let price: Double
     public let quantity: Double
     public var description: String { "\(participant)'s order at price \(price) is \(quantity) units" }

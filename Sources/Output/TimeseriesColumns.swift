@@ -23,7 +23,8 @@ public enum TimeseriesColumns {
         }
     }
 
-    public static let columns: [Column] = [
+    /// The built-in columns, each documented in docs/OUTPUT.md.
+    public static let builtIn: [Column] = [
         Column("step", "trading day, 1-based", "step", scalar: { Double($0.step) }),
         Column("price_<asset>", "clearing price at the end of the step", "$/unit", \.prices),
         Column("log_return_<asset>", "log change of the price over the step", "log points", \.logReturns),
@@ -89,8 +90,14 @@ public enum TimeseriesColumns {
         Column("accounting_error", "largest relative error of a stock-flow identity this step", "fraction", scalar: \.accountingError),
     ]
 
-    /// (column pattern, meaning, unit), as `docs/OUTPUT.md` lists them.
-    public static var documented: [(name: String, meaning: String, unit: String)] { columns.map { ($0.name, $0.meaning, $0.unit) } }
+    /// Every column: the built-in ones, then each sector added as data's `<type>_<name>` columns
+    /// (documented in its Swift file; `drypowder describe <type>` lists them).
+    public static let columns: [Column] = builtIn + Sectors.columnDocs.enumerated().map { i, doc in
+        Column(doc.name, doc.meaning, doc.unit, scalar: { $0.sectorValues[i] })
+    }
+
+    /// (column pattern, meaning, unit), as `docs/OUTPUT.md` lists them: the built-in columns.
+    public static var documented: [(name: String, meaning: String, unit: String)] { builtIn.map { ($0.name, $0.meaning, $0.unit) } }
 
     /// The header for a market with these assets; `<bond>` columns repeat for bond assets only.
     public static func header(assets: [AssetSpec]) -> [String] {

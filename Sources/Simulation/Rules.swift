@@ -17,6 +17,8 @@ public struct Rules: Sendable {
     public var realEconomy: RealEconomyRules
     public var sovereignFund: SovereignFundRules
     public var aiLab: AILabRules
+    /// The rules of each sector added as data (`Sectors.registered`), by agent type.
+    public var sectors: [String: any Sendable] = [:]
 
     /// The agent types an experiment must give a rule file for, in the order sections are read.
     public static var agentTypes: [String] { readers.map(\.type) }
@@ -57,6 +59,9 @@ public struct Rules: Sendable {
         realEconomy = read(RealEconomyRules.type) { RealEconomyRules(&$0) }
         sovereignFund = read(SovereignFundRules.type) { SovereignFundRules(&$0) }
         aiLab = read(AILabRules.type) { AILabRules(&$0) }
+        for sector in Sectors.registered {
+            sectors[sector.type] = read(sector.type) { reader -> any Sendable in sector.rules(&reader) }
+        }
         if errors.isEmpty { errors += crossChecks(experiment) }
         guard errors.isEmpty else { throw ConfigErrors(errors) }
     }
@@ -80,7 +85,7 @@ public struct Rules: Sendable {
 
     /// Each agent type's reader, in the order sections are read: the one list `describe` and
     /// `validate` share.
-    static let readers: [(type: String, read: @Sendable (inout RuleReader) -> Void)] = [
+    static var readers: [(type: String, read: (inout RuleReader) -> Void)] { [
         (MarketRules.type, { _ = MarketRules(&$0) }),
         (HedgeFundRules.type, { _ = HedgeFundRules(&$0) }),
         (DealerRules.type, { _ = DealerRules(&$0) }),
@@ -92,7 +97,7 @@ public struct Rules: Sendable {
         (RealEconomyRules.type, { _ = RealEconomyRules(&$0) }),
         (SovereignFundRules.type, { _ = SovereignFundRules(&$0) }),
         (AILabRules.type, { _ = AILabRules(&$0) }),
-    ]
+    ] + Sectors.registered.map { sector in (sector.type, { _ = sector.rules(&$0) }) } }
 
     /// The documentation of every key of one rule type (or of the experiment settings, `experiment`).
     public static func describe(_ type: String) -> [KeySpec]? {

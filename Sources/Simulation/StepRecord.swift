@@ -87,6 +87,8 @@ public struct StepRecord: Sendable, Equatable {
     public var totalCash: Double
     /// Largest relative error of any stock-flow identity this step (0 when exact).
     public var accountingError: Double
+    /// The columns of the sectors added as data, in `Sectors.registered` order.
+    public var sectorValues: [Double]
     /// Each sector's net trading per asset this step (sectors that traded nothing are absent).
     public var flows: [SectorFlow]
 }

@@ -3,7 +3,7 @@ import Economy
 extension World {
     /// Who lends and who borrows each instrument: a book on the wrong side, or of another sector
     /// holding it at all, is a violation (retail traders borrow margin loans in their columns).
-    static let instrumentSides: [Instrument: (lenders: [Account.Sector], borrowers: [Account.Sector])] = [
+    static let instrumentSides: [Instrument: (lenders: [SectorID], borrowers: [SectorID])] = [
         .marginLoan: ([.dealer], [.hedgeFund]),
         .repo: ([.moneyFund, .centralBank], [.dealer]),
         .reverseRepo: ([.moneyFund], [.centralBank]),

@@ -86,7 +86,7 @@ extension World {
             guard !due.isEmpty else { return prices.map { _ in 0 } }
             hedgeFunds[i].notices.removeAll { $0.due <= step }
             let nav = hedgeFunds[i].nav(prices), cash = max(hedgeFunds[i].cash, 0)
-            var paid = 0.0, entry = Entry("redemptions from \(Account.hedgeFund(i))")
+            var paid = 0.0, entry = Entry("redemptions from \(AgentID.hedgeFund(i))")
             for notice in due {
                 let value = notice.shares * nav
                 entry.add(value, .cash, .sovereignFund(notice.investor))

@@ -5,7 +5,7 @@ import Economy
 extension World {
     /// Calls `body` with every institutional holding of asset `a` and its holder: every book but the
     /// issuers' (who owe the asset; retail traders are summed apart).
-    func forEachHolding(of a: Int, _ body: (Account, Double) throws -> Void) rethrows {
+    func forEachHolding(of a: Int, _ body: (AgentID, Double) throws -> Void) rethrows {
         for account in accounts where !issuer(of: a, is: account) { try body(account, self[account].units[a]) }
     }
 
@@ -14,7 +14,7 @@ extension World {
     /// total, in one entry. Returns the total paid.
     @discardableResult
     mutating func payHolders(of a: Int, perUnit: Double, _ name: String,
-                             payers: (_ total: Double) -> [(Account, Double)]) -> Double {
+                             payers: (_ total: Double) -> [(AgentID, Double)]) -> Double {
         guard perUnit > 0 else { return 0 }
         var entry = Entry(name), paid = 0.0
         for account in accounts where account.sector != .centralBank && !issuer(of: a, is: account) {
@@ -34,7 +34,7 @@ extension World {
 
     /// Whether `account` issues asset `a`: its sales create units (it owes them: negative units in its
     /// book), its purchases retire them.
-    func issuer(of a: Int, is account: Account) -> Bool {
+    func issuer(of a: Int, is account: AgentID) -> Bool {
         (a == governmentBond && account.sector == .government) || (a == hyperscalerBond && account.sector == .hyperscaler)
     }
 

@@ -115,6 +115,7 @@ extension World {
     func orders(forced: [[Double]], called: Set<Int>, credit: [Double], reference: [Double], signals: SignalInputs,
                 firstRound: Bool) -> [[DemandCurve]] {
         let funding = firstRound ? zip(hyperscalerCurves(), sovereignCurves()).map(+) : []
+        let market = marketView(firstRound: firstRound)
         return prices.indices.map { a in
             var curves: [DemandCurve] = []
             for (i, fund) in hedgeFunds.enumerated() {
@@ -149,8 +150,15 @@ extension World {
             if a == retailAsset, case let units = retail.totalLiquidationUnits, units > 0 {
                 curves.append(DemandCurve(.retailLiquidations, forced: true) { _ in -units })
             }
+            for sector in plugins { curves += sector.orders(asset: a, market: market, rules: rules) }
             return curves
         }
+    }
+
+    /// What sectors added as data see of the market now.
+    func marketView(firstRound: Bool) -> MarketView {
+        MarketView(step: step, assets: rules.market.assets, prices: prices, initialPrices: rules.market.assets.map(\.initialPrice),
+                   repoRate: repoRate, policyRate: centralBank.policyRate, outstanding: outstanding, firstRound: firstRound)
     }
 
     /// Phase 7: one clearing round in every market. A failure of the search names the market and step.

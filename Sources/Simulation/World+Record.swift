@@ -42,6 +42,7 @@ extension World {
             sovereignUnits: (0..<n).map { a in sovereignFunds.reduce(0) { $0 + $1.units[a] } },
             retailBuyOrders: retail.totalBuyCash, retailSellOrders: retail.totalSellUnits,
             totalCash: totalCash(retailCash: totals.cash), accountingError: accountingError,
+            sectorValues: plugins.flatMap { [market = marketView(firstRound: false)] in $0.values(market) },
             flows: log.flows.sorted { ($0.asset, $0.sector) < ($1.asset, $1.sector) })
     }
 

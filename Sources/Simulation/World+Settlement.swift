@@ -13,7 +13,7 @@ extension World {
             var trades = Entry("clearing \(rules.market.assets[a].name)")
             for (curve, fill) in zip(curves[a], result.fills) {
                 if curve.forced { log.forcedVolumes[a] += -min(fill, 0) }
-                log.recordFill(curve.participant.sector, asset: a, units: fill, price: p, forced: curve.forced)
+                log.recordFill(curve.participant.sector.name, asset: a, units: fill, price: p, forced: curve.forced)
                 if let account = curve.participant.account {
                     trades.add(fill, .units(a), account)
                     trades.add(-fill * p, .cash, account)
@@ -23,7 +23,7 @@ extension World {
                     trades.retail(-fill * p, .cash)
                 }
                 switch curve.participant {
-                case let .hedgeFund(i): if curve.forced { log.forcedFunds.insert(i) }
+                case let fund where fund.sector == .hedgeFund: if curve.forced { log.forcedFunds.insert(fund.index) }
                 case .retailBuys:
                     let wanted = retail.totalBuyCash / p
                     retailFills = (wanted > 0 ? fill / wanted : 0, retailFills?.sell ?? 0)
@@ -76,7 +76,7 @@ extension World {
     mutating func resolveDefaults() -> Int {
         var defaults = 0
         for i in hedgeFunds.indices where hedgeFunds[i].equity(prices) < 0 {
-            let fund = Account.hedgeFund(i), broker = Account.dealer(hedgeFunds[i].broker)
+            let fund = AgentID.hedgeFund(i), broker = AgentID.dealer(hedgeFunds[i].broker)
             var seizure = Entry("default of \(fund)")
             for a in prices.indices {
                 seizure.add(hedgeFunds[i].units[a], .units(a), broker)

@@ -24,6 +24,8 @@ public struct World {
     public internal(set) var realEconomy: RealEconomy
     public internal(set) var sovereignFunds: [SovereignFund]
     public internal(set) var aiLabs: [AILab]
+    /// The sectors added as data, in `Sectors.registered` order.
+    var plugins: [SectorBox] = []
     /// Value traded per asset in the last step (price x volume): the liquidity sovereign funds rank by.
     var tradedValue: [Double]
     /// The overnight repo rate set by the funding market at the end of the last step.
@@ -107,6 +109,8 @@ public struct World {
         retail = Self.retail(rules, retailAsset: retailAsset, stream("retail"))
         retailStream = RandomStream(seed: seed.child("retail"), generator: rules.run.generator)
         dealers = []
+        let market = marketView(firstRound: true)
+        plugins = Sectors.registered.map { $0.make(rules: rules, market: market, seed: seed) }
         dealers = dealersHoldingTheRest()
         let retailCash = retail.census().cash
         initialCash = totalCash(retailCash: retailCash)

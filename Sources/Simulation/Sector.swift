@@ -1,0 +1,54 @@
+import Config
+import Economy
+import Stochastics
+
+/// A sector added as data: its rules, its agents' books, its set-up, its orders and its columns.
+/// The world runs it without knowing its type: its fills settle into its books through the ledger,
+/// it is paid on what it holds, and the stock-flow check, balance sheets and dealers' step-0 holdings
+/// see its books. Adding one takes its rule file (`Agents/<type>.yaml`), its Swift file, its tests
+/// and one line in `Sectors.registered`.
+public protocol Sector: Sendable {
+    associatedtype Rules: Sendable
+    /// Its agent type: the rule file `Agents/<type>.yaml`, agents named `<type>[i]`, column prefix.
+    static var type: String { get }
+    /// Reads its rules from its rule file (or documents their keys, when the reader is describing).
+    static func rules(_ reader: inout RuleReader) -> Rules
+    /// Its agents at step 0. What they hold is endowed: dealers hold what nobody else does.
+    init(rules: Rules, market: MarketView, stream: RandomStream)
+    /// One book per agent, changed only by the ledger.
+    var books: [Book] { get set }
+    /// Its agents' demand in market `asset` this clearing round: (agent index, quantity at a price).
+    func orders(asset: Int, market: MarketView, rules: Rules) -> [(agent: Int, quantity: @Sendable (Double) -> Double)]
+    /// Its columns in timeseries.csv, each named `<type>_<name>`.
+    static var columns: [SectorColumn<Self>] { get }
+}
+
+/// One timeseries column of a sector added as data.
+public struct SectorColumn<S: Sector>: Sendable {
+    public let name: String
+    public let meaning: String
+    public let unit: String
+    public let value: @Sendable (S, MarketView) -> Double
+
+    public init(_ name: String, _ meaning: String, _ unit: String, _ value: @escaping @Sendable (S, MarketView) -> Double) {
+        (self.name, self.meaning, self.unit, self.value) = (name, meaning, unit, value)
+    }
+}
+
+/// What a sector sees of the market when it decides: read-only.
+public struct MarketView: Sendable {
+    public let step: Int
+    public let assets: [AssetSpec]
+    public let prices: [Double]
+    /// Prices at step 0.
+    public let initialPrices: [Double]
+    public let repoRate: Double
+    public let policyRate: Double
+    /// Units outstanding per asset.
+    public let outstanding: [Double]
+    /// Whether this is the day's first clearing round.
+    public let firstRound: Bool
+
+    /// Annual yield of bond `a` at `price` (nil for other assets).
+    public func yield(_ a: Int, at price: Double) -> Double? { assets[a].yield(at: price) }
+}

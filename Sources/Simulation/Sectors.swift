@@ -1,0 +1,62 @@
+import Config
+import Economy
+import Stochastics
+
+/// The sectors added as data. To add one, write its rule file and its `Sector` type, then list it here.
+public enum Sectors {
+    public static let registered: [any Sector.Type] = []
+
+    /// Every registered sector's columns, in order: (name, meaning, unit).
+    public static var columnDocs: [(name: String, meaning: String, unit: String)] { registered.flatMap { docs($0) } }
+
+    /// One sector's columns (a generic function opens the existential type).
+    public static func docs<S: Sector>(_ sector: S.Type) -> [(name: String, meaning: String, unit: String)] {
+        S.columnDocs
+    }
+}
+
+/// A registered sector in a running world, its type erased.
+struct SectorBox: Sendable {
+    let id: SectorID
+    private var sector: any Sector
+
+    init(_ sector: any Sector) {
+        self.sector = sector
+        id = SectorID(type(of: sector).type)
+    }
+
+    var books: [Book] {
+        get { sector.books }
+        set { sector.books = newValue }
+    }
+
+    /// Its demand curves in market `asset`, given every sector's rules.
+    func orders(asset: Int, market: MarketView, rules: Simulation.Rules) -> [DemandCurve] {
+        func curves<S: Sector>(_ sector: S) -> [DemandCurve] {
+            let own = rules.sectors[S.type] as! S.Rules
+            return sector.orders(asset: asset, market: market, rules: own).map { order in
+                DemandCurve(AgentID(id, order.agent), order.quantity)
+            }
+        }
+        return curves(sector)
+    }
+
+    /// Its columns' values now.
+    func values(_ market: MarketView) -> [Double] {
+        func values<S: Sector>(_ sector: S) -> [Double] { S.columns.map { $0.value(sector, market) } }
+        return values(sector)
+    }
+}
+
+extension Sector {
+    /// The sector at step 0, type erased, from its rules in `rules`.
+    static func make(rules all: Simulation.Rules, market: MarketView, seed: Seed) -> SectorBox {
+        let stream = RandomStream(seed: seed.child("init." + type), generator: all.run.generator)
+        return SectorBox(Self(rules: all.sectors[type] as! Self.Rules, market: market, stream: stream))
+    }
+
+    /// Its columns' documentation: (name, meaning, unit), names prefixed with its type.
+    public static var columnDocs: [(name: String, meaning: String, unit: String)] {
+        columns.map { ("\(type)_\($0.name)", $0.meaning, $0.unit) }
+    }
+}
