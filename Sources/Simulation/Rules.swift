@@ -80,6 +80,9 @@ public struct Rules: Sendable {
                                 "trend_fraction + fundamental_fraction must be <= 1 (the rest are noise traders), found \(retail.trendFraction + retail.fundamentalFraction)")]
         }
         if let error = endowmentError(experiment) { return [error] }
+        for sector in Sectors.registered {
+            if let (key, message) = Sectors.crossCheck(sector, self) { return [Self.error(experiment, sector.type, key, message)] }
+        }
         return []
     }
 

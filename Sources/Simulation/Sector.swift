@@ -13,6 +13,8 @@ public protocol Sector: Sendable {
     static var type: String { get }
     /// Reads its rules from its rule file (or documents their keys, when the reader is describing).
     static func rules(_ reader: inout RuleReader) -> Rules
+    /// A problem its rules have given the market's assets: (key, message), reported at the key.
+    static func crossCheck(_ rules: Rules, assets: [AssetSpec]) -> (key: String, message: String)?
     /// Its agents at step 0. What they hold is endowed: dealers hold what nobody else does.
     init(rules: Rules, market: MarketView, stream: RandomStream)
     /// One book per agent, changed only by the ledger.
@@ -21,6 +23,10 @@ public protocol Sector: Sendable {
     func orders(asset: Int, market: MarketView, rules: Rules) -> [(agent: Int, quantity: @Sendable (Double) -> Double)]
     /// Its columns in timeseries.csv, each named `<type>_<name>`.
     static var columns: [SectorColumn<Self>] { get }
+}
+
+extension Sector {
+    public static func crossCheck(_ rules: Rules, assets: [AssetSpec]) -> (key: String, message: String)? { nil }
 }
 
 /// One timeseries column of a sector added as data.

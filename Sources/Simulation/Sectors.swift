@@ -4,10 +4,16 @@ import Stochastics
 
 /// The sectors added as data. To add one, write its rule file and its `Sector` type, then list it here.
 public enum Sectors {
-    public static let registered: [any Sector.Type] = []
+    public static let registered: [any Sector.Type] = [
+    ]
 
     /// Every registered sector's columns, in order: (name, meaning, unit).
     public static var columnDocs: [(name: String, meaning: String, unit: String)] { registered.flatMap { docs($0) } }
+
+    /// Problems the registered sectors' rules have with the market (a generic function opens each type).
+    static func crossCheck<S: Sector>(_ sector: S.Type, _ rules: Rules) -> (key: String, message: String)? {
+        S.crossCheck(rules.sectors[S.type] as! S.Rules, assets: rules.market.assets)
+    }
 
     /// One sector's columns (a generic function opens the existential type).
     public static func docs<S: Sector>(_ sector: S.Type) -> [(name: String, meaning: String, unit: String)] {

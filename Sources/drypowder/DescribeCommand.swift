@@ -52,6 +52,10 @@ struct DescribeCommand: ParsableCommand {
                 print("  \(spec.path): \(spec.type)\(unit)\(Self.shipped(spec, in: shipped))\(scope)")
                 print("      \(spec.meaning)")
             }
+            if let sector = Sectors.registered.first(where: { $0.type == t }) {
+                print("  columns it adds to timeseries.csv:")
+                for column in Sectors.docs(sector) { print("  \(column.name) [\(column.unit)]: \(column.meaning)") }
+            }
         }
     }
 
