@@ -5,6 +5,7 @@ import Stochastics
 /// The sectors added as data. To add one, write its rule file and its `Sector` type, then list it here.
 public enum Sectors {
     public static let registered: [any Sector.Type] = [
+        RealMoney.self,
     ]
 
     /// Every registered sector's columns, in order: (name, meaning, unit).
