@@ -36,15 +36,7 @@ extension World {
             rebalanceLoan(i)
         }
         let (paid, capitalised) = retail.payInterest(rate: rate)
-        let share = 1 / Double(dealers.count)
-        var entry = Entry("retail margin interest")
-        entry.retail(-paid, .cash)
-        entry.retail(-capitalised, .claim(.marginLoan))
-        for d in dealers.indices {
-            entry.add(paid * share, .cash, .dealer(d))
-            entry.add(capitalised * share, .claim(.marginLoan), .dealer(d))
-        }
-        post(entry)
+        receiveRetailInterest(paid, capitalised: capitalised)
     }
 
     /// Phase 8: the repo market clears dealers' funding needs (their own, and the basis clients'

@@ -110,10 +110,7 @@ extension World {
         let close = history[history.count - 1].map { exp($0) }
         for i in hedgeFunds.indices where !hedgeFunds[i].hedge.isEmpty {
             let variation = hedgeFunds[i].hedge.indices.reduce(0) { $0 + hedgeFunds[i].hedge[$1] * (close[$1] - prices[$1]) }
-            var entry = Entry("futures variation")
-            entry.add(variation, .cash, .hedgeFund(i))
-            for d in dealers.indices { entry.add(-variation / Double(dealers.count), .cash, .dealer(d)) }
-            post(entry)
+            payFuturesVariation(variation, to: i)
             log.futuresVariation += variation
             hedgeFunds[i].hedge = hedgeFunds[i].units
             rebalanceLoan(i)

@@ -32,6 +32,12 @@ extension World {
         return paid
     }
 
+    /// Units of each asset held by all agents of `sector`, in index order.
+    func units(of sector: SectorID) -> [Double] {
+        let books = accounts.filter { $0.sector == sector }.map { self[$0] }
+        return prices.indices.map { a in books.reduce(0) { $0 + $1.units[a] } }
+    }
+
     /// Whether `account` issues asset `a`: its sales create units (it owes them: negative units in its
     /// book), its purchases retire them.
     func issuer(of a: Int, is account: AgentID) -> Bool {

@@ -55,22 +55,6 @@ extension World {
         }
     }
 
-    /// Phase 5: each fund's credit line, the total loan its broker will carry for it. A basis fund's
-    /// broker refinances it in repo, so only the haircut limits it: `(1/h - 1)` times its equity on
-    /// its collateral. Other funds share a lending share of their broker's cash and loans.
-    func creditLines() -> [Double] {
-        var clients = Array(repeating: 0, count: dealers.count)
-        for fund in hedgeFunds where fund.strategy != .basis { clients[fund.broker] += 1 }
-        return hedgeFunds.map { fund in
-            if fund.strategy == .basis {
-                let h = fund.assets.map { haircuts[$0] }.max() ?? 1
-                return max(fund.equity(prices), 0) * (1 / max(h, 1e-9) - 1)
-            }
-            let broker = dealers[fund.broker]
-            return rules.dealer.lendingShare * max(broker.cash + broker.marginLoans, 0) / Double(clients[fund.broker])
-        }
-    }
-
     /// Phase 6: what hedge funds' signals read this morning: the trend over the crypto strategy's
     /// lookback, the repo rate, and the policy rate the central bank's rule would set at a meeting now.
     func signalInputs() -> SignalInputs {
@@ -96,17 +80,6 @@ extension World {
                             credit: retailCredit(), rules: rules.retail, stream: retailStream)
     }
 
-    /// What the dealers will lend in all: their lending share of their cash and loans.
-    var dealerLendingCapacity: Double {
-        rules.dealer.lendingShare * dealers.reduce(0) { $0 + max($1.cash + $1.marginLoans, 0) }
-    }
-
-    /// Phase 5: the exchange's unused lending capacity for retail: the dealers' lending capacity less
-    /// every margin loan already outstanding.
-    func retailCredit() -> Double {
-        max(dealerLendingCapacity - dealers.reduce(0) { $0 + $1.marginLoans }, 0)
-    }
-
     /// Phase 6: every participant's demand in each market for one clearing round, from the current
     /// state. A fund under a margin call or paying a redemption sends its forced sale as a market
     /// order instead of a curve, and a fund forced earlier in the step only deleverages for the rest
@@ -127,9 +100,7 @@ extension World {
                                                                          creditLine: credit[i], rules: rules.hedgeFund[fund.strategy])))
                 }
             }
-            for (i, dealer) in dealers.enumerated() {
-                curves.append(DemandCurve(.dealer(i), dealer.demand(asset: a, reference: reference[a], rules: rules.dealer)))
-            }
+            curves += dealerCurves(asset: a, reference: reference[a])
             if a == retailAsset && firstRound {
                 let cash = retail.totalBuyCash, units = retail.totalSellUnits
                 curves.append(DemandCurve(.retailBuys) { cash / $0 })

@@ -37,7 +37,7 @@ extension World {
             liquidations: log.liquidations, liquidationValue: log.liquidationValue,
             trendShare: retail.share(of: .trend), fundamentalShare: retail.share(of: .fundamental),
             hedgeFundUnits: (0..<n).map { a in hedgeFunds.reduce(0) { $0 + $1.units[a] } },
-            dealerUnits: (0..<n).map { a in dealers.reduce(0) { $0 + $1.units[a] } },
+            dealerUnits: units(of: .dealer),
             retailUnits: (0..<n).map { a in a == retailAsset ? totals.units : 0 },
             sovereignUnits: (0..<n).map { a in sovereignFunds.reduce(0) { $0 + $1.units[a] } },
             retailBuyOrders: retail.totalBuyCash, retailSellOrders: retail.totalSellUnits,
@@ -46,9 +46,5 @@ extension World {
             flows: log.flows.sorted { ($0.asset, $0.sector) < ($1.asset, $1.sector) })
     }
 
-    /// Margin loans outstanding over what the dealers will lend in all.
-    var dealerCapacityUsed: Double {
-        let capacity = dealerLendingCapacity
-        return capacity > 0 ? dealers.reduce(0) { $0 + $1.marginLoans } / capacity : 0
-    }
+
 }

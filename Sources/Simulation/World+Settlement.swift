@@ -51,20 +51,6 @@ extension World {
         for i in hedgeFunds.indices { rebalanceLoan(i) }
     }
 
-    /// The exchange's retail margin book is funded by the dealers in equal shares: new borrowing
-    /// leaves their cash for traders' cash, and write-offs cut their loan assets (a loss, not a flow).
-    mutating func fundRetailLoans(_ borrowed: Double, writtenOff: Double) {
-        let share = 1 / Double(dealers.count)
-        var entry = Entry("retail margin loans")
-        entry.retail(borrowed, .cash)
-        entry.retail(-(borrowed - writtenOff), .claim(.marginLoan))
-        for d in dealers.indices {
-            entry.add(-borrowed * share, .cash, .dealer(d))
-            entry.add((borrowed - writtenOff) * share, .claim(.marginLoan), .dealer(d))
-        }
-        post(entry)
-    }
-
     /// Borrows a fund's negative cash from its broker, or repays its loan from positive cash.
     mutating func rebalanceLoan(_ i: Int) {
         let borrow = marginLoanChange(cash: hedgeFunds[i].cash, loan: hedgeFunds[i].loan)
