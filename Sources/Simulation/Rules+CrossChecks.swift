@@ -76,6 +76,9 @@ extension Rules {
             if sovereignFund.share(of: asset.name) > 0 {
                 shares.append(("sovereign_fund.holdings.\(asset.name).share", sovereignFund.share(of: asset.name)))
             }
+            for sector in Sectors.registered {
+                shares += Sectors.initialShares(sector, self).filter { $0.asset == asset.name }.map { ($0.key, $0.share) }
+            }
             let total = shares.reduce(0) { $0 + $1.1 }
             if total > 1, let largest = shares.max(by: { $0.1 < $1.1 }) {
                 let (type, key) = largest.0.split(separator: ".", maxSplits: 1).map(String.init).pair

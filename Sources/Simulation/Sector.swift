@@ -15,6 +15,9 @@ public protocol Sector: Sendable {
     static func rules(_ reader: inout RuleReader) -> Rules
     /// A problem its rules have given the market's assets: (key, message), reported at the key.
     static func crossCheck(_ rules: Rules, assets: [AssetSpec]) -> (key: String, message: String)?
+    /// The fraction of each asset's supply it holds at step 0, by asset name, each with the key that
+    /// sets it (relative to its rule file): the step-0 shares of all sectors must leave dealers a rest.
+    static func initialShares(_ rules: Rules) -> [(asset: String, key: String, share: Double)]
     /// Its agents at step 0. What they hold is endowed: dealers hold what nobody else does.
     init(rules: Rules, market: MarketView, stream: RandomStream)
     /// One book per agent, changed only by the ledger.
@@ -27,6 +30,7 @@ public protocol Sector: Sendable {
 
 extension Sector {
     public static func crossCheck(_ rules: Rules, assets: [AssetSpec]) -> (key: String, message: String)? { nil }
+    public static func initialShares(_ rules: Rules) -> [(asset: String, key: String, share: Double)] { [] }
 }
 
 /// One timeseries column of a sector added as data.

@@ -16,6 +16,12 @@ public enum Sectors {
         S.crossCheck(rules.sectors[S.type] as! S.Rules, assets: rules.market.assets)
     }
 
+    /// A registered sector's step-0 shares, keys qualified with its type.
+    static func initialShares<S: Sector>(_ sector: S.Type, _ rules: Rules) -> [(asset: String, key: String, share: Double)] {
+        guard let own = rules.sectors[S.type] as? S.Rules else { return [] }
+        return S.initialShares(own).map { ($0.asset, "\(S.type).\($0.key)", $0.share) }
+    }
+
     /// One sector's columns (a generic function opens the existential type).
     public static func docs<S: Sector>(_ sector: S.Type) -> [(name: String, meaning: String, unit: String)] {
         S.columnDocs

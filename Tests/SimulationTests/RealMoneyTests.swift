@@ -59,6 +59,17 @@ import Testing
             "\(file):\(line): error: holdings.crypto: crypto is not a bond of the market (treasury, hyperscaler_bond)"])
     }
 
+    /// Their step-0 holdings count with every other sector's: shares that would leave dealers short
+    /// are a configuration error at the largest share's key, not a negative dealer inventory at step 1.
+    @Test func theirStepZeroSharesMustLeaveDealersARest() throws {
+        let path = Repository.experiment(extra: "  real_money.count: 3\n  real_money.holdings.treasury.share: 0.9")
+        let error = #expect(throws: ConfigErrors.self) { try Simulation.Rules(try Experiment.load(path)) }
+        let message = error?.errors.first?.description ?? ""
+        #expect(message.hasPrefix("\(path):\(Repository.line(of: "real_money.holdings.treasury.share", in: path)): error: "
+                                  + "real_money.holdings.treasury.share: the step-0 shares of treasury sum to"), "\(message)")
+        _ = try rules(["real_money.count=3"])
+    }
+
     /// They dampen a yield spike: in the exhausted-boom experiment (120 steps, 500 traders) the peak
     /// Treasury yield is lower with four investors than without, seed by seed. Measured with the CLI
     /// (seeds 1-5): -31, -43, -45, -38, -29 bp. A one-sided t test on 8 paired differences with t < -3

@@ -47,6 +47,11 @@ public struct RealMoney: Sector {
         return nil
     }
 
+    /// Its holdings, when it has investors.
+    public static func initialShares(_ rules: Rules) -> [(asset: String, key: String, share: Double)] {
+        rules.count > 0 ? rules.holdings.map { ($0.asset, "holdings.\($0.asset).share", $0.share) } : []
+    }
+
     public var books: [Book]
     /// Each investor's share of wealth in each asset at step 0.
     let initialWeights: [[Double]]
