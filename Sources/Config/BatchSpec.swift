@@ -19,7 +19,7 @@
 /// A latin_hypercube or sobol sweep gives `points:` and a range per key:
 /// `{min: 1.0e7, max: 1.0e9, scale: log, integer: false}`.
 public struct BatchSpec: Sendable {
-    public static let keys = ["replications", "variants", "sweep", "outputs"]
+    public static let keys = ExperimentKeys.all.filter(\.batch).map(\.name)
 
     public var replications = 1
     /// Counterfactuals beyond the experiment itself (which runs as the variant `main`).

@@ -108,7 +108,7 @@ public struct Experiment: Sendable {
         }
         let batch = BatchSpec.read(settings)
         errors += batch.errors
-        for key in ["agents", "set", "events"] + BatchSpec.keys { settings[key] = nil }
+        for key in ExperimentKeys.all.map(\.name) { settings[key] = nil }
         guard errors.isEmpty else { throw ConfigErrors(errors) }
 
         for agent in agents where settings[agent.type] != nil {

@@ -25,20 +25,10 @@ struct DescribeCommand: ParsableCommand {
             if i > 0 { print() }
             print(t == "experiment" ? "experiment (Experiments/*.yaml)" : "\(t) (Agents/\(t).yaml)")
             if t == "experiment" {
-                print("  agents: mapping of agent type to rule file, relative to the experiment file; a type not named")
-                print("      reads the project's Agents/<type>.yaml (or $DRYPOWDER_AGENTS/<type>.yaml)")
-                print("  set: mapping of key.path to value: overrides of any key, applied in order before --set")
-                print("  events: list of scenario events, {at: STEP, set: {...}} or {from: STEP, to: STEP, set: {...}};")
-                print("      an event may change any key not marked set-up or price")
-                print("  replications: integer >= 1; default 1  (drypowder sweep)")
-                print("      runs per design point and variant, each (point, replication) with its own seed derived from run.seed")
-                print("  variants: mapping of name to {set: {...}, events: [...]}  (drypowder sweep)")
-                print("      counterfactuals run on the same seeds as the experiment (variant main); events replace the experiment's")
-                print("  sweep: {design: grid | latin_hypercube | sobol, points: N, parameters: {...}}  (drypowder sweep)")
-                print("      grid: key.path: [values], or a named group of key.path: [values] moved together;")
-                print("      latin_hypercube and sobol: key.path: {min, max, scale: linear | log, integer: true | false}")
-                print("  outputs: {tables: [timeseries, flows, events], every: 1, snapshot_every: 0}  (drypowder sweep)")
-                print("      per-run tables to write, keep every k-th step, per-agent balance sheets every k steps (0: none)")
+                for key in ExperimentKeys.all {
+                    print("  \(key.name): \(key.form)\(key.batch ? "  (drypowder sweep)" : "")")
+                    print("      \(key.meaning)")
+                }
             }
             let shipped = t == "experiment" ? nil : Self.shippedRules(t)
             for spec in Rules.describe(t) ?? [] {
