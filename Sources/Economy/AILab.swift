@@ -25,13 +25,12 @@ public struct AILabRules: Sendable, Equatable {
 
 /// One AI lab: the cash it has been paid and the commitment it has not yet called.
 public struct AILab: Sendable {
-    /// Its cash (it holds no asset).
+    /// Its cash (it holds no asset) and the capital it has called and not yet been paid (a positive
+    /// `capitalCall` claim on the sovereign funds).
     public var book: Book
     public var cash: Double { book.cash }
     /// Committed capital already called (paid or owed), so a rule change to `commitment` adds only the difference.
     public var called = 0.0
-    /// Called capital paid in so far.
-    public var received = 0.0
 
     public init(assets: Int) { book = Book(units: Array(repeating: 0, count: assets)) }
 

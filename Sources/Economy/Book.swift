@@ -7,6 +7,8 @@ public enum Instrument: Int, CaseIterable, Sendable, CustomStringConvertible {
     case repo
     /// Money funds' overnight deposits at the central bank.
     case reverseRepo
+    /// Capital AI labs have called from sovereign funds' commitments and not yet been paid.
+    case capitalCall
 
     /// The name in reports and CSV columns.
     public var description: String {
@@ -14,6 +16,7 @@ public enum Instrument: Int, CaseIterable, Sendable, CustomStringConvertible {
         case .marginLoan: return "margin_loan"
         case .repo: return "repo"
         case .reverseRepo: return "reverse_repo"
+        case .capitalCall: return "capital_call"
         }
     }
 }

@@ -65,12 +65,11 @@ public struct SovereignFundRules: Sendable, Equatable {
 
 /// One sovereign fund: cash, holdings, and what it still owes on capital calls.
 public struct SovereignFund: Sendable {
-    /// Cash and units held per asset.
+    /// Cash, units held per asset, and capital called but not yet paid (a negative `capitalCall` claim).
     public var book: Book
     public var cash: Double { book.cash }
     public var units: [Double] { book.units }
-    /// Capital called but not yet paid.
-    public var owed = 0.0
+    public var owed: Double { -book[.capitalCall] }
     /// Shares held in each hedge fund (valued at the fund's NAV).
     public var stakes: [Double]
 

@@ -7,6 +7,7 @@ extension World {
         .marginLoan: ([.dealer], [.hedgeFund]),
         .repo: ([.moneyFund, .centralBank], [.dealer]),
         .reverseRepo: ([.moneyFund], [.centralBank]),
+        .capitalCall: ([.aiLab], [.sovereignFund]),
     ]
 
     /// Phase 10: the stock-flow identities (MODEL.md section 5), each a loop over books. Returns the

@@ -13,9 +13,8 @@ extension World {
     /// Every agent's balance sheet at current prices (retail traders as one sector, from `retail`'s
     /// sums): each quantity of its book on the side its sign puts it (cash, units at the price,
     /// claims; negative cash is owed: a dealer's overdraft, the money the central bank created), plus
-    /// what books do not hold yet: a hedge fund owes its sovereign investors their stakes at NAV, and
-    /// capital called from sovereign funds is owed to the AI labs. Unpaid capex bills are orders, not
-    /// claims, and are left out.
+    /// what books do not hold yet: a hedge fund owes its sovereign investors their stakes at NAV.
+    /// Unpaid capex bills are orders, not claims, and are left out.
     func balanceSheets(retail totals: RetailCensus) -> [BalanceSheet] {
         let navs = navs()
         var sheets = accounts.map { account in
@@ -27,10 +26,7 @@ extension World {
             switch account.sector {
             case .hedgeFund:
                 sheet.liabilities += sovereignFunds.reduce(0) { $0 + $1.stakes[account.index] } * navs[account.index]
-            case .sovereignFund:
-                sheet.assets += sovereignFunds[account.index].stakeValue(navs: navs)
-                sheet.liabilities += sovereignFunds[account.index].owed
-            case .aiLab: sheet.assets += aiLabs[account.index].called - aiLabs[account.index].received
+            case .sovereignFund: sheet.assets += sovereignFunds[account.index].stakeValue(navs: navs)
             default: break
             }
             return sheet

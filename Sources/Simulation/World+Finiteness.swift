@@ -41,7 +41,6 @@ extension World {
         try check(realEconomy.revenue, "real_economy", "revenue")
         for (i, h) in hyperscalers.enumerated() { try check(h.plannedCapex, "hyperscaler[\(i)]", "planned capex") }
         for (i, s) in sovereignFunds.enumerated() {
-            try check(s.owed, "sovereign_fund[\(i)]", "capital owed")
             for (f, stake) in s.stakes.enumerated() { try check(stake, "sovereign_fund[\(i)]", "shares of hedge_fund[\(f)]") }
         }
         for (i, f) in hedgeFunds.enumerated() { try check(f.shares, "hedge_fund[\(i)]", "shares outstanding") }

@@ -14,15 +14,21 @@ extension World {
         post(entry)
     }
 
-    /// Phase 4: labs call committed capital; each sovereign fund owes an equal part.
+    /// Phase 4: labs call committed capital; each sovereign fund owes an equal part (with no sovereign
+    /// fund there is no commitment to call).
     mutating func callCapital(into log: inout StepLog) {
+        guard !sovereignFunds.isEmpty else { return }
+        var entry = Entry("capital called")
         for l in aiLabs.indices {
             let call = aiLabs[l].call(rules: rules.aiLab)
             aiLabs[l].called += call
+            entry.add(call, .claim(.capitalCall), .aiLab(l))
             log.capitalCalls += call
         }
-        guard !sovereignFunds.isEmpty else { return }
-        for s in sovereignFunds.indices { sovereignFunds[s].owed += log.capitalCalls / Double(sovereignFunds.count) }
+        for s in sovereignFunds.indices {
+            entry.add(-log.capitalCalls / Double(sovereignFunds.count), .claim(.capitalCall), .sovereignFund(s))
+        }
+        post(entry)
     }
 
     /// The order a sovereign fund sells in: its conviction list, or the most traded value first and
@@ -76,17 +82,17 @@ extension World {
         for s in sovereignFunds.indices {
             let pay = min(sovereignFunds[s].owed, max(sovereignFunds[s].cash, 0))
             entry.add(-pay, .cash, .sovereignFund(s))
-            sovereignFunds[s].owed -= pay
+            entry.add(pay, .claim(.capitalCall), .sovereignFund(s))
             paid += pay
         }
-        let receivable = aiLabs.map { $0.called - $0.received }
+        let receivable = aiLabs.map { $0.book[.capitalCall] }
         let total = receivable.reduce(0, +)
         defer { post(entry) }
         guard paid > 0, total > 0 else { return }
         for l in aiLabs.indices {
             let share = paid * receivable[l] / total
             entry.add(share, .cash, .aiLab(l))
-            aiLabs[l].received += share
+            entry.add(-share, .claim(.capitalCall), .aiLab(l))
         }
         log.capitalPaid = paid
     }

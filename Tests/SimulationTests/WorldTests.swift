@@ -133,15 +133,15 @@ import Testing
         #expect(world.retail.cash[0] > 0, "what equity was left stays with the trader")
     }
 
-    @Test func aClaimOnOneSideOfTheLedgerOnlyIsCaughtByTheNetWorthIdentity() throws {
+    @Test func aClaimOnOneSideOfTheLedgerOnlyIsCaught() throws {
         // A lab books capital as called that no sovereign fund owes: units and cash still add up,
-        // but net worths no longer sum to the wealth that is nobody's liability.
+        // but the instrument no longer sums to zero over all books.
         var world = World(rules: try rules(), seed: Seed(1))
-        world.aiLabs[0].called += 1e6
+        world.aiLabs[0].book.add(1e6, to: .claim(.capitalCall))
         #expect {
             try world.checkAccounting()
         } throws: { error in
-            (error as? AccountingViolation)?.instrument == "net_worth"
+            (error as? AccountingViolation)?.instrument == "capital_call"
         }
     }
 
@@ -217,12 +217,12 @@ import Testing
     @Test func aNonFiniteBalanceStopsTheRunInThePhaseWhereItArose() throws {
         var world = World(rules: try rules(), seed: Seed(1))
         _ = try world.advance()
-        world.sovereignFunds[1].owed = .nan
+        _ = world.sovereignFunds[1].book.set(.claim(.capitalCall), to: .nan)
         do {
             try world.checkFinite(after: "4 (funding needs)")
             Issue.record("a NaN passed the check")
         } catch let failure as NumericalFailure {
-            #expect(failure.description == "non-finite value at step 1, after phase 4 (funding needs): sovereign_fund[1] capital owed is nan")
+            #expect(failure.description == "non-finite value at step 1, after phase 4 (funding needs): sovereign_fund[1] capital_call is nan")
         }
     }
 
