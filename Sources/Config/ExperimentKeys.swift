@@ -20,17 +20,20 @@ public enum ExperimentKeys {
         Key(name: "events", form: "list of {at: STEP, set: {...}} or {from: STEP, to: STEP, set: {...}}",
             meaning: "scenario events; an event may change any key not marked set-up or price", batch: false),
         Key(name: "replications", form: "integer >= 1; 1 when absent",
-            meaning: "runs per design point and variant, each (point, replication) with its own seed derived from run.seed",
+            meaning: "runs per design point and variant, each (point, replication) with its own seed derived from "
+                + "run.seed",
             batch: true),
         Key(name: "variants", form: "mapping of name to {set: {...}, events: [...]}",
-            meaning: "counterfactuals run on the same seeds as the experiment (variant main); events replace the experiment's",
+            meaning: "counterfactuals run on the same seeds as the experiment (variant main); events replace the "
+                + "experiment's",
             batch: true),
         Key(name: "sweep", form: "{design: \(names(BatchSpec.Design.self)), points: N, parameters: {...}}",
             meaning: "grid: key.path: [values], or a named group of key.path: [values] moved together; latin_hypercube "
                 + "and sobol: key.path: {min, max, scale: linear | log, integer: true | false}", batch: true),
-        Key(name: "outputs", form: "{tables: [\(BatchSpec.Table.allCases.map(\.rawValue).joined(separator: ", "))], every: 1, "
-                + "snapshot_every: 0} when absent",
-            meaning: "per-run tables to write, keep every k-th step, per-agent balance sheets every k steps (0: none)", batch: true),
+        Key(name: "outputs", form: "{tables: [\(BatchSpec.Table.allCases.map(\.rawValue).joined(separator: ", "))], "
+                + "every: 1, snapshot_every: 0} when absent",
+            meaning: "per-run tables to write, keep every k-th step, per-agent balance sheets every k steps (0: none)",
+            batch: true),
     ]
 
     private static func names<T: RawRepresentable & CaseIterable>(_: T.Type) -> String where T.RawValue == String {

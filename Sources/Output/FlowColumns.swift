@@ -5,7 +5,7 @@ import Simulation
 public enum FlowColumns {
     public static let documented: [(name: String, meaning: String, unit: String)] = [
         ("step", "trading day, 1-based", "step"),
-        ("sector", "agent type: hedge_fund, dealer, retail, government, money_fund, central_bank, hyperscaler or sovereign_fund", "text"),
+        ("sector", "agent type: hedge_fund, dealer, retail, government, money_fund, central_bank, hyperscaler, sovereign_fund or a sector added as data (real_money)", "text"),
         ("asset", "asset name, as in the market file", "text"),
         ("net_units", "units bought minus units sold by the whole sector over all rounds", "units"),
         ("net_value", "cash paid for purchases minus cash received for sales", "$"),

@@ -40,7 +40,8 @@ public struct SectorColumn<S: Sector>: Sendable {
     public let unit: String
     public let value: @Sendable (S, MarketView) -> Double
 
-    public init(_ name: String, _ meaning: String, _ unit: String, _ value: @escaping @Sendable (S, MarketView) -> Double) {
+    public init(_ name: String, _ meaning: String, _ unit: String,
+                _ value: @escaping @Sendable (S, MarketView) -> Double) {
         (self.name, self.meaning, self.unit, self.value) = (name, meaning, unit, value)
     }
 }

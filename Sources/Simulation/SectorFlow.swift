@@ -12,8 +12,3 @@ public struct SectorFlow: Sendable, Equatable {
     /// Units sold under compulsion (margin calls, liquidations).
     public var forcedUnits: Double
 }
-
-extension AgentID {
-    /// The book a participant's fills settle into (nil for the retail population's columns).
-    var account: AgentID? { sector == .retail ? nil : self }
-}

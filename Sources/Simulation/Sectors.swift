@@ -17,7 +17,8 @@ public enum Sectors {
     }
 
     /// A registered sector's step-0 shares, keys qualified with its type.
-    static func initialShares<S: Sector>(_ sector: S.Type, _ rules: Rules) -> [(asset: String, key: String, share: Double)] {
+    static func initialShares<S: Sector>(_ sector: S.Type, _ rules: Rules)
+        -> [(asset: String, key: String, share: Double)] {
         guard let own = rules.sectors[S.type] as? S.Rules else { return [] }
         return S.initialShares(own).map { ($0.asset, "\(S.type).\($0.key)", $0.share) }
     }
@@ -29,7 +30,7 @@ public enum Sectors {
 }
 
 /// A registered sector in a running world, its type erased.
-struct SectorBox: Sendable {
+struct AddedSector: Sendable {
     let id: SectorID
     private var sector: any Sector
 
@@ -38,9 +39,12 @@ struct SectorBox: Sendable {
         id = SectorID(type(of: sector).type)
     }
 
-    var books: [Book] {
-        get { sector.books }
-        set { sector.books = newValue }
+    var books: [Book] { sector.books }
+
+    /// Calls `body` with agent `i`'s book to change, in place (a generic function opens the type).
+    mutating func modify<T>(_ i: Int, _ body: (inout Book) -> T) -> T {
+        func open<S: Sector>(_ sector: inout S) -> T { body(&sector.books[i]) }
+        return open(&sector)
     }
 
     /// Its demand curves in market `asset`, given every sector's rules.
@@ -63,9 +67,9 @@ struct SectorBox: Sendable {
 
 extension Sector {
     /// The sector at step 0, type erased, from its rules in `rules`.
-    static func make(rules all: Simulation.Rules, market: MarketView, seed: Seed) -> SectorBox {
+    static func make(rules all: Simulation.Rules, market: MarketView, seed: Seed) -> AddedSector {
         let stream = RandomStream(seed: seed.child("init." + type), generator: all.run.generator)
-        return SectorBox(Self(rules: all.sectors[type] as! Self.Rules, market: market, stream: stream))
+        return AddedSector(Self(rules: all.sectors[type] as! Self.Rules, market: market, stream: stream))
     }
 
     /// Its columns' documentation: (name, meaning, unit), names prefixed with its type.

@@ -59,9 +59,12 @@ extension World {
             }
         }
         let retailAssetName = rules.market.assets[retailAsset].name
-        let lowest = [("cash", retailTotals.firstLowCash, retail.cash), (retailAssetName, retailTotals.firstLowUnits, retail.units),
+        let lowest = [("cash", retailTotals.firstLowCash, retail.cash),
+                      (retailAssetName, retailTotals.firstLowUnits, retail.units),
                       ("margin_loan", retailTotals.firstLowLoan, retail.loan)]
-        for case let (name, i?, column) in lowest { try check.holding(column[i], "retail[\(i)]", name, scale: moneyScale) }
+        for case let (name, i?, column) in lowest {
+            try check.holding(column[i], "retail[\(i)]", name, scale: moneyScale)
+        }
         for instrument in Instrument.allCases {
             let sides = Self.instrumentSides[instrument]!
             var sum = instrument == .marginLoan ? -retailTotals.loan : 0
@@ -72,16 +75,17 @@ extension World {
                 } else if sides.borrowers.contains(account.sector) {
                     try check.holding(-claim, name, instrument.description, scale: moneyScale)
                 } else {
-                    try check.compare(claim, 0, scale: moneyScale, name, instrument.description, "holds \(claim), not its sector's instrument")
+                    try check.compare(claim, 0, scale: moneyScale, name, instrument.description,
+                                      "holds \(claim), not its sector's instrument")
                 }
                 sum += claim
             }
             try check.compare(sum, 0, scale: moneyScale, "all", instrument.description,
                               "lent and borrowed differ by \(sum): a claim on one side of the ledger only")
         }
-        guard ledgerImbalance.size <= tolerance * moneyScale else {
-            throw check.violation("all", "ledger", "entry \(ledgerImbalance.entry) did not balance by \(ledgerImbalance.size)")
-        }
+        try check.compare(ledgerImbalance.size, 0, scale: 1, "all", "ledger",
+                          "entry \(ledgerImbalance.entry) did not balance: off by \(ledgerImbalance.size) "
+                            + "of its quantity's scale")
         var cash = retailTotals.cash
         for (account, book) in books {
             if account.sector == .dealer || account.sector == .centralBank {
@@ -93,7 +97,8 @@ extension World {
         }
         try check.finite(cash, "all", "cash")
         try check.compare(cash, initialCash, scale: moneyScale, "all", "cash",
-                          "cash totals \(cash) (the central bank's created money netted) without a recorded flow; step 0 had \(initialCash)")
+                          "cash totals \(cash) (the central bank's created money netted) without a recorded flow; "
+                            + "step 0 had \(initialCash)")
         try checkFundShares(&check)
         let sheets = balanceSheets(retail: retailTotals)
         for sheet in sheets {
@@ -102,7 +107,8 @@ extension World {
         }
         let netWorth = sheets.reduce(0) { $0 + $1.netWorth }, gross = sheets.reduce(0) { $0 + $1.assets }
         try check.compare(netWorth, outsideWealth, scale: gross, "all", "net_worth",
-                          "net worths (assets - liabilities at current prices) sum to \(netWorth), wealth that is nobody's liability is \(outsideWealth)")
+                          "net worths (assets - liabilities at current prices) sum to \(netWorth), "
+                            + "wealth that is nobody's liability is \(outsideWealth)")
         return check.worst
     }
 
@@ -117,12 +123,14 @@ extension World {
                 try check.holding(stake, "sovereign_fund[\(s)]", "shares of hedge_fund[\(i)]", scale: f.shares)
                 let noticed = f.noticedShares(by: s)
                 guard noticed <= stake + check.tolerance * f.shares else {
-                    throw check.violation("sovereign_fund[\(s)]", "shares of hedge_fund[\(i)]", "gave notice on \(noticed) shares, holds \(stake)")
+                    throw check.violation("sovereign_fund[\(s)]", "shares of hedge_fund[\(i)]",
+                                          "gave notice on \(noticed) shares, holds \(stake)")
                 }
                 held += stake
             }
             guard held <= f.shares * (1 + check.tolerance) else {
-                throw check.violation("hedge_fund[\(i)]", "shares", "investors hold \(held) shares, \(f.shares) are outstanding")
+                throw check.violation("hedge_fund[\(i)]", "shares",
+                                      "investors hold \(held) shares, \(f.shares) are outstanding")
             }
         }
     }

@@ -31,7 +31,8 @@ extension World {
             }
             return sheet
         }
-        sheets.append(BalanceSheet(agent: "retail", assets: totals.cash + totals.units * prices[retailAsset], liabilities: totals.loan))
+        sheets.append(BalanceSheet(agent: "retail", assets: totals.cash + totals.units * prices[retailAsset],
+                                   liabilities: totals.loan))
         return sheets
     }
 

@@ -27,5 +27,4 @@ extension World {
         return DemandCurve(.centralBank, centralBank.demand(coupon: self.rules.market.assets[a].coupon, outstanding: outstanding[a],
                                                             stepsPerYear: Self.stepsPerYear, rules: rules))
     }
-
 }

@@ -1,14 +1,7 @@
 import Economy
 
-/// Who holds what: the one place that lists every sector's holdings of an asset, for payments,
-/// the accounting check and the recorder.
+/// Who holds and who issues what: payments to holders, issuance, yields and per-sector holdings.
 extension World {
-    /// Calls `body` with every institutional holding of asset `a` and its holder: every book but the
-    /// issuers' (who owe the asset; retail traders are summed apart).
-    func forEachHolding(of a: Int, _ body: (AgentID, Double) throws -> Void) rethrows {
-        for account in accounts where !issuer(of: a, is: account) { try body(account, self[account].units[a]) }
-    }
-
     /// Pays `perUnit` in cash on every unit of asset `a` held by a private agent (the central bank
     /// remits what it would receive; issuers owe, not hold); `payers` says who pays how much of the
     /// total, in one entry. Returns the total paid.

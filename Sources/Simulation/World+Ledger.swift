@@ -25,69 +25,89 @@ struct Entry {
 }
 
 /// The ledger: every movement of cash, units or claims between books goes through `transfer` (two
-/// books) or `post` (an `Entry`), so nothing is created or lost by a one-sided edit.
+/// books), `lend` or `post` (an `Entry`), so nothing is created or lost by a one-sided edit. It is the
+/// only code that changes a book after step 0 (`World+Setup` endows them).
 extension World {
     /// Moves `amount` of `item` from one book to another.
     mutating func transfer(_ amount: Double, _ item: Book.Item = .cash, from payer: AgentID, to payee: AgentID) {
-        self[payer].add(-amount, to: item)
-        self[payee].add(amount, to: item)
+        modify(payer) { $0.add(-amount, to: item) }
+        modify(payee) { $0.add(amount, to: item) }
     }
 
     /// Lends `amount` of cash: the lender's cash becomes a claim on the borrower (negative amounts repay).
     mutating func lend(_ amount: Double, _ instrument: Instrument, from lender: AgentID, to borrower: AgentID) {
-        self[lender].add(-amount, to: .cash)
-        self[lender].add(amount, to: .claim(instrument))
-        self[borrower].add(amount, to: .cash)
-        self[borrower].add(-amount, to: .claim(instrument))
+        modify(lender) { book in
+            book.add(-amount, to: .cash)
+            book.add(amount, to: .claim(instrument))
+        }
+        modify(borrower) { book in
+            book.add(amount, to: .cash)
+            book.add(-amount, to: .claim(instrument))
+        }
     }
 
-    /// Applies every line of `entry`; an entry that does not balance (beyond rounding relative to the
-    /// economy's size) is recorded for the step's stock-flow check, which names it.
+    /// Applies every line of `entry`. An entry that does not balance, beyond rounding relative to the
+    /// quantity's scale (an asset's units outstanding, else the economy's size), is recorded for the
+    /// step's stock-flow check, which names it.
     mutating func post(_ entry: Entry) {
         var sums: [Book.Item: Double] = [:]
         for line in entry.lines {
-            let change = line.replaces ? self[line.account].set(line.item, to: line.amount) : line.amount
-            if !line.replaces { self[line.account].add(line.amount, to: line.item) }
+            let change = modify(line.account) { book -> Double in
+                if line.replaces { return book.set(line.item, to: line.amount) }
+                book.add(line.amount, to: line.item)
+                return line.amount
+            }
             sums[line.item, default: 0] += change
         }
         for line in entry.retail { sums[line.item, default: 0] += line.amount }
-        for (item, sum) in sums where abs(sum) > ledgerImbalance.size {
-            ledgerImbalance = (abs(sum), "\(entry.name) (\(item))")
+        for (item, sum) in sums {
+            let scale: Double
+            if case let .units(a) = item { scale = max(outstanding[a], 1) } else { scale = moneyScale }
+            if abs(sum) / scale > ledgerImbalance.size {
+                ledgerImbalance = (abs(sum) / scale, "\(entry.name) (\(item))")
+            }
         }
     }
 
-    /// The book of `account`.
+    /// The book of `account` (an agent with a book: not the retail order books).
     subscript(account: AgentID) -> Book {
-        get {
-            switch account.sector {
-            case .hedgeFund: return hedgeFunds[account.index].book
-            case .dealer: return dealers[account.index].book
-            case .government: return government.book
-            case .moneyFund: return moneyFunds[account.index].book
-            case .centralBank: return centralBank.book
-            case .hyperscaler: return hyperscalers[account.index].book
-            case .realEconomy: return realEconomy.book
-            case .sovereignFund: return sovereignFunds[account.index].book
-            case .aiLab: return aiLabs[account.index].book
-            default: return plugins[plugins.firstIndex { $0.id == account.sector }!].books[account.index]
-            }
-        }
-        _modify {
-            switch account.sector {
-            case .hedgeFund: yield &hedgeFunds[account.index].book
-            case .dealer: yield &dealers[account.index].book
-            case .government: yield &government.book
-            case .moneyFund: yield &moneyFunds[account.index].book
-            case .centralBank: yield &centralBank.book
-            case .hyperscaler: yield &hyperscalers[account.index].book
-            case .realEconomy: yield &realEconomy.book
-            case .sovereignFund: yield &sovereignFunds[account.index].book
-            case .aiLab: yield &aiLabs[account.index].book
-            default: yield &plugins[plugins.firstIndex { $0.id == account.sector }!].books[account.index]
-            }
+        switch account.sector {
+        case .hedgeFund: return hedgeFunds[account.index].book
+        case .dealer: return dealers[account.index].book
+        case .government: return government.book
+        case .moneyFund: return moneyFunds[account.index].book
+        case .centralBank: return centralBank.book
+        case .hyperscaler: return hyperscalers[account.index].book
+        case .realEconomy: return realEconomy.book
+        case .sovereignFund: return sovereignFunds[account.index].book
+        case .aiLab: return aiLabs[account.index].book
+        default: return addedSectors[addedSector(account)].books[account.index]
         }
     }
 
+    /// Calls `body` with the book of `account` to change: the one place that finds a book.
+    @discardableResult
+    mutating func modify<T>(_ account: AgentID, _ body: (inout Book) -> T) -> T {
+        switch account.sector {
+        case .hedgeFund: return body(&hedgeFunds[account.index].book)
+        case .dealer: return body(&dealers[account.index].book)
+        case .government: return body(&government.book)
+        case .moneyFund: return body(&moneyFunds[account.index].book)
+        case .centralBank: return body(&centralBank.book)
+        case .hyperscaler: return body(&hyperscalers[account.index].book)
+        case .realEconomy: return body(&realEconomy.book)
+        case .sovereignFund: return body(&sovereignFunds[account.index].book)
+        case .aiLab: return body(&aiLabs[account.index].book)
+        default: return addedSectors[addedSector(account)].modify(account.index, body)
+        }
+    }
+
+    private func addedSector(_ account: AgentID) -> Int {
+        guard let s = addedSectors.firstIndex(where: { $0.id == account.sector }) else {
+            preconditionFailure("\(account) has no book")
+        }
+        return s
+    }
     /// Every agent with a book: the built-in sectors in the order holders are paid, then the sectors
     /// added as data in registration order.
     var accounts: [AgentID] {
@@ -96,8 +116,13 @@ extension World {
             (.sovereignFund, sovereignFunds.count), (.moneyFund, moneyFunds.count), (.government, 1), (.centralBank, 1),
             (.realEconomy, 1), (.aiLab, aiLabs.count),
         ]
-        return (builtIn + plugins.map { ($0.id, $0.books.count) }).flatMap { sector, count in
+        return (builtIn + addedSectors.map { ($0.id, $0.books.count) }).flatMap { sector, count in
             (0..<count).map { AgentID(sector, $0) }
         }
     }
+}
+
+extension AgentID {
+    /// The book a participant's fills settle into (nil for the retail population's columns).
+    var account: AgentID? { sector == .retail ? nil : self }
 }

@@ -121,7 +121,7 @@ extension World {
             if a == retailAsset, case let units = retail.totalLiquidationUnits, units > 0 {
                 curves.append(DemandCurve(.retailLiquidations, forced: true) { _ in -units })
             }
-            for sector in plugins { curves += sector.orders(asset: a, market: market, rules: rules) }
+            for sector in addedSectors { curves += sector.orders(asset: a, market: market, rules: rules) }
             return curves
         }
     }

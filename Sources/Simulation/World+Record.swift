@@ -42,9 +42,8 @@ extension World {
             sovereignUnits: units(of: .sovereignFund),
             retailBuyOrders: retail.totalBuyCash, retailSellOrders: retail.totalSellUnits,
             totalCash: totalCash(retailCash: totals.cash), accountingError: accountingError,
-            sectorValues: plugins.flatMap { [market = marketView(firstRound: false)] in $0.values(market) },
+            sectorValues: addedSectors.flatMap { [market = marketView(firstRound: false)] in $0.values(market) },
             flows: log.flows.sorted { ($0.asset, $0.sector) < ($1.asset, $1.sector) })
     }
-
 
 }

@@ -67,7 +67,7 @@ extension World {
             rest[a] -= hedgeFunds.reduce(0) { $0 + $1.units[a] } + hyperscalers.reduce(0) { $0 + ($1.bond == a ? 0 : $1.units[a]) }
                 + sovereignFunds.reduce(0) { $0 + $1.units[a] }
             if a == retailAsset { rest[a] -= retail.units.reduce(0, +) }
-            for sector in plugins { rest[a] -= sector.books.reduce(0) { $0 + $1.units[a] } }
+            for sector in addedSectors { rest[a] -= sector.books.reduce(0) { $0 + $1.units[a] } }
         }
         rest[b] -= centralBank.bonds
         let wanted = moneyFunds.reduce(0) { $0 + $1.bonds }

@@ -5,17 +5,18 @@ extension World {
     /// on the same snapshot (they return orders; nothing is applied until settlement), so the order of
     /// agents never matters. A phase that `checksFinite` stops the run where a NaN or infinity arose.
     public static let phases: [Phase] = [
-        Phase(number: 1, name: "events", summary: "scenario events due this step replace the rules in force (never a price)",
+        Phase(number: 1, name: "events",
+              summary: "scenario events due this step replace the rules in force (never a price)",
               checksFinite: false) { world, _ in world.applyEvents() },
         Phase(number: 2, name: "central bank",
-              summary: "on meeting days the policy rate moves toward its reaction function's target (spending growth), "
-                  + "and the corridor (reverse-repo floor, standing-repo ceiling) with it",
+              summary: "on meeting days the policy rate moves toward its reaction function's target (spending "
+                  + "growth), and the corridor (reverse-repo floor, standing-repo ceiling) with it",
               checksFinite: false) { world, _ in world.holdPolicyMeeting() },
         Phase(number: 3, name: "cash flows",
-              summary: "overnight funding settles (reverse repo returns with interest, repo interest); margin interest; "
-                  + "coupons (government, hyperscalers); the real economy pays dividends, wages, taxes and cloud services "
-                  + "out of last step's revenue; hyperscalers' buybacks; households consume; the government buys goods; "
-                  + "AI labs buy compute from hyperscalers",
+              summary: "overnight funding settles (reverse repo returns with interest, repo interest); margin "
+                  + "interest; coupons (government, hyperscalers); the real economy pays dividends, wages, taxes and "
+                  + "cloud services out of last step's revenue; hyperscalers' buybacks; households consume; the "
+                  + "government buys goods; AI labs buy compute from hyperscalers",
               checksFinite: true) { world, day in
             world.settleOvernightFunding()
             world.payMarginInterest()
@@ -23,11 +24,11 @@ extension World {
             world.buyCompute(into: &day.log)
         },
         Phase(number: 4, name: "funding needs",
-              summary: "hyperscalers' capex bills (cut as their bond yield rises); AI labs call committed capital from "
-                  + "sovereign funds; on dealing days sovereign funds review hedge funds' performance (notices after "
-                  + "losses, subscriptions after gains); a sovereign fund short of cash gives notice on its hedge-fund "
-                  + "stakes when its selling order reaches them; notices due are paid at NAV, and the funds paying them "
-                  + "must sell as much this step",
+              summary: "hyperscalers' capex bills (cut as their bond yield rises); AI labs call committed capital "
+                  + "from sovereign funds; on dealing days sovereign funds review hedge funds' performance (notices "
+                  + "after losses, subscriptions after gains); a sovereign fund short of cash gives notice on its "
+                  + "hedge-fund stakes when its selling order reaches them; notices due are paid at NAV, and the "
+                  + "funds paying them must sell as much this step",
               checksFinite: true) { world, day in
             world.billCapex()
             world.callCapital(into: &day.log)
@@ -37,8 +38,8 @@ extension World {
         },
         Phase(number: 5, name: "margins",
               summary: "dealers set haircuts from recent volatility and clients' credit lines; margin calls on the "
-                  + "morning's marks at the new haircuts become forced sales (with redemption sales), and the exchange "
-                  + "marks retail positions below maintenance margin for liquidation",
+                  + "morning's marks at the new haircuts become forced sales (with redemption sales), and the "
+                  + "exchange marks retail positions below maintenance margin for liquidation",
               checksFinite: false) { world, day in
             world.setHaircuts()
             day.credit = world.creditLines()
@@ -49,10 +50,10 @@ extension World {
               summary: "fundamental investors re-value assets (yields, expected dividends); retail traders may switch "
                   + "strategy by recent profitability, then send market orders; every other participant's order is "
                   + "taken in each round of phase 7 from the state after the last: the government's auction and "
-                  + "hyperscalers' Treasury sales and bond issuance for capex, sovereign funds' sales for capital calls "
-                  + "or rebalancing (first round only); hedge funds' curves from their strategies' signals (forced "
-                  + "sellers' market orders); money funds' and the central bank's bids for the bond; dealers' "
-                  + "inventory-averse liquidity",
+                  + "hyperscalers' Treasury sales and bond issuance for capex, sovereign funds' sales for capital "
+                  + "calls or rebalancing (first round only); hedge funds' curves from their strategies' signals "
+                  + "(forced sellers' market orders); money funds' and the central bank's bids for the bond; dealers' "
+                  + "inventory-averse liquidity; the curves of every sector added as data (`Sectors.registered`)",
               checksFinite: false) { world, day in
             day.values = world.formBeliefs()
             day.signals = world.signalInputs()
@@ -60,9 +61,9 @@ extension World {
         },
         Phase(number: 7, name: "clearing",
               summary: "each market clears by Brent root finding on excess demand; the fills settle, margins and "
-                  + "maintenance margins are checked at the new prices, and new forced sales and liquidations clear in "
-                  + "further rounds, up to `market.max_rounds` (the intraday cascade; finiteness checked each round); "
-                  + "basis funds' futures hedges settle the day's price change with the dealers",
+                  + "maintenance margins are checked at the new prices, and new forced sales and liquidations clear "
+                  + "in further rounds, up to `market.max_rounds` (the intraday cascade; finiteness checked each "
+                  + "round); basis funds' futures hedges settle the day's price change with the dealers",
               checksFinite: false) { world, day in try world.clearRounds(&day) },
         Phase(number: 8, name: "funding market",
               summary: "the repo rate clears dealers' funding needs against money funds' lending inside the corridor; "
@@ -81,8 +82,8 @@ extension World {
             world.closeDay()
         },
         Phase(number: 10, name: "accounting",
-              summary: "the stock-flow check (a violation stops the run); the step's record goes to the caller, "
-                  + "who writes it",
+              summary: "the stock-flow check (a violation stops the run); the step's record goes to the caller, who "
+                  + "writes it",
               checksFinite: false) { world, day in
             let census = world.retailCensus()
             let error = try world.checkAccounting(census)
@@ -93,6 +94,7 @@ extension World {
     /// One trading day: every phase of `World.phases` in order.
     public mutating func advance() throws -> StepRecord {
         step += 1
+        ledgerImbalance = (0, "")
         var day = Day(prices: prices)
         for phase in Self.phases {
             try phase.run(&self, &day)

@@ -25,7 +25,7 @@ public struct World {
     public internal(set) var sovereignFunds: [SovereignFund]
     public internal(set) var aiLabs: [AILab]
     /// The sectors added as data, in `Sectors.registered` order.
-    var plugins: [SectorBox] = []
+    var addedSectors: [AddedSector] = []
     /// Value traded per asset in the last step (price x volume): the liquidity sovereign funds rank by.
     var tradedValue: [Double]
     /// The overnight repo rate set by the funding market at the end of the last step.
@@ -51,8 +51,8 @@ public struct World {
     /// initial price. Rounding tolerances of the accounting check are relative to it (total cash can
     /// be negative, since dealers may start overdrawn by the margin loans they extend).
     var moneyScale = 1.0
-    /// The largest imbalance of any ledger entry so far, and the entry's name (rounding only, or a bug
-    /// the stock-flow check reports).
+    /// The largest imbalance of any ledger entry this step, relative to its quantity's scale, and the
+    /// entry's name (rounding only, or a bug the stock-flow check reports).
     var ledgerImbalance: (size: Double, entry: String) = (0, "")
     let retailStream: RandomStream
 
@@ -110,7 +110,7 @@ public struct World {
         retailStream = RandomStream(seed: seed.child("retail"), generator: rules.run.generator)
         dealers = []
         let market = marketView(firstRound: true)
-        plugins = Sectors.registered.map { $0.make(rules: rules, market: market, seed: seed) }
+        addedSectors = Sectors.registered.map { $0.make(rules: rules, market: market, seed: seed) }
         dealers = dealersHoldingTheRest()
         let retailCash = retail.census().cash
         initialCash = totalCash(retailCash: retailCash)

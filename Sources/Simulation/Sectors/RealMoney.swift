@@ -6,9 +6,10 @@ import Stochastics
 /// Real-money investors (pensions, insurers, foreign official holders): unlevered, yield-elastic
 /// holders of bonds. Each keeps a target share of its wealth in each bond it holds, its step-0
 /// share raised by `elasticity` per unit of yield above the bond's step-0 yield (capped at
-/// `max_weight`), and closes `rebalance_rate` of the gap each round, within its cash. Its demand
-/// falls as the price rises, so it buys when yields jump: the buyer of last resort that is not a
-/// central bank. A sector added as data (`Sector`): it has no code anywhere else.
+/// `max_weight`), and closes `rebalance_rate` of the gap each round, spending at most an equal part of
+/// its cash on each bond it holds (so all its markets together never overdraw it). Its demand falls
+/// as the price rises, so it buys when yields jump: the buyer of last resort that is not a central
+/// bank. A sector added as data (`Sector`): it has no code anywhere else.
 public struct RealMoney: Sector {
     public static let type = "real_money"
 
@@ -26,13 +27,16 @@ public struct RealMoney: Sector {
         r.scope = .setUp
         let count = r.integer("count", "number of real-money investors", unit: "investors", .closed(0, 1000))
         let cash = r.distribution("cash", "each investor's cash at step 0", unit: "$", .money)
-        let holdings = r.namedSections("holdings", "fraction of each bond's supply the sector holds at step 0, split equally") {
-            (asset: $0, share: $1.number("share", "fraction of the bond's supply held at step 0", unit: "fraction", .unitInterval))
+        let holdings = r.namedSections("holdings",
+                                       "fraction of each bond's supply the sector holds at step 0, split equally") {
+            (asset: $0, share: $1.number("share", "fraction of the bond's supply held at step 0", unit: "fraction",
+                                         .unitInterval))
         }
         r.scope = .dynamic
-        let elasticity = r.number("elasticity", "rise of a bond's target share of wealth per unit of yield above its step-0 yield",
-                                  unit: "share per unit of yield", .closed(0, 1000))
-        let maxWeight = r.number("max_weight", "largest share of wealth held in one bond", unit: "fraction", .unitInterval)
+        let elasticity = r.number("elasticity", "rise of a bond's target share of wealth per unit of yield above its "
+                                  + "step-0 yield", unit: "share per unit of yield", .closed(0, 1000))
+        let maxWeight = r.number("max_weight", "largest share of wealth held in one bond", unit: "fraction",
+                                 .unitInterval)
         let rebalanceRate = r.number("rebalance_rate", "fraction of the gap to the target closed per clearing round",
                                      unit: "fraction per round", .unitInterval)
         return Rules(count: count, cash: cash, holdings: holdings, elasticity: elasticity, maxWeight: maxWeight,
@@ -41,10 +45,10 @@ public struct RealMoney: Sector {
 
     /// Every held asset must be a bond of the market.
     public static func crossCheck(_ rules: Rules, assets: [AssetSpec]) -> (key: String, message: String)? {
-        for (name, _) in rules.holdings where assets.first(where: { $0.name == name })?.kind != .bond {
-            return ("holdings.\(name)", "\(name) is not a bond of the market (\(assets.filter { $0.kind == .bond }.map(\.name).joined(separator: ", ")))")
-        }
-        return nil
+        let bonds = assets.filter { $0.kind == .bond }.map(\.name)
+        guard let stray = rules.holdings.first(where: { !bonds.contains($0.asset) }) else { return nil }
+        return ("holdings.\(stray.asset)",
+                "\(stray.asset) is not a bond of the market (\(bonds.joined(separator: ", ")))")
     }
 
     /// Its holdings, when it has investors.
@@ -57,7 +61,6 @@ public struct RealMoney: Sector {
     let initialWeights: [[Double]]
 
     public init(rules: Rules, market: MarketView, stream: RandomStream) {
-        let n = market.assets.count
         books = (0..<rules.count).map { _ in
             let units = market.assets.map { asset in
                 (rules.holdings.first { $0.asset == asset.name }?.share ?? 0) * asset.supply / Double(rules.count)
@@ -66,7 +69,7 @@ public struct RealMoney: Sector {
         }
         initialWeights = books.map { book in
             let wealth = Self.wealth(book, market.prices)
-            return (0..<n).map { wealth > 0 ? book.units[$0] * market.prices[$0] / wealth : 0 }
+            return market.prices.indices.map { wealth > 0 ? book.units[$0] * market.prices[$0] / wealth : 0 }
         }
     }
 
@@ -76,26 +79,32 @@ public struct RealMoney: Sector {
 
     /// The target share of wealth in bond `a` at price `p`.
     static func weight(_ initial: Double, asset a: Int, price p: Double, market: MarketView, rules: Rules) -> Double {
-        guard initial > 0, let y = market.yield(a, at: p), let y0 = market.yield(a, at: market.initialPrices[a]) else { return 0 }
+        guard initial > 0, let y = market.yield(a, at: p), let y0 = market.yield(a, at: market.initialPrices[a]) else {
+            return 0
+        }
         return min(max(initial + rules.elasticity * (y - y0), 0), rules.maxWeight)
     }
 
-    public func orders(asset a: Int, market: MarketView, rules: Rules) -> [(agent: Int, quantity: @Sendable (Double) -> Double)] {
+    public func orders(asset a: Int, market: MarketView, rules: Rules)
+        -> [(agent: Int, quantity: @Sendable (Double) -> Double)] {
         books.indices.compactMap { i in
             let initial = initialWeights[i][a]
             guard initial > 0 else { return nil }
-            let book = books[i], wealth = Self.wealth(book, market.prices), held = book.units[a], cash = max(book.cash, 0)
+            let book = books[i], wealth = Self.wealth(book, market.prices), held = book.units[a]
+            let budget = max(book.cash, 0) / Double(initialWeights[i].filter { $0 > 0 }.count)
             return (i, { p in
                 let target = Self.weight(initial, asset: a, price: p, market: market, rules: rules) * wealth / p
-                return min(max(rules.rebalanceRate * (target - held), -held), cash / p)
+                return min(max(rules.rebalanceRate * (target - held), -held), budget / p)
             })
         }
     }
 
     public static let columns: [SectorColumn<RealMoney>] = [
-        SectorColumn("cash", "cash held by all real-money investors", "$") { sector, _ in sector.books.reduce(0) { $0 + $1.cash } },
-        SectorColumn("bonds_value", "value of the bonds real-money investors hold, at the step's prices", "$") { sector, market in
-            sector.books.reduce(0) { total, book in total + zip(book.units, market.prices).reduce(0) { $0 + $1.0 * $1.1 } }
+        SectorColumn("cash", "cash held by all real-money investors", "$") { sector, _ in
+            sector.books.reduce(0) { $0 + $1.cash }
+        },
+        SectorColumn("bonds_value", "value of the bonds real-money investors hold, at the step's prices", "$") { s, m in
+            s.books.reduce(0) { total, book in total + zip(book.units, m.prices).reduce(0) { $0 + $1.0 * $1.1 } }
         },
     ]
 }
