@@ -56,20 +56,18 @@ extension World {
                                 maxLeverage: order.map { leverage[$0] }, strategy: order.map { strategy[$0] })
     }
 
-    /// Dealers split what the other sectors do not hold (issuers' own bonds are owed, not held). If
-    /// money funds want more of the bond than is left, they are scaled down; they pay the dealers for
+    /// Dealers split what the other books and the retail traders do not hold (issuers' own bonds are
+    /// owed, not held). If money funds want more of the bond than is left, they are scaled down; they pay the dealers for
     /// what they bought. Dealers lend the hedge funds' starting margin loans. (Endowments: the only
     /// book edits outside the ledger.)
     mutating func dealersHoldingTheRest() -> [Dealer] {
         let n = Double(rules.dealer.count), b = governmentBond, p0 = prices[b]
         var rest = outstanding
-        for a in rest.indices {
-            rest[a] -= hedgeFunds.reduce(0) { $0 + $1.units[a] } + hyperscalers.reduce(0) { $0 + ($1.bond == a ? 0 : $1.units[a]) }
-                + sovereignFunds.reduce(0) { $0 + $1.units[a] }
-            if a == retailAsset { rest[a] -= retail.units.reduce(0, +) }
-            for sector in addedSectors { rest[a] -= sector.books.reduce(0) { $0 + $1.units[a] } }
+        rest[retailAsset] -= retail.units.reduce(0, +)
+        for account in accounts where account.sector != .moneyFund {
+            let units = self[account].units
+            for a in rest.indices where !issuer(of: a, is: account) { rest[a] -= units[a] }
         }
-        rest[b] -= centralBank.bonds
         let wanted = moneyFunds.reduce(0) { $0 + $1.bonds }
         if wanted > max(rest[b], 0) {
             for m in moneyFunds.indices {
