@@ -24,6 +24,10 @@ struct SweepTables {
         do { manifest = try ManifestFile.object(path) } catch let failure as ManifestFile.Failure {
             throw AnalysisError.table(failure.path, failure.why)
         }
+        if manifest["runs"] == nil, manifest["seed"] != nil {
+            throw AnalysisError.directory(directory, "is one run's folder (from `drypowder run`); analyze needs a sweep "
+                                          + "folder (from `drypowder sweep`), whose runs.csv lists its runs")
+        }
         digests = TableDigest.records(manifest["tables"])
         runs = manifest["runs"] as? Int
         configHash = manifest["config_hash"] as? String

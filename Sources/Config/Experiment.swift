@@ -38,6 +38,12 @@ public struct Experiment: Sendable {
         -> Experiment {
         let root = try YAMLLoader.load(file: path)
         var settings = root.mapping!
+        let stem = PathText.stem(of: path)
+        if settings["run"] == nil, defaults.types.contains(stem) {
+            throw ConfigErrors([ConfigError(root.location, "", "this is the \(stem) rule file, not an experiment: an "
+                                            + "experiment names the rule files that differ from the project's under "
+                                            + "agents: (`drypowder describe experiment`)")])
+        }
         var errors: [ConfigError] = []
         let directory = PathText.directory(of: path)
 

@@ -21,7 +21,7 @@ struct SweepCommand: ParsableCommand {
     @Option(name: .long, help: "The sweep directory (created; must be new or empty unless --resume).")
     var out: String
 
-    @Option(name: .long, help: "Runs at once (default: the number of cores).")
+    @Option(name: .long, help: "Runs at once; the default is this machine's number of cores.")
     var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
 
     @Option(name: .long, help: ArgumentHelp("Run only shard i of n (1-based), e.g. --shard 2/8; merge the shards with `drypowder merge`.",

@@ -160,6 +160,22 @@ struct CLI {
         #expect(!FileManager.default.fileExists(atPath: out))
     }
 
+    /// Two easy mistakes get errors that say what the command needs, not what is missing from a file
+    /// that was never meant for it.
+    @Test func aRuleFileOrARunFolderGivenInsteadSaysWhatItIs() throws {
+        let rule = try CLI.run(["run", "Agents/retail.yaml", "--out", Repository.temporaryDirectory()])
+        #expect(rule.status == 2)
+        let line = Repository.line(of: "count:", in: Repository.path("Agents/retail.yaml"))
+        #expect(rule.stderr == "Agents/retail.yaml:\(line): error: this is the retail rule file, not an experiment: an "
+                + "experiment names the rule files that differ from the project's under agents: (`drypowder describe experiment`)\n")
+        let out = Repository.temporaryDirectory()
+        #expect(try CLI.run(["run", "Experiments/baseline.yaml", "--out", out, "--set", "run.steps=5",
+                             "--set", "retail.count=100"]).status == 0)
+        let analyze = try CLI.run(["analyze", out + "/baseline"])
+        #expect(analyze.status == 2)
+        #expect(analyze.stderr.contains("is one run's folder (from `drypowder run`); analyze needs a sweep folder"), "\(analyze.stderr)")
+    }
+
     @Test func usageErrorsExitTwoAndHelpExitsZero() throws {
         let bare = try CLI.run([])
         #expect(bare.status == 2)
