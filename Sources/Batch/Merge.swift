@@ -74,6 +74,7 @@ public enum Merge {
             ("drypowder_version", .string(Manifest.version)),
             ("experiment", .string(first.manifest["experiment"] as? String ?? "")),
             ("config_hash", .string(hash)),
+        ] + Self.provenance.map { ($0, JSON(parsed: first.manifest[$0])) } + [
             ("merged_from", .array(shards.map { .string($0.directory.root.path) })),
             ("shard_manifests", .array(shards.map { .string($0.directory.path("manifest.json")) })),
             ("runs_in_plan", .number(Double(first.plan["runs_in_plan"] as? Int ?? 0))),
@@ -87,6 +88,11 @@ public enum Merge {
         try target.writeAtomically(manifest.rendered() + "\n", to: "manifest.json")
         return runs
     }
+
+    /// What every shard shares and a merged manifest carries over from the first: where the experiment
+    /// came from and how its seeds and streams were made.
+    static let provenance = ["experiment_file", "git_commit", "master_seed", "generator", "gsl_version", "points",
+                             "replications", "variants"]
 
     /// `out` must be new, empty, or hold only what an unfinished merge into it wrote (a merge killed
     /// before its manifest is simply done again).

@@ -47,6 +47,28 @@ public indirect enum JSON: Sendable {
 }
 
 extension JSON {
+    /// A value read back from a JSON file (`ManifestFile`), as JSON: numbers, texts, lists and objects
+    /// (keys sorted); null for anything else. (Booleans read back as numbers: no field copied has one.)
+    public init(parsed value: Any?) {
+        switch value {
+        case let i as Int: self = .number(Double(i))
+        case let x as Double: self = .number(x)
+        case let s as String: self = .string(s)
+        case let items as [Any]: self = .array(items.map { JSON(parsed: $0) })
+        case let object as [String: Any]: self = .object(object.keys.sorted().map { ($0, JSON(parsed: object[$0])) })
+        default: self = .null
+        }
+    }
+
+    /// A scenario event as the manifests record it: when, what it sets, and where it is written.
+    public init(_ event: ScenarioEvent) {
+        self = .object([
+            ("from", .number(Double(event.start))), ("to", event.end.map { .number(Double($0)) } ?? .null),
+            ("set", .object(event.overrides.map { ($0.path.joined(separator: "."), JSON($0.value)) })),
+            ("written_at", .string(event.location.description)),
+        ])
+    }
+
     /// A configuration tree as JSON: plain scalars that read as numbers or booleans become those.
     public init(_ node: ConfigNode) {
         switch node.value {

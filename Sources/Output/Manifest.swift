@@ -38,7 +38,8 @@ public struct Manifest {
                 [("settings", JSON(experiment.settings))]
                     + [("agents", .object(experiment.agents.map { ($0.type, .object([
                         ("file", .string($0.file)), ("rules", JSON($0.rules)),
-                    ])) }))])),
+                    ])) }))]
+                    + [("events", .array(experiment.events.map(JSON.init)))])),
         ])
     }
 

@@ -59,6 +59,13 @@ import Testing
             #expect(try bytes(whole, file) == bytes(merged, file), "\(file) differs after merging shards")
         }
         #expect(throws: Merge.Failure.self) { try Merge.merge(Array(shards.prefix(2)), into: Repository.temporaryDirectory() + "/m") }
+        // The merged manifest carries what made the runs: seeds, streams and variants, as the whole sweep's.
+        let wholeManifest = try ManifestFile.object(whole + "/manifest.json")
+        let mergedManifest = try ManifestFile.object(merged + "/manifest.json")
+        for key in Merge.provenance {
+            #expect(JSON(parsed: mergedManifest[key]).rendered() == JSON(parsed: wholeManifest[key]).rendered(), "\(key)")
+            #expect(mergedManifest[key] != nil, "merged manifest lacks \(key)")
+        }
     }
 
     @Test func anInvalidPointIsRecordedAndTheOthersRun() throws {

@@ -160,6 +160,21 @@ struct CLI {
         #expect(!FileManager.default.fileExists(atPath: out))
     }
 
+    /// A run's manifest holds its scenario events (when, what they set, where they are written), so a
+    /// run can be read without the experiment file.
+    @Test func theManifestRecordsTheScenarioEvents() throws {
+        let out = Repository.temporaryDirectory()
+        let r = try CLI.run(["run", "Experiments/seed-crash.yaml", "--out", out, "--set", "run.steps=25", "--set", "retail.count=100"])
+        #expect(r.status == 0, "\(r.stderr)")
+        let data = try Data(contentsOf: URL(fileURLWithPath: out + "/seed-crash/manifest.json"))
+        let manifest = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+        let events = try #require((manifest["config"] as? [String: Any])?["events"] as? [[String: Any]])
+        let event = try #require(events.first)
+        #expect((event["from"] as? NSNumber)?.intValue == 20)
+        #expect(((event["set"] as? [String: Any])?["hyperscaler.capex_growth"] as? NSNumber)?.doubleValue == 4)
+        #expect((event["written_at"] as? String)?.hasSuffix("seed-crash.yaml:\(Repository.line(of: "- at: 20", in: Repository.path("Experiments/seed-crash.yaml")))") == true, "\(event)")
+    }
+
     /// Two easy mistakes get errors that say what the command needs, not what is missing from a file
     /// that was never meant for it.
     @Test func aRuleFileOrARunFolderGivenInsteadSaysWhatItIs() throws {
