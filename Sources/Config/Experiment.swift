@@ -23,6 +23,16 @@ public struct Experiment: Sendable {
     public let events: [ScenarioEvent]
     /// Replications, variants, sweep and outputs of a batch (`drypowder sweep`); ignored by a single run.
     public let batch: BatchSpec
+    /// The keys of its rule files that its own `set:` overrides: a rule-file edit to them changes nothing.
+    public internal(set) var shadowed: [ShadowedKey] = []
+
+    /// A rule-file key and the experiment line that overrides it.
+    public struct ShadowedKey: Sendable {
+        /// `type.key.path`.
+        public let key: String
+        public let ruleFile: SourceLocation
+        public let override: SourceLocation
+    }
 
     public struct AgentRuleFile: Sendable {
         public let type: String
@@ -125,7 +135,14 @@ public struct Experiment: Sendable {
         let name = PathText.stem(of: path)
         let loaded = Experiment(name: name, path: path, settings: ConfigNode(.mapping(settings), at: root.location),
                                 agents: agents, agentsLocation: agentsLocation, events: events, batch: batch.spec)
-        return try loaded.applying(fileOverrides + overrides)
+        var resolved = try loaded.applying(fileOverrides + overrides)
+        resolved.shadowed = fileOverrides.compactMap { override in
+            guard let agent = agents.first(where: { $0.type == override.path.first }) else { return nil }
+            let node = override.path.dropFirst().reduce(Optional(agent.rules)) { $0?.mapping?[$1] }
+            return node.map { ShadowedKey(key: override.path.joined(separator: "."), ruleFile: $0.location,
+                                          override: override.location) }
+        }
+        return resolved
     }
 
     /// The same experiment with `overrides` applied on top, in order. Overrides address one tree: the
@@ -143,13 +160,13 @@ public struct Experiment: Sendable {
         return Experiment(
             name: name, path: path, settings: ConfigNode(.mapping(resolvedSettings), at: settings.location),
             agents: agents.map { AgentRuleFile(type: $0.type, file: $0.file, location: $0.location, rules: tree[$0.type]!) },
-            agentsLocation: agentsLocation, events: events, batch: batch)
+            agentsLocation: agentsLocation, events: events, batch: batch, shadowed: shadowed)
     }
 
     /// The same experiment with `events` in place of its own (a counterfactual variant's).
     public func replacingEvents(_ events: [ScenarioEvent]) -> Experiment {
         Experiment(name: name, path: path, settings: settings, agents: agents, agentsLocation: agentsLocation,
-                   events: events, batch: batch)
+                   events: events, batch: batch, shadowed: shadowed)
     }
 }
 

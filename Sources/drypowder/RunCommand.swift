@@ -32,6 +32,12 @@ struct RunCommand: ParsableCommand {
         let (experiment, scenario) = try loadExperiment(experiment, overrides: overrides, seed: seed)
         let rules = scenario.base
         let seed = rules.run.seed
+        if !quiet, !experiment.shadowed.isEmpty {
+            let keys = experiment.shadowed.map(\.key)
+            FileHandle.standardError.write(Data(("note: \(experiment.name)'s set: overrides \(keys.count) rule-file "
+                + "key\(keys.count == 1 ? "" : "s") (\(keys.joined(separator: ", "))): edit the experiment to change "
+                + "\(keys.count == 1 ? "it" : "them")\n").utf8))
+        }
         let progress = Progress(total: rules.run.steps, enabled: !quiet)
         do {
             let (directory, summary) = try RunWriter.write(experiment, scenario: scenario, seed: seed, outDirectory: out,
