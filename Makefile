@@ -29,7 +29,7 @@ release: deps
 	$(SWIFT) build -c release
 
 run: release
-	.build/release/drypowder run $(EXPERIMENT) --out $(OUT)
+	.build/release/drypowder run $(EXPERIMENT) --out $(OUT) --replace
 
 # A batch: every point, replication and variant of $(SWEEP) on every core; rerun continues it (--resume).
 sweep: release

@@ -9,17 +9,28 @@ public struct RunDirectory {
     public let final: URL
     public let staging: URL
 
-    public init(parent: String, name: String) throws {
+    /// A run `name` in `parent`; unless `replace`, a finished run already there is an error (`Exists`),
+    /// raised before anything is written.
+    public init(parent: String, name: String, replace: Bool = true) throws {
         let parentURL = URL(fileURLWithPath: parent, isDirectory: true)
         final = parentURL.appendingPathComponent(name, isDirectory: true)
         staging = URL(fileURLWithPath: Disk.temporaryPath(for: final.path), isDirectory: true)
         try Disk.makeDirectory(parent)
         try Self.recover(parent: parent, name: name)
+        if !replace, FileManager.default.fileExists(atPath: final.path) { throw Exists(path: final.path) }
         try Disk.remove(staging.path)
         try Disk.makeDirectory(staging.path)
     }
 
     public func path(_ file: String) -> String { staging.appendingPathComponent(file).path }
+
+    /// A finished run is where a new one would go, and replacing it was not asked for.
+    public struct Exists: Error, CustomStringConvertible {
+        public let path: String
+        public var description: String {
+            "\(path) holds a finished run: pass --replace to replace it, or --out another folder"
+        }
+    }
 
     /// Moves the finished run into place, replacing an earlier run of the same name.
     public func commit() throws {

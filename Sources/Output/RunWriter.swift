@@ -5,11 +5,13 @@ import Simulation
 /// Runs one experiment into `OUT/<experiment>/`: `timeseries.csv` and `flows.csv` streamed step by
 /// step, then `manifest.json`; the directory appears only when the run has finished (see `RunDirectory`).
 public enum RunWriter {
+    /// Unless `replace`, a finished run of the same name in `outDirectory` is an error (`RunDirectory.Exists`).
     public static func write(_ experiment: Experiment, scenario: Scenario, seed: UInt64, outDirectory: String,
-                             progress: (Int) throws -> Void = { _ in }) throws -> (directory: String, summary: RunSummary) {
+                             replace: Bool = true, progress: (Int) throws -> Void = { _ in })
+        throws -> (directory: String, summary: RunSummary) {
         let started = Date()
         let rules = scenario.base
-        let directory = try RunDirectory(parent: outDirectory, name: experiment.name)
+        let directory = try RunDirectory(parent: outDirectory, name: experiment.name, replace: replace)
         do {
             let assets = rules.market.assets.map(\.name)
             let csv = try CSVWriter(path: directory.path("timeseries.csv"), header: TimeseriesColumns.header(assets: rules.market.assets))

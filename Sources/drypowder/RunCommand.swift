@@ -8,13 +8,17 @@ struct RunCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "run",
         abstract: "Run one experiment and write OUT/<experiment>/timeseries.csv, flows.csv and manifest.json.",
-        discussion: "The directory appears only when the run has finished; a failed run leaves nothing there.")
+        discussion: "The directory appears only when the run has finished; a failed run leaves nothing there. "
+            + "A finished run already there is kept unless --replace is given.")
 
     @Argument(help: "The experiment file, e.g. Experiments/seed-crash.yaml.")
     var experiment: String
 
     @Option(name: .long, help: "Directory that receives the run's directory.")
     var out: String = "out"
+
+    @Flag(name: .long, help: "Replace a finished run of this experiment in --out (atomically, when this one has finished).")
+    var replace = false
 
     @Option(name: .long, parsing: .unconditional, help: ArgumentHelp("Master seed; sets run.seed of the experiment.", valueName: "seed"),
             transform: seedOption)
@@ -41,7 +45,7 @@ struct RunCommand: ParsableCommand {
         let progress = Progress(total: rules.run.steps, enabled: !quiet)
         do {
             let (directory, summary) = try RunWriter.write(experiment, scenario: scenario, seed: seed, outDirectory: out,
-                                                           progress: progress.update)
+                                                           replace: replace, progress: progress.update)
             progress.finish()
             if !quiet {
                 print("\(experiment.name) (seed \(seed), \(rules.run.generator.rawValue)): \(summary.text)")
@@ -52,6 +56,9 @@ struct RunCommand: ParsableCommand {
                 FileHandle.standardError.write(Data(("warning: \(experiment.name): \(summary.health.message); status \(status) "
                     + "in manifest.json, rounds per asset in timeseries.csv's uncleared_<asset>\n").utf8))
             }
+        } catch let exists as RunDirectory.Exists {
+            progress.finish()
+            throw UsageFailure(message: "error: \(exists)")
         } catch let failure as Disk.Failure where failure.isUsage {
             progress.finish()
             throw UsageFailure(message: "error: \(failure)")

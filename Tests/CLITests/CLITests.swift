@@ -80,7 +80,7 @@ struct CLI {
         #expect(r.stdout.contains("status failed_to_clear: market "))
         let manifest = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: out + "/tight/manifest.json"))) as? [String: Any]
         #expect(manifest?["status"] as? String == "failed_to_clear" && (manifest?["error"] as? String)?.contains("failed to clear") == true)
-        let fine = try CLI.run(["run", experiment, "--out", out])
+        let fine = try CLI.run(["run", experiment, "--out", out, "--replace"])
         #expect(fine.status == 0 && fine.stderr.hasPrefix("note: tight's set: overrides 1 rule-file key (retail.count)")
                 && fine.stderr.split(separator: "\n").count == 1 && fine.stdout.contains("status ok"), "\(fine.stderr)")
     }
@@ -102,7 +102,7 @@ struct CLI {
         }
         #expect(try CLI.run(["run", experiment, "--out", out, "--seed", "5", "--quiet"]).status == 0)
         #expect(try manifest() == ["5", "5"], "the resolved configuration says the seed that ran")
-        #expect(try CLI.run(["run", experiment, "--out", out, "--set", "run.seed=9007199254740991", "--quiet"]).status == 0)
+        #expect(try CLI.run(["run", experiment, "--out", out, "--set", "run.seed=9007199254740991", "--quiet", "--replace"]).status == 0)
         #expect(try manifest() == ["9007199254740991", "9007199254740991"], "recorded exactly, as an integer")
         for bad in ["-1", "9007199254740992", "18446744073709551615"] {
             let r = try CLI.run(["run", experiment, "--out", out, "--seed", bad, "--quiet"])
@@ -161,6 +161,21 @@ struct CLI {
         #expect(r.status == 2)
         #expect(r.stderr == "--set dealer.count=0: error: dealer.count: expected an integer in [1, 100], found 0\n")
         #expect(!FileManager.default.fileExists(atPath: out))
+    }
+
+    /// A second run into a folder holding a finished run of the same experiment is refused, keeping the
+    /// first, unless --replace asks for it: two runs never overwrite each other silently.
+    @Test func aFinishedRunIsReplacedOnlyWhenAsked() throws {
+        let out = Repository.temporaryDirectory(), experiment = Repository.experiment("twice", steps: 3, retail: 50)
+        #expect(try CLI.run(["run", experiment, "--out", out, "--seed", "1", "--quiet"]).status == 0)
+        let first = try String(contentsOfFile: out + "/twice/manifest.json", encoding: .utf8)
+        let again = try CLI.run(["run", experiment, "--out", out, "--seed", "2", "--quiet"])
+        #expect(again.status == 2)
+        #expect(again.stderr == "error: \(out)/twice holds a finished run: pass --replace to replace it, or --out another folder\n")
+        #expect(try String(contentsOfFile: out + "/twice/manifest.json", encoding: .utf8) == first)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: out) == ["twice"], "nothing else written")
+        #expect(try CLI.run(["run", experiment, "--out", out, "--seed", "2", "--quiet", "--replace"]).status == 0)
+        #expect(try String(contentsOfFile: out + "/twice/manifest.json", encoding: .utf8).contains("\"seed\": 2"))
     }
 
     /// A run's manifest holds its scenario events (when, what they set, where they are written), so a

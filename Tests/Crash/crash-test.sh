@@ -78,11 +78,11 @@ check_run_kill() {  # $1: what; runs the kill command prepared by the caller in 
     local what=$1; shift
     rm -rf "$work/out"; mkdir -p "$work/out"
     cp -r "$runs/old/$name" "$work/out/$name"
-    ("$@" run "$experiment" --out "$work/out" --seed 2 --quiet >/dev/null; exit $?) 2>/dev/null
+    ("$@" run "$experiment" --out "$work/out" --seed 2 --quiet --replace >/dev/null; exit $?) 2>/dev/null
     local status=$?
     [ -d "$work/out/$name" ] || fail "$what: the run's folder is missing (status $status)"
     [ -d "$work/out/$name" ] && whole_run "$work/out/$name" "$what"
-    "$bin" run "$experiment" --out "$work/out" --seed 2 --quiet 2>"$work/err" || fail "$what: the rerun failed: $(cat "$work/err")"
+    "$bin" run "$experiment" --out "$work/out" --seed 2 --quiet --replace 2>"$work/err" || fail "$what: the rerun failed: $(cat "$work/err")"
     [ "$(ls -A "$work/out")" = "$name" ] || fail "$what: left behind: $(ls -A "$work/out" | tr '\n' ' ')"
     for f in timeseries.csv flows.csv; do cmp -s "$runs/new/$name/$f" "$work/out/$name/$f" || fail "$what: rerun's $f differs"; done
     return $status
