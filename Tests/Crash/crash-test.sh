@@ -102,7 +102,7 @@ done
 strace_points=0
 if command -v strace >/dev/null; then
     for command in "sweep $experiment --out $work/durable-sweep --jobs 2" "run $experiment --out $work/durable-run" \
-                   "run $experiment --out $work/durable-run"; do
+                   "run $experiment --out $work/durable-run --replace"; do
         # shellcheck disable=SC2086
         strace -f -y -qq -o "$work/trace" -e trace=openat,fsync,fdatasync,rename,renameat,renameat2 "$bin" $command --quiet \
             && python3 Tests/Crash/check-durability.py "$work/trace" >"$work/durability" \
