@@ -25,6 +25,8 @@ public struct Experiment: Sendable {
     public let batch: BatchSpec
     /// The keys of its rule files that its own `set:` overrides: a rule-file edit to them changes nothing.
     public internal(set) var shadowed: [ShadowedKey] = []
+    /// Every override applied, in order: the experiment's `set:`, then the command line's `--set`.
+    public internal(set) var overrides: [Override] = []
 
     /// A rule-file key and the experiment line that overrides it.
     public struct ShadowedKey: Sendable {
@@ -136,6 +138,7 @@ public struct Experiment: Sendable {
         let loaded = Experiment(name: name, path: path, settings: ConfigNode(.mapping(settings), at: root.location),
                                 agents: agents, agentsLocation: agentsLocation, events: events, batch: batch.spec)
         var resolved = try loaded.applying(fileOverrides + overrides)
+        resolved.overrides = fileOverrides + overrides
         resolved.shadowed = fileOverrides.compactMap { override in
             guard let agent = agents.first(where: { $0.type == override.path.first }) else { return nil }
             let node = override.path.dropFirst().reduce(Optional(agent.rules)) { $0?.mapping?[$1] }
@@ -160,13 +163,13 @@ public struct Experiment: Sendable {
         return Experiment(
             name: name, path: path, settings: ConfigNode(.mapping(resolvedSettings), at: settings.location),
             agents: agents.map { AgentRuleFile(type: $0.type, file: $0.file, location: $0.location, rules: tree[$0.type]!) },
-            agentsLocation: agentsLocation, events: events, batch: batch, shadowed: shadowed)
+            agentsLocation: agentsLocation, events: events, batch: batch, shadowed: shadowed, overrides: self.overrides)
     }
 
     /// The same experiment with `events` in place of its own (a counterfactual variant's).
     public func replacingEvents(_ events: [ScenarioEvent]) -> Experiment {
         Experiment(name: name, path: path, settings: settings, agents: agents, agentsLocation: agentsLocation,
-                   events: events, batch: batch, shadowed: shadowed)
+                   events: events, batch: batch, shadowed: shadowed, overrides: overrides)
     }
 }
 

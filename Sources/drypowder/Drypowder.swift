@@ -8,7 +8,8 @@ struct Drypowder: ParsableCommand {
             Exit status: 0 on success, 2 on a usage or configuration error, 1 on a failure during a run.
             Configuration errors are printed as FILE:LINE: error: KEY.PATH: MESSAGE.
             """,
-        subcommands: [RunCommand.self, SweepCommand.self, PlanCommand.self, MergeCommand.self, AnalyzeCommand.self, ValidateCommand.self, DescribeCommand.self]
+        subcommands: [RunCommand.self, SweepCommand.self, PlanCommand.self, MergeCommand.self, AnalyzeCommand.self, ValidateCommand.self, DescribeCommand.self,
+                      ConfigCommand.self]
     )
 }
 

@@ -163,3 +163,34 @@ import Testing
         #expect(errors(path) == ["\(path):\(Repository.line(of: "stepz", in: path)): error: stepz: unknown key"])
     }
 }
+
+/// `drypowder config --explain`: each layer that sets a key, read from the files themselves.
+@Suite struct ExplainTests {
+    /// The value after `key:` on its line in `file` (comment stripped), and that line's number.
+    func written(_ key: String, in file: String) throws -> (value: String, line: Int) {
+        let lines = try String(contentsOfFile: file, encoding: .utf8).split(separator: "\n", omittingEmptySubsequences: false)
+        let i = try #require(lines.firstIndex { $0.trimmingCharacters(in: .whitespaces).hasPrefix(key + ":") })
+        let value = lines[i].split(separator: ":", maxSplits: 1)[1].split(separator: "#")[0].trimmingCharacters(in: .whitespaces)
+        return (value, i + 1)
+    }
+
+    @Test func explainListsTheRuleFileTheExperimentsSetTheCommandLineAndEvents() throws {
+        let path = Repository.path("Experiments/seed-crash.yaml"), rules = Repository.path("Agents/retail.yaml")
+        let experiment = try Experiment.load(path, overrides: [try Override.parse(commandLine: "retail.count=500")])
+        let (value, layers) = try experiment.explain("retail.leveraged_fraction")
+        let fromRules = try written("leveraged_fraction", in: rules), fromSet = try written("retail.leveraged_fraction", in: path)
+        #expect(value == fromSet.value)
+        #expect(layers.map(\.value) == [fromRules.value, fromSet.value])
+        #expect(layers.map(\.kind) == ["rule file", "experiment set:"])
+        #expect(layers.map(\.location.line) == [fromRules.line, fromSet.line])
+        let count = try experiment.explain("retail.count")
+        #expect(count.value == "500" && count.layers.last?.kind == "command line")
+        let growth = try experiment.explain("hyperscaler.capex_growth")
+        #expect(growth.layers.last?.kind == "event, steps 20 to the end")
+        #expect(growth.layers.last?.value == (try written("hyperscaler.capex_growth", in: path)).value)
+        // A key inside a mapping an override replaces: the override's part of it.
+        let leverage = try experiment.explain("retail.leverage.max")
+        #expect(leverage.layers.map(\.kind) == ["rule file", "experiment set:"] && leverage.value == leverage.layers[1].value)
+        #expect(throws: ConfigErrors.self) { try experiment.explain("retail.no_such_key") }
+    }
+}
