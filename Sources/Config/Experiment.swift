@@ -48,7 +48,7 @@ public struct Experiment: Sendable {
     /// `defaults.folder/<type>.yaml`. Agents come in `defaults.types` order, then any unknown type named.
     public static func load(_ path: String, overrides: [Override] = [], defaults: AgentDefaults) throws(ConfigErrors)
         -> Experiment {
-        let root = try YAMLLoader.load(file: path)
+        let root = try loadWithBase(path)
         var settings = root.mapping!
         let stem = PathText.stem(of: path)
         if settings["run"] == nil, defaults.types.contains(stem) {

@@ -12,6 +12,9 @@ public enum ExperimentKeys {
     }
 
     public static let all: [Key] = [
+        Key(name: "base", form: "path of another experiment file, relative to this one",
+            meaning: "start from that experiment: this file's keys replace its keys, but set, agents, variants, run "
+                + "and outputs merge key by key (this file's set: entries apply after the base's)", batch: false),
         Key(name: "agents", form: "mapping of agent type to rule file, relative to the experiment file",
             meaning: "the types whose rules differ from the project's; a type not named reads the project's "
                 + "Agents/<type>.yaml (or $DRYPOWDER_AGENTS/<type>.yaml)", batch: false),

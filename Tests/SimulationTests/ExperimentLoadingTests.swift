@@ -194,3 +194,40 @@ import Testing
         #expect(throws: ConfigErrors.self) { try experiment.explain("retail.no_such_key") }
     }
 }
+
+/// `base:`: an experiment made of another plus changes, from any folder.
+@Suite struct BaseExperimentTests {
+    func write(_ text: String, _ name: String, in dir: String) -> String {
+        let path = dir + "/" + name
+        try! text.write(toFile: path, atomically: true, encoding: .utf8)
+        return path
+    }
+
+    @Test func aChildKeepsItsBasesKeysAndChangesItsOwn() throws {
+        let dir = Repository.temporaryDirectory(), base = Repository.path("Experiments/seed-crash.yaml")
+        let child = write("base: \(base)\nrun:\n  steps: 30\nset:\n  retail.leveraged_fraction: 0.5\n", "child.yaml", in: dir)
+        let experiment = try Experiment.load(child)
+        let parent = try Experiment.load(base)
+        let rules = try Rules(experiment), parentRules = try Rules(parent)
+        #expect(rules.run.steps == 30 && rules.run.seed == parentRules.run.seed, "run merges key by key")
+        #expect(rules.retail.leveragedFraction == 0.5, "the child's set: applies after the base's")
+        #expect(rules.moneyFund.cash == parentRules.moneyFund.cash, "the base's other set: entries stay")
+        #expect(experiment.events.count == parent.events.count && experiment.batch.replications == parent.batch.replications)
+        let layers = try experiment.explain("retail.leveraged_fraction").layers
+        #expect(layers.map(\.location.file) == [Repository.path("Agents/retail.yaml"), base, child])
+    }
+
+    @Test func aMissingOrLoopingBaseIsAnErrorAtItsLine() throws {
+        let dir = Repository.temporaryDirectory()
+        let missing = write("base: nowhere.yaml\n", "missing.yaml", in: dir)
+        #expect(throws: ConfigErrors.self) { try Experiment.load(missing) }
+        do { _ = try Experiment.load(missing) } catch {
+            #expect(error.description == "\(missing):1: error: base: experiment file not found: \(dir)/nowhere.yaml")
+        }
+        _ = write("base: b.yaml\n", "a.yaml", in: dir)
+        let b = write("base: a.yaml\n", "b.yaml", in: dir)
+        do { _ = try Experiment.load(b); Issue.record("a loop loaded") } catch {
+            #expect(error.description.contains("base: the base chain loops:"), "\(error)")
+        }
+    }
+}
