@@ -40,7 +40,7 @@ struct SweepManifest {
     func write(to directory: SweepDirectory) throws {
         let json = JSON.object([
             ("drypowder_version", .string(Manifest.version)),
-            ("git_commit", Manifest.gitCommit(near: context.experiment.path).map(JSON.string) ?? .null),
+            ("git_commit", Manifest.gitCommit.map(JSON.string) ?? .null),
             ("experiment", .string(context.experiment.name)),
             ("experiment_file", .string(context.experiment.path)),
             ("config_hash", .string(context.configHash)),

@@ -21,7 +21,7 @@ public struct Manifest {
     public var json: JSON {
         .object([
             ("drypowder_version", .string(Self.version)),
-            ("git_commit", Self.gitCommit(near: experiment.path).map(JSON.string) ?? .null),
+            ("git_commit", Self.gitCommit.map(JSON.string) ?? .null),
             ("experiment", .string(experiment.name)),
             ("experiment_file", .string(experiment.path)),
             ("seed", .number(Double(seed))),
@@ -51,19 +51,39 @@ public struct Manifest {
         return kb * 1024
     }
 
-    /// The commit of the git checkout holding `path`, if there is one and git is installed.
-    public static func gitCommit(near path: String) -> String? {
+    /// The checkout this program was built from (this file is `Sources/Output/Manifest.swift` in it).
+    public static let sourceCheckout: String = {
+        var url = URL(fileURLWithPath: #filePath)
+        for _ in 0..<3 { url.deleteLastPathComponent() }
+        return url.path
+    }()
+
+    /// The commit of the checkout this program was built from, `-modified` appended when its tracked
+    /// files differ from it; nil without git or without the checkout. Read once per process: the
+    /// checkout's state when the program runs, which is what it was built from unless it was changed
+    /// without rebuilding.
+    public static let gitCommit: String? = {
+        guard let commit = git(["rev-parse", "HEAD"]), !commit.isEmpty else { return nil }
+        let modified = git(["status", "--porcelain", "--untracked-files=no"]).map { !$0.isEmpty } ?? false
+        return commit + (modified ? "-modified" : "")
+    }()
+
+    /// "0.1.0 (commit abc..., from /path/to/checkout)": what `--version` prints.
+    public static var versionText: String {
+        "\(version) (" + (gitCommit.map { "commit \($0), " } ?? "commit unknown, ") + "from \(sourceCheckout))"
+    }
+
+    private static func git(_ arguments: [String]) -> String? {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["git", "-C", Disk.parent(of: path), "rev-parse", "HEAD"]
+        process.arguments = ["git", "-C", sourceCheckout] + arguments
         let pipe = Pipe()
         process.standardOutput = pipe
         process.standardError = FileHandle.nullDevice
         do { try process.run() } catch { return nil }
+        let out = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
         process.waitUntilExit()
         guard process.terminationStatus == 0 else { return nil }
-        let out = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        let commit = out.trimmingCharacters(in: .whitespacesAndNewlines)
-        return commit.isEmpty ? nil : commit
+        return out.trimmingCharacters(in: .whitespacesAndNewlines)
     }
 }

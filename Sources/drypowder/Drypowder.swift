@@ -7,6 +7,7 @@ struct Drypowder: ParsableCommand {
         discussion: """
             Exit status: 0 on success, 2 on a usage or configuration error, 1 on a failure during a run.
             Configuration errors are printed as FILE:LINE: error: KEY.PATH: MESSAGE.
+            `drypowder --version` prints the version and the commit of the checkout it was built from.
             """,
         subcommands: [RunCommand.self, SweepCommand.self, PlanCommand.self, MergeCommand.self, AnalyzeCommand.self, ValidateCommand.self, DescribeCommand.self,
                       ConfigCommand.self]

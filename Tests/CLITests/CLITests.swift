@@ -196,6 +196,23 @@ struct CLI {
         #expect((event["written_at"] as? String)?.hasSuffix("seed-crash.yaml:\(Repository.line(of: "- at: 20", in: Repository.path("Experiments/seed-crash.yaml")))") == true, "\(event)")
     }
 
+    /// --version names the commit of the checkout the program was built from, as manifests record it.
+    @Test func versionNamesTheCommitItWasBuiltFrom() throws {
+        let r = try CLI.run(["--version"])
+        #expect(r.status == 0)
+        let git = Process()
+        git.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        git.arguments = ["git", "-C", Repository.root, "rev-parse", "HEAD"]
+        let pipe = Pipe()
+        git.standardOutput = pipe
+        try git.run()
+        let head = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+            .trimmingCharacters(in: .whitespacesAndNewlines)
+        git.waitUntilExit()
+        #expect(r.stdout.hasPrefix("drypowder 0.1.0 (commit \(head)"), "\(r.stdout) vs \(head)")
+        #expect(r.stdout.hasSuffix("from \(Repository.root))\n"))
+    }
+
     /// Two easy mistakes get errors that say what the command needs, not what is missing from a file
     /// that was never meant for it.
     @Test func aRuleFileOrARunFolderGivenInsteadSaysWhatItIs() throws {
