@@ -92,7 +92,7 @@ public enum Merge {
     /// What every shard shares and a merged manifest carries over from the first: where the experiment
     /// came from and how its seeds and streams were made.
     static let provenance = ["experiment_file", "git_commit", "master_seed", "generator", "gsl_version", "points",
-                             "replications", "variants"]
+                             "replications", "variants", "config"]
 
     /// `out` must be new, empty, or hold only what an unfinished merge into it wrote (a merge killed
     /// before its manifest is simply done again).

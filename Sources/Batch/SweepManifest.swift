@@ -62,6 +62,7 @@ struct SweepManifest {
             ("peak_resident_bytes", Manifest.peakResidentBytes().map { .number(Double($0)) } ?? .null),
             ("files", .array(files.map(JSON.string))),
             ("tables", TableDigest.json(tables)),
+            ("config", context.fingerprint),
         ])
         try directory.writeAtomically(json.rendered() + "\n", to: "manifest.json")
     }

@@ -59,6 +59,9 @@ import Testing
             #expect(try bytes(whole, file) == bytes(merged, file), "\(file) differs after merging shards")
         }
         #expect(throws: Merge.Failure.self) { try Merge.merge(Array(shards.prefix(2)), into: Repository.temporaryDirectory() + "/m") }
+        // The sweep's manifest holds the resolved configuration it ran, design points included.
+        let config = try #require(try ManifestFile.object(whole + "/manifest.json")["config"] as? [String: Any])
+        #expect((config["design"] as? [Any])?.count == c.plan.points && config["agents"] is [String: Any])
         // The merged manifest carries what made the runs: seeds, streams and variants, as the whole sweep's.
         let wholeManifest = try ManifestFile.object(whole + "/manifest.json")
         let mergedManifest = try ManifestFile.object(merged + "/manifest.json")
