@@ -74,7 +74,7 @@ public enum Merge {
             ("drypowder_version", .string(Manifest.version)),
             ("experiment", .string(first.manifest["experiment"] as? String ?? "")),
             ("config_hash", .string(hash)),
-        ] + Self.provenance.map { ($0, JSON(parsed: first.manifest[$0])) } + [
+        ] + Self.provenance.map { key in (key, Self.shared(key, shards.map(\.manifest))) } + [
             ("merged_from", .array(shards.map { .string($0.directory.root.path) })),
             ("shard_manifests", .array(shards.map { .string($0.directory.path("manifest.json")) })),
             ("runs_in_plan", .number(Double(first.plan["runs_in_plan"] as? Int ?? 0))),
@@ -89,10 +89,21 @@ public enum Merge {
         return runs
     }
 
-    /// What every shard shares and a merged manifest carries over from the first: where the experiment
-    /// came from and how its seeds and streams were made.
+    /// What a merged manifest carries over from its shards: where the experiment came from, the code and
+    /// library that ran it, and how its seeds and streams were made.
     static let provenance = ["experiment_file", "git_commit", "master_seed", "generator", "gsl_version", "points",
                              "replications", "variants", "config"]
+
+    /// The shards' value of `key` when they agree, else the list of their distinct values (shards built
+    /// from other commits or GSL versions, say).
+    static func shared(_ key: String, _ manifests: [[String: Any]]) -> JSON {
+        var distinct: [JSON] = []
+        for manifest in manifests {
+            let value = JSON(parsed: manifest[key])
+            if !distinct.contains(where: { $0.rendered() == value.rendered() }) { distinct.append(value) }
+        }
+        return distinct.count == 1 ? distinct[0] : .array(distinct)
+    }
 
     /// `out` must be new, empty, or hold only what an unfinished merge into it wrote (a merge killed
     /// before its manifest is simply done again).

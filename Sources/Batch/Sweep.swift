@@ -62,6 +62,7 @@ public enum Sweep {
     public static func run(_ context: BatchContext, into directory: SweepDirectory, options: Options,
                            progress: @escaping @Sendable (Status) -> Void = { _ in }) throws -> Outcome {
         let started = Date()
+        _ = Manifest.gitCommit  // read now: the checkout's state when the sweep starts
         let shard = options.shard ?? (1, 1)
         let mine = context.plan.runs(shard: shard.index, of: shard.count)
         let planJSON = SweepPlanFile(context: context, shard: shard, runs: mine.count)

@@ -9,7 +9,7 @@ extension Experiment {
         public let kind: String
     }
 
-    /// The value `key` (a dotted path) has at step 1, and every layer that sets it: the rule file (or
+    /// The value `key` (a dotted path) has before any event, and every layer that sets it: the rule file (or
     /// the experiment file, for its settings), then each override of it or of a mapping holding it, then
     /// each scenario event that changes it.
     public func explain(_ key: String) throws(ConfigErrors) -> (value: String, layers: [Layer]) {
@@ -25,12 +25,12 @@ extension Experiment {
             if let node = (try? YAMLLoader.load(file: agent.file)).flatMap({ Self.walk($0, path.dropFirst()) }) {
                 layers.append(Layer(value: node.flowText, location: node.location, kind: "rule file"))
             }
-        } else if let node = (try? YAMLLoader.load(file: self.path)).flatMap({ Self.walk($0, path[...]) }) {
+        } else if let node = (try? Self.loadWithBase(self.path, ruleTypes: [])).flatMap({ Self.walk($0, path[...]) }) {
             layers.append(Layer(value: node.flowText, location: node.location, kind: "experiment"))
         }
         for override in overrides {
             guard let value = Self.part(of: override, at: path) else { continue }
-            let kind = override.location.file.hasPrefix("--set") ? "command line" : "experiment set:"
+            let kind = override.isCommandLine ? "command line" : "experiment set:"
             layers.append(Layer(value: value, location: override.location, kind: kind))
         }
         for event in events {
@@ -51,7 +51,9 @@ extension Experiment {
     /// (`sub.key = value`) the part of the key's own mapping it replaces; nil when it does not touch it.
     private static func part(of override: Override, at path: [String]) -> String? {
         if override.path == path { return override.value.flowText }
-        if path.starts(with: override.path) { return walk(override.value, path.dropFirst(override.path.count))?.flowText }
+        if path.starts(with: override.path) {
+            return walk(override.value, path.dropFirst(override.path.count))?.flowText
+        }
         if override.path.starts(with: path) {
             return override.path.dropFirst(path.count).joined(separator: ".") + " = " + override.value.flowText
         }

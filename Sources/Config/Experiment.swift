@@ -48,7 +48,7 @@ public struct Experiment: Sendable {
     /// `defaults.folder/<type>.yaml`. Agents come in `defaults.types` order, then any unknown type named.
     public static func load(_ path: String, overrides: [Override] = [], defaults: AgentDefaults) throws(ConfigErrors)
         -> Experiment {
-        let root = try loadWithBase(path)
+        let root = try loadWithBase(path, ruleTypes: defaults.types)
         var settings = root.mapping!
         let stem = PathText.stem(of: path)
         if settings["run"] == nil, defaults.types.contains(stem) {
@@ -139,7 +139,8 @@ public struct Experiment: Sendable {
                                 agents: agents, agentsLocation: agentsLocation, events: events, batch: batch.spec)
         var resolved = try loaded.applying(fileOverrides + overrides)
         resolved.overrides = fileOverrides + overrides
-        resolved.shadowed = fileOverrides.compactMap { override in
+        let lastOverrides = fileOverrides.enumerated().filter { i, o in !fileOverrides[(i + 1)...].contains { $0.path == o.path } }
+        resolved.shadowed = lastOverrides.map(\.element).compactMap { override in
             guard let agent = agents.first(where: { $0.type == override.path.first }) else { return nil }
             let node = override.path.dropFirst().reduce(Optional(agent.rules)) { $0?.mapping?[$1] }
             return node.map { ShadowedKey(key: override.path.joined(separator: "."), ruleFile: $0.location,

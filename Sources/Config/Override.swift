@@ -16,6 +16,9 @@ public struct Override: Sendable {
         self.init(path: entry.key.split(separator: ".").map(String.init), value: entry.node, location: entry.keyLocation)
     }
 
+    /// Whether it came from a `--set` option (`parse(commandLine:)` locates it so), not a file.
+    public var isCommandLine: Bool { location.line == 0 && location.file.hasPrefix("--set ") }
+
     /// Parses `key.path=value` as given to `--set`; the value is read as YAML (`3`, `true`, `[a, b]`).
     public static func parse(commandLine text: String) throws(ConfigErrors) -> Override {
         let origin = SourceLocation(file: "--set \(text)", line: 0)

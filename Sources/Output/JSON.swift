@@ -48,7 +48,7 @@ public indirect enum JSON: Sendable {
 
 extension JSON {
     /// A value read back from a JSON file (`ManifestFile`), as JSON: numbers, texts, lists and objects
-    /// (keys sorted); null for anything else. (Booleans read back as numbers: no field copied has one.)
+    /// (keys sorted); null for anything else. Booleans come back as the numbers 1 and 0.
     public init(parsed value: Any?) {
         switch value {
         case let i as Int: self = .number(Double(i))

@@ -59,8 +59,8 @@ public struct Manifest {
     }()
 
     /// The commit of the checkout this program was built from, `-modified` appended when its tracked
-    /// files differ from it; nil without git or without the checkout. Read once per process: the
-    /// checkout's state when the program runs, which is what it was built from unless it was changed
+    /// files differ from it; nil without git or without the checkout. Read once per process, when a run
+    /// or sweep starts: the checkout's state then, which is what was built unless it was changed
     /// without rebuilding.
     public static let gitCommit: String? = {
         guard let commit = git(["rev-parse", "HEAD"]), !commit.isEmpty else { return nil }

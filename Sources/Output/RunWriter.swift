@@ -10,6 +10,7 @@ public enum RunWriter {
                              replace: Bool = true, progress: (Int) throws -> Void = { _ in })
         throws -> (directory: String, summary: RunSummary) {
         let started = Date()
+        _ = Manifest.gitCommit  // read now: the checkout's state when the run starts
         let rules = scenario.base
         let directory = try RunDirectory(parent: outDirectory, name: experiment.name, replace: replace)
         do {

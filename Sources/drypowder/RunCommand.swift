@@ -39,7 +39,7 @@ struct RunCommand: ParsableCommand {
         if !quiet, !experiment.shadowed.isEmpty {
             let keys = experiment.shadowed.map(\.key)
             FileHandle.standardError.write(Data(("note: \(experiment.name)'s set: overrides \(keys.count) rule-file "
-                + "key\(keys.count == 1 ? "" : "s") (\(keys.joined(separator: ", "))): edit the experiment to change "
+                + "key\(keys.count == 1 ? "" : "s") (\(keys.joined(separator: ", "))): edit set: to change "
                 + "\(keys.count == 1 ? "it" : "them")\n").utf8))
         }
         let progress = Progress(total: rules.run.steps, enabled: !quiet)

@@ -196,6 +196,30 @@ struct CLI {
         #expect((event["written_at"] as? String)?.hasSuffix("seed-crash.yaml:\(Repository.line(of: "- at: 20", in: Repository.path("Experiments/seed-crash.yaml")))") == true, "\(event)")
     }
 
+    /// `base:` from a folder of one's own, every path relative: the base's rule files stay relative to
+    /// the base, the child's set: applies after the base's, and a rule file cannot be a base.
+    @Test func aChildExperimentWithRelativePathsRunsFromItsFolder() throws {
+        let dir = Repository.temporaryDirectory()
+        try FileManager.default.createDirectory(atPath: dir + "/exp", withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(atPath: dir + "/rules", withIntermediateDirectories: true)
+        let market = try String(contentsOfFile: Repository.path("Agents/market.yaml"), encoding: .utf8)
+            .replacingOccurrences(of: "max_rounds: 5", with: "max_rounds: 4")
+        try market.write(toFile: dir + "/rules/market.yaml", atomically: true, encoding: .utf8)
+        try "description: base\nrun: {seed: 3, steps: 10, generator: taus2}\nagents:\n  market: ../rules/market.yaml\n"
+            .write(toFile: dir + "/exp/base.yaml", atomically: true, encoding: .utf8)
+        try "base: base.yaml\nrun: {steps: 4}\nset:\n  retail.count: 60\n"
+            .write(toFile: dir + "/exp/child.yaml", atomically: true, encoding: .utf8)
+        let explain = try CLI.run(["config", "exp/child.yaml", "--explain", "market.max_rounds"], in: dir)
+        #expect(explain.status == 0, "\(explain.stderr)")
+        #expect(explain.stdout.hasPrefix("market.max_rounds = 4 before any event\n"), "\(explain.stdout)")
+        let run = try CLI.run(["run", "exp/child.yaml", "--out", "out", "--quiet"], in: dir)
+        #expect(run.status == 0, "\(run.stderr)")
+        try "base: ../rules/market.yaml\n".write(toFile: dir + "/exp/bad.yaml", atomically: true, encoding: .utf8)
+        let bad = try CLI.run(["config", "exp/bad.yaml", "--explain", "run.seed"], in: dir)
+        #expect(bad.status == 2 && bad.stderr.contains("rule file, not an experiment: name it under agents: instead"),
+                "\(bad.stderr)")
+    }
+
     /// --version names the commit of the checkout the program was built from, as manifests record it.
     @Test func versionNamesTheCommitItWasBuiltFrom() throws {
         let r = try CLI.run(["--version"])
@@ -209,6 +233,7 @@ struct CLI {
         let head = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
             .trimmingCharacters(in: .whitespacesAndNewlines)
         git.waitUntilExit()
+        #expect(head.count == 40, "git names this checkout's commit")
         #expect(r.stdout.hasPrefix("drypowder 0.1.0 (commit \(head)"), "\(r.stdout) vs \(head)")
         #expect(r.stdout.hasSuffix("from \(Repository.root))\n"))
     }
