@@ -220,6 +220,41 @@ struct CLI {
                 "\(bad.stderr)")
     }
 
+    /// compare reads two run folders back from their CSV and agrees with what each run printed from
+    /// its records: return, peak-to-trough and worst day per asset; a sweep folder is refused.
+    @Test func compareSetsTwoRunsSideBySideAsTheyPrintedThemselves() throws {
+        let out = Repository.temporaryDirectory()
+        var printed: [[String: (String, String, String)]] = []
+        for seed in ["1", "2"] {
+            let r = try CLI.run(["run", "Experiments/baseline.yaml", "--out", out + "/s" + seed, "--seed", seed,
+                                 "--set", "run.steps=25", "--set", "retail.count=200"])
+            #expect(r.status == 0, "\(r.stderr)")
+            var byAsset: [String: (String, String, String)] = [:]
+            for line in r.stdout.split(separator: "\n") where line.contains("peak-to-trough") {
+                let name = line.split(separator: ":")[0].trimmingCharacters(in: .whitespaces)
+                let numbers = line.split(separator: "%").map { $0.split(separator: " ").last.map(String.init) ?? "" }
+                byAsset[name] = (numbers[0].trimmingCharacters(in: .init(charactersIn: "(")), numbers[1], numbers[2])
+            }
+            printed.append(byAsset)
+        }
+        let r = try CLI.run(["compare", out + "/s1/baseline", out + "/s2/baseline"])
+        #expect(r.status == 0, "\(r.stderr)")
+        let rows = Dictionary(r.stdout.split(separator: "\n").map { line in
+            let cells = line.split(separator: " ").map(String.init)
+            return (cells[0], Array(cells.dropFirst()))
+        }, uniquingKeysWith: { a, _ in a })
+        #expect(!printed[0].isEmpty)
+        for (asset, run1) in printed[0] {
+            let run2 = try #require(printed[1][asset])
+            #expect(rows["return_\(asset)"]?.prefix(3) == ["(%)", run1.0, run2.0], "\(asset): \(r.stdout)")
+            #expect(rows["max_drawdown_\(asset)"]?.prefix(3) == ["(%)", run1.1, run2.1])
+            #expect(rows["worst_day_\(asset)"]?.prefix(3) == ["(%)", run1.2, run2.2])
+        }
+        #expect(rows["status"] == ["ok", "ok"])
+        let sweep = try CLI.run(["compare", out + "/s1/baseline", Repository.path("Experiments")])
+        #expect(sweep.status == 2 && sweep.stderr.contains("not a finished run (no manifest.json)"), "\(sweep.stderr)")
+    }
+
     /// --version names the commit of the checkout the program was built from, as manifests record it.
     @Test func versionNamesTheCommitItWasBuiltFrom() throws {
         let r = try CLI.run(["--version"])
