@@ -80,11 +80,16 @@ extension ConfigNode {
     /// unnamed value, or one per name where the path runs through `<name>` (`assets.<name>.supply`).
     public func values(at path: String) -> [(name: String?, value: ConfigNode)] {
         let parts = path.components(separatedBy: ".<name>.")
-        func walk(_ node: ConfigNode?, _ keys: String) -> ConfigNode? {
-            keys.split(separator: ".").reduce(node) { $0?.mapping?[String($1)] }
-        }
-        guard parts.count == 2 else { return walk(self, path).map { [(nil, $0)] } ?? [] }
-        let named = walk(self, parts[0])?.mapping?.entries ?? []
-        return named.compactMap { entry in walk(entry.node, parts[1]).map { (entry.key, $0) } }
+        guard parts.count == 2 else { return node(at: path).map { [(nil, $0)] } ?? [] }
+        let named = node(at: parts[0])?.mapping?.entries ?? []
+        return named.compactMap { entry in entry.node.node(at: parts[1]).map { (entry.key, $0) } }
     }
+
+    /// The node at `path` (keys of nested mappings, outermost first), nil where there is none.
+    public func node<Path: Sequence>(at path: Path) -> ConfigNode? where Path.Element: StringProtocol {
+        path.reduce(Optional(self)) { $0?.mapping?[String($1)] }
+    }
+
+    /// The node at a dotted path such as `strategies.value.max_leverage`.
+    public func node(at dotted: String) -> ConfigNode? { node(at: dotted.split(separator: ".")) }
 }

@@ -16,16 +16,16 @@ extension Experiment {
         let path = key.split(separator: ".").map(String.init)
         var tree = settings.mapping!
         for agent in agents { tree[agent.type] = agent.rules }
-        guard let resolved = Self.walk(ConfigNode(.mapping(tree), at: settings.location), path[...]) else {
+        guard let resolved = ConfigNode(.mapping(tree), at: settings.location).node(at: path) else {
             throw ConfigErrors([ConfigError(SourceLocation(file: self.path, line: 0), key,
                                             "no such key in this experiment (`drypowder describe` lists the keys)")])
         }
         var layers: [Layer] = []
         if let agent = agents.first(where: { $0.type == path.first }) {
-            if let node = (try? YAMLLoader.load(file: agent.file)).flatMap({ Self.walk($0, path.dropFirst()) }) {
+            if let node = (try? YAMLLoader.load(file: agent.file))?.node(at: path.dropFirst()) {
                 layers.append(Layer(value: node.flowText, location: node.location, kind: "rule file"))
             }
-        } else if let node = (try? Self.loadWithBase(self.path, ruleTypes: [])).flatMap({ Self.walk($0, path[...]) }) {
+        } else if let node = (try? Self.loadWithBase(self.path, ruleTypes: []))?.node(at: path) {
             layers.append(Layer(value: node.flowText, location: node.location, kind: "experiment"))
         }
         for override in overrides {
@@ -43,16 +43,12 @@ extension Experiment {
         return (resolved.flowText, layers)
     }
 
-    private static func walk(_ node: ConfigNode, _ path: ArraySlice<String>) -> ConfigNode? {
-        path.reduce(Optional(node)) { $0?.mapping?[$1] }
-    }
-
     /// What `override` sets of the key at `path`: all of it, the part inside a mapping it replaces, or
     /// (`sub.key = value`) the part of the key's own mapping it replaces; nil when it does not touch it.
     private static func part(of override: Override, at path: [String]) -> String? {
         if override.path == path { return override.value.flowText }
         if path.starts(with: override.path) {
-            return walk(override.value, path.dropFirst(override.path.count))?.flowText
+            return override.value.node(at: path.dropFirst(override.path.count))?.flowText
         }
         if override.path.starts(with: path) {
             return override.path.dropFirst(path.count).joined(separator: ".") + " = " + override.value.flowText

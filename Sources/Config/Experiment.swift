@@ -142,8 +142,7 @@ public struct Experiment: Sendable {
         let lastOverrides = fileOverrides.enumerated().filter { i, o in !fileOverrides[(i + 1)...].contains { $0.path == o.path } }
         resolved.shadowed = lastOverrides.map(\.element).compactMap { override in
             guard let agent = agents.first(where: { $0.type == override.path.first }) else { return nil }
-            let node = override.path.dropFirst().reduce(Optional(agent.rules)) { $0?.mapping?[$1] }
-            return node.map { ShadowedKey(key: override.path.joined(separator: "."), ruleFile: $0.location,
+            return agent.rules.node(at: override.path.dropFirst()).map { ShadowedKey(key: override.path.joined(separator: "."), ruleFile: $0.location,
                                           override: override.location) }
         }
         return resolved

@@ -11,7 +11,7 @@ extension Rules {
     /// its full path.
     static func error(_ experiment: Experiment, _ type: String, _ key: String, _ message: String) -> ConfigError {
         let node = experiment.agents.first { $0.type == type }!.rules
-        let value = key.split(separator: ".").reduce(Optional(node)) { $0?.mapping?[String($1)] }
+        let value = node.node(at: key)
         let local = value?.location.file == node.location.file
         return ConfigError(value?.location ?? node.location, local ? key : "\(type).\(key)", message)
     }
