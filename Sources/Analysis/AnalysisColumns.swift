@@ -49,13 +49,13 @@ public enum AnalysisColumns {
         ("forced_share", "asset: units sold by forced sellers over units traded, over the run", "fraction"),
         ("forced_share_in_drawdown", "asset: the same over the steps the price is `--drawdown` or more below its running peak; absent if none", "fraction"),
         ("first_uncleared_step", "asset: the first step its market failed to clear (its price a search edge); all: the first step any market did; absent if never. Statistics of the steps before it are market statistics", "step"),
-        ("forced_sales_value", "all: value of forced sales (forced units x price, every asset) over the run", "$"),
+        ("forced_sales_value", "all: value of forced sales (forced units x price, every asset) over the run", "$bn"),
         ("forced_sales_top_share", "all: share of that value sold on the `--tail-fraction` (5%) of steps with the most (clustering; spread evenly it is 0.05); absent without forced sales", "fraction"),
         ("forced_sales_acf", "all: lag-1 autocorrelation of the daily value of forced sales (clustering in time)", "1"),
-        ("redemptions_paid", "all: hedge-fund redemptions paid to investors over the run", "$"),
-        ("net_value", "sector/asset: cash paid for purchases less cash received for sales, over the run", "$"),
-        ("sales_value", "sector/asset: cash received in the kept windows where the sector sold on net", "$"),
-        ("forced_units", "sector/asset: units the sector sold under margin calls or liquidations", "units"),
+        ("redemptions_paid", "all: hedge-fund redemptions paid to investors over the run", "$bn"),
+        ("net_value", "sector/asset: cash paid for purchases less cash received for sales, over the run", "$bn"),
+        ("sales_value", "sector/asset: cash received in the kept windows where the sector sold on net", "$bn"),
+        ("forced_units", "sector/asset: units the sector sold under margin calls or liquidations", "bn units"),
         ("first_sale_step", "sector/asset: the first kept step the sector sold the asset on net; absent if never", "step"),
     ]
 

@@ -63,7 +63,7 @@ public struct RunFigures {
         }
         let spreads = try column("credit_spread")
         figures.append(Figure(name: "spread_change", unit: "bp", value: 1e4 * (spreads[spreads.count - 1] - spreads[0])))
-        figures.append(Figure(name: "liquidation_value", unit: "$", value: try column("liquidation_value").reduce(0, +)))
+        figures.append(Figure(name: "liquidation_value", unit: "$bn", value: try column("liquidation_value").reduce(0, +)))
         self.figures = figures
     }
 
@@ -74,7 +74,7 @@ public struct RunFigures {
                     ["steps", String(a.steps), String(b.steps), String(b.steps - a.steps)]]
         for name in names {
             let x = a.figures.first { $0.name == name }!, y = b.figures.first { $0.name == name }!
-            func text(_ v: Double) -> String { x.unit == "$" ? String(format: "%.4g", v) : String(format: "%+.1f", v) }
+            func text(_ v: Double) -> String { x.unit == "$bn" ? String(format: "%.4g", v) : String(format: "%+.1f", v) }
             rows.append(["\(name) (\(x.unit))", text(x.value), text(y.value), text(y.value - x.value)])
         }
         let widths = (0..<4).map { c in rows.map { $0[c].count }.max()! }

@@ -39,15 +39,15 @@ public enum BatchColumns {
         ("step", "trading day, 1-based", "step"),
         ("event", "margin_call, default, liquidation, redemption_notice, redemption_paid, standing_repo or scenario_change", "text"),
         ("count", "how many: funds called or defaulted, retail liquidation orders, 1 for the others", "count"),
-        ("value", "value involved: liquidations, redemptions, standing-repo loans outstanding; empty for counts only", "$"),
+        ("value", "value involved: liquidations, redemptions, standing-repo loans outstanding; empty for counts only", "$bn"),
     ]
 
     public static let snapshots: [Doc] = identity + [
         ("step", "trading day, 1-based (every outputs.snapshot_every steps)", "step"),
         ("agent", "one agent, e.g. hedge_fund[3], or a sector summed (retail, government, central_bank, real_economy)", "text"),
-        ("assets", "financial assets at the step's prices", "$"),
-        ("liabilities", "liabilities at the step's prices", "$"),
-        ("net_worth", "assets minus liabilities", "$"),
+        ("assets", "financial assets at the step's prices", "$bn"),
+        ("liabilities", "liabilities at the step's prices", "$bn"),
+        ("net_worth", "assets minus liabilities", "$bn"),
     ]
 
     public static let summary: [Doc] = [

@@ -11,9 +11,9 @@ public enum RunMetrics {
         ("spread_change", "credit spread at the last step minus at the first", "fraction per year"),
         ("peak_yield_rise", "highest government bond yield over the run minus at the first step", "fraction per year"),
         ("peak_spread_rise", "highest credit spread over the run minus at the first step", "fraction per year"),
-        ("liquidation_value", "value of retail positions liquidated over the run", "$"),
-        ("peak_liquidation_day", "the largest value liquidated in one step", "$"),
-        ("max_residual", "largest excess demand left unmatched in any round", "units"),
+        ("liquidation_value", "value of retail positions liquidated over the run", "$bn"),
+        ("peak_liquidation_day", "the largest value liquidated in one step", "$bn"),
+        ("max_residual", "largest excess demand left unmatched in any round", "bn units"),
         ("max_accounting_error", "largest relative error of a stock-flow identity in any step", "fraction"),
     ]
 

@@ -17,12 +17,11 @@ public enum Bound: Sendable, Equatable {
     /// (a, b]
     case openClosed(Double, Double)
 
-    /// Money (a balance, a flow per step, a budget), in the model's units: at most 1e13, ten thousand
-    /// times the largest shipped endowment. Beyond it prices and flows overflow into infinities, and
-    /// nothing economic is gained.
-    public static let money = Bound.closed(0, 1e13)
+    /// Money (a balance, a flow per step, a budget) in US$ billions: at most 1e6, a quadrillion
+    /// dollars, about ten times the world's financial assets. Nothing economic lies beyond it.
+    public static let money = Bound.closed(0, 1e6)
     /// A positive amount of money.
-    public static let positiveMoney = Bound.openClosed(0, 1e13)
+    public static let positiveMoney = Bound.openClosed(0, 1e6)
 
     public func contains(_ x: Double) -> Bool {
         switch self {

@@ -15,7 +15,7 @@ public struct AILabRules: Sendable, Equatable {
         count = r.integer("count", "number of AI labs", unit: "labs", .closed(0, 100))
         r.scope = .dynamic
         commitment = r.number("commitment", "capital each lab has been promised by the sovereign funds (in equal parts) and not yet called; an event raising it adds new commitments",
-                              unit: "$", .money)
+                              unit: "$bn", .money)
         callRate = r.number("call_rate", "fraction of its uncalled commitment a lab calls per step",
                             unit: "fraction per step", .unitInterval)
         computeRate = r.number("compute_rate", "fraction of its cash a lab spends on compute from hyperscalers per step",

@@ -9,10 +9,10 @@ public struct SectorID: Hashable, Sendable, CustomStringConvertible {
     public static let government = SectorID("government"), moneyFund = SectorID("money_fund")
     public static let centralBank = SectorID("central_bank"), hyperscaler = SectorID("hyperscaler")
     public static let realEconomy = SectorID("real_economy"), sovereignFund = SectorID("sovereign_fund")
-    public static let aiLab = SectorID("ai_lab")
+    public static let aiLab = SectorID("ai_lab"), household = SectorID("household")
 
     /// Sectors of one agent, named without an index.
-    public var isSingle: Bool { [.government, .centralBank, .realEconomy].contains(self) }
+    public var isSingle: Bool { [.government, .centralBank, .realEconomy, .household].contains(self) }
 }
 
 /// One agent: its sector and its index there. It names the agent's book (the ledger's account) and
@@ -31,7 +31,7 @@ public struct AgentID: Hashable, Sendable, CustomStringConvertible {
     public static func sovereignFund(_ i: Int) -> AgentID { AgentID(.sovereignFund, i) }
     public static func aiLab(_ i: Int) -> AgentID { AgentID(.aiLab, i) }
     public static let government = AgentID(.government), centralBank = AgentID(.centralBank)
-    public static let realEconomy = AgentID(.realEconomy)
+    public static let realEconomy = AgentID(.realEconomy), household = AgentID(.household)
     /// The retail population's buy orders (cash to spend), sell orders (units to sell), and the
     /// exchange liquidating positions below maintenance margin (forced), all traders at once.
     public static let retailBuys = AgentID(.retail, 0), retailSells = AgentID(.retail, 1)

@@ -40,7 +40,7 @@ public struct AssetSpec: Sendable, Equatable {
         self.name = name
         r.scope = .setUp
         kind = r.choice("kind", "crypto (no cash flows), bond (a consol paying a coupon) or equity (dividends from the real economy)")
-        supply = r.number("supply", "units outstanding at step 0", unit: "units", .closed(1, 1e12))
+        supply = r.number("supply", "units outstanding at step 0", unit: "bn units", .closed(1e-6, 1e9))
         r.scope = .price
         initialPrice = r.number("initial_price", "price at step 0", unit: "$/unit", .closed(1e-6, 1e9))
         r.scope = .dynamic

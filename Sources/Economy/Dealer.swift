@@ -22,7 +22,7 @@ public struct DealerRules: Sendable, Equatable {
         r.scope = .setUp
         count = r.integer("count", "number of dealer banks", unit: "dealers", .closed(1, 100))
         capital = r.number("capital", "each dealer's starting cash (its inventory is the supply other sectors do not hold)",
-                           unit: "$", .positiveMoney)
+                           unit: "$bn", .positiveMoney)
         r.scope = .dynamic
         depth = r.number("depth", "units bought per log point the price falls, as a fraction of the starting inventory",
                          unit: "fraction per log point", .closed(0, 100))
@@ -42,7 +42,7 @@ public struct DealerRules: Sendable, Equatable {
         lendingShare = r.number("lending_share", "fraction of its cash a dealer will lend to its hedge-fund clients",
                                 unit: "fraction", .unitInterval)
         fundingBuffer = r.number("funding_buffer", "cash a dealer keeps at the end of a day; below it, it borrows the gap overnight in repo",
-                                 unit: "$", .money)
+                                 unit: "$bn", .money)
         marginSpread = r.number("margin_spread", "interest on margin loans over the repo rate",
                                 unit: "fraction per year", .closed(0, 1))
     }

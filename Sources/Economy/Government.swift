@@ -13,12 +13,12 @@ public struct GovernmentRules: Sendable, Equatable {
     public init(_ r: inout RuleReader) {
         r.scope = .setUp
         bond = r.text("bond", "name of the bond asset the government issues (a market asset of kind bond)")
-        initialCash = r.number("initial_cash", "the government's cash at step 0", unit: "$", .money)
+        initialCash = r.number("initial_cash", "the government's cash at step 0", unit: "$bn", .money)
         r.scope = .dynamic
         spending = r.number("spending", "spending on goods per step: revenue of the real economy",
-                            unit: "$/step", .money)
+                            unit: "$bn/step", .money)
         cashBuffer = r.number("cash_buffer", "cash the government keeps; below it, it auctions new bonds for the gap",
-                              unit: "$", .money)
+                              unit: "$bn", .money)
     }
 }
 

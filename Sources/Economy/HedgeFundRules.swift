@@ -19,7 +19,6 @@ public struct StrategyRules: Sendable, Equatable {
     public let strategy: Strategy
     public var count: Int
     public var assets: [String]
-    public var initialShare: Double
     public var baseExposure: Double
     public var aggressiveness: Double
     public var maxLeverage: Double
@@ -31,14 +30,12 @@ public struct StrategyRules: Sendable, Equatable {
     /// margin spread).
     public var financingSpread: Double?
 
-    init(_ strategy: Strategy, _ r: inout RuleReader, count: Int, assets: [String], initialShare: Double,
+    init(_ strategy: Strategy, _ r: inout RuleReader, count: Int, assets: [String],
          baseExposure: Double = 0, aggressiveness: Double, unit: String, maxLeverage: Double) {
         self.strategy = strategy
         r.scope = .setUp
         self.count = r.integer("count", "number of funds following the strategy", unit: "funds", .closed(0, 10_000))
         self.assets = r.texts("assets", "the market assets the strategy trades")
-        self.initialShare = r.number("initial_share", "fraction of each of its assets' supply the strategy's funds hold at step 0",
-                                     unit: "fraction", .unitInterval)
         r.scope = .dynamic
         self.baseExposure = r.number("base_exposure", "exposure (position value over equity) held when the signal is zero",
                                      unit: "multiple of equity", .closed(0, 100))
@@ -111,24 +108,24 @@ public struct HedgeFundRules: Sendable, Equatable {
     public init(_ r: inout RuleReader) {
         r.scope = .setUp
         capital = r.distribution("capital", "each fund's starting equity (cash plus holdings at the initial price)",
-                                 unit: "$", .positiveMoney)
+                                 unit: "$bn", .positiveMoney)
         beliefDispersion = r.number("belief_dispersion", "sd of the log of each value fund's belief around the anchor",
                                     unit: "log points", .closed(0, 5))
         strategies = [
             r.section("value", "long risk assets (crypto, credit, equities) below the fund's value belief: signal log(V/p)") {
-                StrategyRules(.value, &$0, count: 6, assets: ["crypto", "hyperscaler_bond", "memory", "saas"], initialShare: 0.08,
+                StrategyRules(.value, &$0, count: 6, assets: ["crypto", "hyperscaler_bond", "memory", "saas"],
                               aggressiveness: 2, unit: "equity multiple per log point", maxLeverage: 8)
             },
             r.section("crypto", "trend-following crypto: signal the log price change over `lookback` steps") {
-                StrategyRules(.crypto, &$0, count: 2, assets: ["crypto"], initialShare: 0.03, baseExposure: 0.3, aggressiveness: 3,
+                StrategyRules(.crypto, &$0, count: 2, assets: ["crypto"], baseExposure: 0.3, aggressiveness: 3,
                               unit: "equity multiple per log point of trend", maxLeverage: 2)
             },
             r.section("basis", "Treasury basis: the bond, hedged with futures and financed in repo; signal its yield over the repo rate less a hurdle") {
-                StrategyRules(.basis, &$0, count: 2, assets: ["treasury"], initialShare: 0.28, baseExposure: 1, aggressiveness: 300,
+                StrategyRules(.basis, &$0, count: 2, assets: ["treasury"], baseExposure: 1, aggressiveness: 300,
                               unit: "equity multiple per unit of annual carry", maxLeverage: 8)
             },
             r.section("macro", "duration: signal each bond's yield over the policy rate the central bank's rule would set now, less a hurdle") {
-                StrategyRules(.macro, &$0, count: 2, assets: ["treasury"], initialShare: 0.05, aggressiveness: 100,
+                StrategyRules(.macro, &$0, count: 2, assets: ["treasury"], aggressiveness: 100,
                               unit: "equity multiple per unit of annual yield gap", maxLeverage: 4)
             },
         ]

@@ -22,17 +22,17 @@ public struct HyperscalerRules: Sendable, Equatable {
         r.scope = .setUp
         count = r.integer("count", "number of hyperscalers (at least one: they owe the hyperscaler bond)", unit: "firms", .closed(1, 100))
         bond = r.text("bond", "name of the bond asset hyperscalers issue (a market asset of kind bond)")
-        cash = r.distribution("cash", "each firm's cash at step 0", unit: "$", .money)
+        cash = r.distribution("cash", "each firm's cash at step 0", unit: "$bn", .money)
         treasuryShare = r.number("treasury_share", "fraction of the government bond the sector holds at step 0, split equally",
                                  unit: "fraction", .unitInterval)
-        capex = r.distribution("capex", "each firm's planned capex per step at step 0", unit: "$/step", .money)
+        capex = r.distribution("capex", "each firm's planned capex per step at step 0", unit: "$bn/step", .money)
         r.scope = .dynamic
         capexGrowth = r.number("capex_growth", "growth of the planned capex path (the boom when large)",
                                unit: "log points per year", .closed(-10, 10))
         costSensitivity = r.number("cost_sensitivity", "log cut in capex per unit rise of the firm's bond yield above its step-0 level",
                                    unit: "per yield point (1 = 100%)", .closed(0, 1000))
         cashBuffer = r.number("cash_buffer", "cash each firm keeps; below it, it sells Treasuries, then issues bonds",
-                              unit: "$", .money)
+                              unit: "$bn", .money)
         buybackThreshold = r.number("buyback_threshold", "cash, as a multiple of the buffer, above which the firm buys back shares",
                                     unit: "multiple", .closed(1, 100))
         buybackRate = r.number("buyback_rate", "fraction of cash above the threshold paid to shareholders (households) per step",

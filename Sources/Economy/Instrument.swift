@@ -9,6 +9,9 @@ public enum Instrument: Int, CaseIterable, Sendable, CustomStringConvertible {
     case reverseRepo
     /// Capital AI labs have called from sovereign funds' commitments and not yet been paid.
     case capitalCall
+    /// Households' money-fund shares: owned by households, owed by the money funds, worth the funds'
+    /// assets (their net income is reinvested in shares every step).
+    case moneyFundShare
 
     /// The name in reports and CSV columns.
     public var description: String {
@@ -17,6 +20,7 @@ public enum Instrument: Int, CaseIterable, Sendable, CustomStringConvertible {
         case .repo: return "repo"
         case .reverseRepo: return "reverse_repo"
         case .capitalCall: return "capital_call"
+        case .moneyFundShare: return "money_fund_share"
         }
     }
 }

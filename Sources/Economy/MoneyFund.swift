@@ -17,7 +17,7 @@ public struct MoneyFundRules: Sendable, Equatable {
     public init(_ r: inout RuleReader) {
         r.scope = .setUp
         count = r.integer("count", "number of money funds", unit: "funds", .closed(0, 1_000))
-        cash = r.distribution("cash", "each fund's cash at step 0: the dry powder", unit: "$", .money)
+        cash = r.distribution("cash", "each fund's cash at step 0: the dry powder", unit: "$bn", .money)
         r.scope = .dynamic
         termPremium = r.number("term_premium", "yield over the overnight rate a fund wants before it buys duration",
                                unit: "fraction per year", .closed(-0.1, 1))

@@ -25,8 +25,6 @@ public struct RealEconomyRules: Sendable, Equatable {
     public static let type = "real_economy"
 
     public var initialCash: Double
-    public var incomePropensity: Double
-    public var wealthPropensity: Double
     public var wageShare: Double
     public var taxRate: Double
     public var cloudShare: Double
@@ -36,12 +34,8 @@ public struct RealEconomyRules: Sendable, Equatable {
 
     public init(_ r: inout RuleReader) {
         r.scope = .setUp
-        initialCash = r.number("initial_cash", "the sector's transactions balances at step 0", unit: "$", .money)
+        initialCash = r.number("initial_cash", "the sector's transactions balances at step 0", unit: "$bn", .money)
         r.scope = .dynamic
-        incomePropensity = r.number("income_propensity", "fraction of the step's income (wages, buybacks) households spend on goods",
-                                    unit: "fraction", .unitInterval)
-        wealthPropensity = r.number("wealth_propensity", "fraction of each household's net wealth (cash and holdings less loans) spent on goods per step",
-                                    unit: "fraction per step", .unitInterval)
         wageShare = r.number("wage_share", "share of the last step's revenue paid as wages, in equal shares to households",
                              unit: "fraction", .unitInterval)
         taxRate = r.number("tax_rate", "share of the last step's revenue paid to the government as taxes",

@@ -1,21 +1,28 @@
 extension RetailPopulation {
-    /// Each household receives an equal share of `income` (wages, buybacks) and spends a fraction
-    /// of it plus a fraction of its net wealth at `price` on goods, never more cash than it has
-    /// (Godley and Lavoie's consumption function, out of income and out of wealth: a rally in what
-    /// households hold raises their spending). Returns the total spent.
-    public mutating func receiveAndConsume(income: Double, price p: Double, incomePropensity: Double,
-                                           wealthPropensity: Double) -> Double {
-        let each = income / Double(count)
-        var spent = 0.0
+    /// The household sector pays `total` into the traders' accounts, in equal parts.
+    public mutating func deposit(_ total: Double) {
+        guard count > 0, total > 0 else { return }
+        let each = total / Double(count)
         withColumns { c in
-            for i in 0..<c.count {
-                let wealth = max(c.cash[i] + c.units[i] * p - c.loan[i], 0)
-                let consumed = min(incomePropensity * each + wealthPropensity * wealth, max(c.cash[i] + each, 0))
-                c.cash[i] += each - consumed
-                spent += consumed
+            for i in 0..<c.count { c.cash[i] += each }
+        }
+    }
+
+    /// The household sector takes up to `total` out of the traders' accounts, from each in proportion
+    /// to its cash (never more than a trader has). Returns the amount withdrawn.
+    public mutating func withdraw(_ total: Double) -> Double {
+        let available = census().cash
+        guard total > 0, available > 0 else { return 0 }
+        let fraction = min(total / available, 1)
+        var taken = 0.0
+        withColumns { c in
+            for i in 0..<c.count where c.cash[i] > 0 {
+                let amount = c.cash[i] * fraction
+                c.cash[i] -= amount
+                taken += amount
             }
         }
-        return spent
+        return taken
     }
 
     /// Pays `perUnit` in cash on every unit held; returns the total paid.

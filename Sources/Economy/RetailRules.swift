@@ -20,12 +20,13 @@ public struct RetailRules: Sendable, Equatable {
     public var leveragedFraction: Double
     public var leverage: DistributionSpec
     public var maintenanceMargin: Double
+    public var creditLimit: Double
 
     public init(_ r: inout RuleReader) {
         r.scope = .setUp
         count = r.integer("count", "number of retail traders", unit: "traders", .closed(0, 10_000_000))
         asset = r.text("asset", "name of the asset retail traders trade (one of market.assets)")
-        cash = r.distribution("cash", "each trader's starting cash", unit: "$", .money)
+        cash = r.distribution("cash", "each trader's starting cash", unit: "$bn", .money)
         initialShare = r.number("initial_share", "fraction of the asset's supply retail holds at step 0, split equally",
                                 unit: "fraction", .unitInterval)
         trendFraction = r.number("trend_fraction", "share of traders starting as trend followers",
@@ -55,5 +56,7 @@ public struct RetailRules: Sendable, Equatable {
         r.scope = .dynamic
         maintenanceMargin = r.number("maintenance_margin", "equity over position below which the exchange liquidates the whole position",
                                      unit: "fraction of position", .closed(0, 1))
+        creditLimit = r.number("credit_limit", "the most exchanges lend retail traders in all (the dealers' lending capacity caps it too)",
+                               unit: "$bn", .money)
     }
 }

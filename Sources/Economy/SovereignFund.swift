@@ -37,13 +37,13 @@ public struct SovereignFundRules: Sendable, Equatable {
     public init(_ r: inout RuleReader) {
         r.scope = .setUp
         count = r.integer("count", "number of sovereign funds", unit: "funds", .closed(0, 100))
-        cash = r.distribution("cash", "each fund's cash at step 0: dry powder", unit: "$", .money)
+        cash = r.distribution("cash", "each fund's cash at step 0: dry powder", unit: "$bn", .money)
         holdings = r.namedSections("holdings", "fraction of each asset's supply the sector holds at step 0, split equally; also its strategic weights") {
             Holding(asset: $0, share: $1.number("share", "fraction of the asset's supply held at step 0", unit: "fraction", .unitInterval))
         }
         r.scope = .dynamic
         cashBuffer = r.number("cash_buffer", "cash each fund keeps; a capital call beyond the cash above it forces sales",
-                              unit: "$", .money)
+                              unit: "$bn", .money)
         sellOrder = r.choice("sell_order", "which holdings go first when it must sell: conviction (the list below) or liquidity (most traded first)")
         conviction = r.texts("conviction", "asset names and hedge_funds (its stakes, redeemed with a notice lag), believed in least first: the order it sells in under sell_order: conviction")
         flushMultiple = r.number("flush_multiple", "cash, as a multiple of the buffer, above which the fund rebalances into its holdings",

@@ -7,9 +7,9 @@ public enum FlowColumns {
         ("step", "trading day, 1-based", "step"),
         ("sector", "agent type: hedge_fund, dealer, retail, government, money_fund, central_bank, hyperscaler, sovereign_fund or a sector added as data (real_money)", "text"),
         ("asset", "asset name, as in the market file", "text"),
-        ("net_units", "units bought minus units sold by the whole sector over all rounds", "units"),
-        ("net_value", "cash paid for purchases minus cash received for sales", "$"),
-        ("forced_units", "units the sector sold under margin calls or liquidations", "units"),
+        ("net_units", "units bought minus units sold by the whole sector over all rounds", "bn units"),
+        ("net_value", "cash paid for purchases minus cash received for sales", "$bn"),
+        ("forced_units", "units the sector sold under margin calls or liquidations", "bn units"),
     ]
 
     public static var header: [String] { documented.map(\.name) }

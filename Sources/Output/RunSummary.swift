@@ -60,7 +60,7 @@ public struct RunSummary: Sendable {
                 + " (\(pct(lastPrice[a] / firstPrice[a] - 1))), peak-to-trough \(pct(maxDrawdown[a])), worst day \(pct(worstDay[a]))")
         }
         func bp(_ x: Double) -> String { String(format: "%+.0f bp", 1e4 * x) }
-        lines.append("  liquidations \(String(format: "%.3g", liquidationValue)) $ in all, \(String(format: "%.3g", peakLiquidationDay)) $ on the worst day")
+        lines.append("  liquidations \(String(format: "%.3g", liquidationValue)) $bn in all, \(String(format: "%.3g", peakLiquidationDay)) $bn on the worst day")
         lines.append("  government bond yield \(String(format: "%.2f%%", 100 * yield.first)) -> \(String(format: "%.2f%%", 100 * yield.last)) (\(bp(yield.last - yield.first))), "
             + "credit spread \(String(format: "%.2f%%", 100 * spread.first)) -> \(String(format: "%.2f%%", 100 * spread.last)) (\(bp(spread.last - spread.first)))")
         lines.append("  largest clearing residual \(String(format: "%.3g", maxResidual)) units, "

@@ -67,8 +67,7 @@ extension Rules {
             }
         }
         for asset in market.assets {
-            var shares = hedgeFund.strategies.filter { $0.assets.contains(asset.name) }
-                .map { ("hedge_fund.\($0.strategy.rawValue).initial_share", $0.initialShare) }
+            var shares: [(String, Double)] = []
             if asset.name == retail.asset { shares.append(("retail.initial_share", retail.initialShare)) }
             if asset.name == government.bond {
                 shares += [("central_bank.initial_bond_share", centralBank.initialBondShare), ("hyperscaler.treasury_share", hyperscaler.treasuryShare)]

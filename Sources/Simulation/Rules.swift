@@ -17,6 +17,7 @@ public struct Rules: Sendable {
     public var realEconomy: RealEconomyRules
     public var sovereignFund: SovereignFundRules
     public var aiLab: AILabRules
+    public var household: HouseholdRules
     /// The rules of each sector added as data (`Sectors.registered`), by agent type.
     public var sectors: [String: any Sendable] = [:]
 
@@ -59,6 +60,7 @@ public struct Rules: Sendable {
         realEconomy = read(RealEconomyRules.type) { RealEconomyRules(&$0) }
         sovereignFund = read(SovereignFundRules.type) { SovereignFundRules(&$0) }
         aiLab = read(AILabRules.type) { AILabRules(&$0) }
+        household = read(HouseholdRules.type) { HouseholdRules(&$0) }
         for sector in Sectors.registered {
             sectors[sector.type] = read(sector.type) { reader -> any Sendable in sector.rules(&reader) }
         }
@@ -100,6 +102,7 @@ public struct Rules: Sendable {
         (RealEconomyRules.type, { _ = RealEconomyRules(&$0) }),
         (SovereignFundRules.type, { _ = SovereignFundRules(&$0) }),
         (AILabRules.type, { _ = AILabRules(&$0) }),
+        (HouseholdRules.type, { _ = HouseholdRules(&$0) }),
     ] + Sectors.registered.map { sector in (sector.type, { _ = sector.rules(&$0) }) } }
 
     /// The documentation of every key of one rule type (or of the experiment settings, `experiment`).

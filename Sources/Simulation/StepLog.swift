@@ -26,6 +26,9 @@ struct StepLog {
     var wages = 0.0
     var taxes = 0.0
     var consumption = 0.0
+    /// Households' money-fund shares bought (negative: redeemed) and cash paid into their crypto accounts.
+    var moneyFundFlows = 0.0
+    var cryptoAccountFlows = 0.0
     /// Hyperscalers' buybacks (paid to households) and capex (paid to the real economy).
     var buybacks = 0.0
     var capex = 0.0

@@ -67,6 +67,13 @@ public struct StepRecord: Sendable, Equatable {
     public var governmentCash: Double
     /// Dry powder: money funds' cash and reverse-repo deposits, and sovereign funds' cash above their buffer.
     public var dryPowder: Double
+    /// Households' deposits, money-fund shares and crypto accounts (equity), and this step's flows into
+    /// money funds and crypto accounts (negative: out).
+    public var householdDeposits: Double
+    public var moneyFundShares: Double
+    public var cryptoAccounts: Double
+    public var moneyFundFlows: Double
+    public var cryptoAccountFlows: Double
     public var moneyFundBonds: Double
     /// Units of the government's bond outstanding at the end of the step.
     public var bondsOutstanding: Double

@@ -8,6 +8,7 @@ extension World {
         .repo: ([.moneyFund, .centralBank], [.dealer]),
         .reverseRepo: ([.moneyFund], [.centralBank]),
         .capitalCall: ([.aiLab], [.sovereignFund]),
+        .moneyFundShare: ([.household], [.moneyFund]),
     ]
 
     /// Phase 10: the stock-flow identities (MODEL.md section 5), each a loop over books. Returns the

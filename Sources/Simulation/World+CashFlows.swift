@@ -11,7 +11,7 @@ extension World {
     /// the central bank remits what it would receive). The real economy pays, out of the revenue it
     /// earned last step: dividends on its equities, wages to households, taxes to the government and
     /// cloud services to hyperscalers. Hyperscalers flush with cash buy back shares from households.
-    /// Households spend a fraction of their cash on goods, and the government spends: this step's
+    /// Households spend out of that income and their wealth, and the government spends: this step's
     /// revenue of the real economy, with hyperscalers' capex paid at the end of the step.
     mutating func payCashFlows(into log: inout StepLog) {
         payGovernmentCoupons(into: &log)
@@ -41,16 +41,12 @@ extension World {
         log.spending = spent
         realEconomy.revenue = spent
         realEconomy.capex = 0
-        let toHouseholds = payouts.wages + log.buybacks
+        let income = payouts.wages + log.buybacks
         households.add(-payouts.wages, .cash, .realEconomy)
         households.add(spent, .cash, .realEconomy)
-        guard retail.count > 0 else {
-            households.add(toHouseholds, .cash, .realEconomy)   // nobody to pay: the sector keeps it
-            return post(households)
-        }
-        let consumed = retail.receiveAndConsume(income: toHouseholds, price: prices[retailAsset], incomePropensity: rules.realEconomy.incomePropensity,
-                                                wealthPropensity: rules.realEconomy.wealthPropensity)
-        households.retail(toHouseholds - consumed, .cash)
+        let consumed = household.consumption(income: income, accounts: cryptoAccounts(retail.census()),
+                                             rules: rules.household)
+        households.add(income - consumed, .cash, .household)
         households.add(consumed, .cash, .realEconomy)
         post(households)
         realEconomy.revenue += consumed

@@ -33,9 +33,10 @@ extension World {
     }
 
     /// Phase 5: the exchange's unused lending capacity for retail: the dealers' lending capacity less
-    /// every margin loan already outstanding.
+    /// every margin loan already outstanding, and at most what is left of the exchanges' `credit_limit`.
     func retailCredit() -> Double {
-        max(dealerLendingCapacity - dealers.reduce(0) { $0 + $1.marginLoans }, 0)
+        let loans = dealers.reduce(0) { $0 + $1.marginLoans }, retailLoans = loans - hedgeFunds.reduce(0) { $0 + $1.loan }
+        return min(max(dealerLendingCapacity - loans, 0), max(rules.retail.creditLimit - retailLoans, 0))
     }
 
     /// The exchange's retail margin book is funded by the dealers in equal shares: new borrowing

@@ -81,6 +81,7 @@ extension World {
         case .realEconomy: return realEconomy.book
         case .sovereignFund: return sovereignFunds[account.index].book
         case .aiLab: return aiLabs[account.index].book
+        case .household: return household.book
         default: return addedSectors[addedSector(account)].books[account.index]
         }
     }
@@ -98,6 +99,7 @@ extension World {
         case .realEconomy: return body(&realEconomy.book)
         case .sovereignFund: return body(&sovereignFunds[account.index].book)
         case .aiLab: return body(&aiLabs[account.index].book)
+        case .household: return body(&household.book)
         default: return addedSectors[addedSector(account)].modify(account.index, body)
         }
     }
@@ -114,7 +116,7 @@ extension World {
         let builtIn: [(SectorID, Int)] = [
             (.hedgeFund, hedgeFunds.count), (.dealer, dealers.count), (.hyperscaler, hyperscalers.count),
             (.sovereignFund, sovereignFunds.count), (.moneyFund, moneyFunds.count), (.government, 1), (.centralBank, 1),
-            (.realEconomy, 1), (.aiLab, aiLabs.count),
+            (.realEconomy, 1), (.aiLab, aiLabs.count), (.household, 1),
         ]
         return (builtIn + addedSectors.map { ($0.id, $0.books.count) }).flatMap { sector, count in
             (0..<count).map { AgentID(sector, $0) }

@@ -108,7 +108,7 @@ extension World {
             }
             if a == governmentBond {
                 let coupon = rules.market.assets[a].coupon
-                let overnight = max(repoRate, centralBank.floor(rules.centralBank))
+                let overnight = overnightRate
                 for (i, fund) in moneyFunds.enumerated() {
                     curves.append(DemandCurve(.moneyFund(i), fund.demand(coupon: coupon, overnight: overnight, rules: rules.moneyFund)))
                 }

@@ -32,6 +32,9 @@ extension World {
             governmentCash: government.cash,
             dryPowder: moneyFunds.reduce(0) { $0 + $1.cash + $1.reverseRepo }
                 + sovereignFunds.reduce(0) { $0 + max($1.cash - rules.sovereignFund.cashBuffer, 0) },
+            householdDeposits: household.deposits, moneyFundShares: household.moneyFundShares,
+            cryptoAccounts: cryptoAccounts(totals), moneyFundFlows: log.moneyFundFlows,
+            cryptoAccountFlows: log.cryptoAccountFlows,
             moneyFundBonds: moneyFunds.reduce(0) { $0 + $1.bonds }, bondsOutstanding: government.bondsOutstanding, bondsIssued: log.issued,
             coupons: log.coupons, governmentSpending: log.spending,
             liquidations: log.liquidations, liquidationValue: log.liquidationValue,

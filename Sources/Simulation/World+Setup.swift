@@ -17,22 +17,32 @@ extension World {
         }
     }
 
-    /// Hedge funds, strategy by strategy: each strategy's funds hold its `initial_share` of each of
-    /// its assets; holdings beyond a fund's capital start financed by its broker. One share per
-    /// dollar of capital (NAV 1).
+    /// Hedge funds, strategy by strategy: each fund starts at its strategy's target exposure to each
+    /// of its assets at the initial prices (its signal read on the step-0 market: no trend, the repo
+    /// rate at the floor, the central bank's rule at target growth), so it has no trade to make at step
+    /// 0; holdings beyond its capital start financed by its broker. One share per dollar of capital.
     static func hedgeFunds(_ rules: Rules, _ stream: RandomStream) -> [HedgeFund] {
-        let hf = rules.hedgeFund, assets = rules.market.assets
+        let hf = rules.hedgeFund, assets = rules.market.assets, cb = rules.centralBank
+        let inputs = SignalInputs(assets: assets, trend: assets.map { _ in 0 }, repoRate: cb.initialRate - cb.floorSpread,
+                                  expectedRate: cb.meetingRate(previous: cb.initialRate, growth: cb.activityTarget))
         var funds: [HedgeFund] = []
         for strategy in hf.strategies {
             let traded = strategy.assets.compactMap { name in assets.firstIndex { $0.name == name } }
             for _ in 0..<strategy.count {
                 let capital = hf.capital.draw(stream, within: .positive)
-                let units = assets.indices.map { traded.contains($0) ? strategy.initialShare * assets[$0].supply / Double(strategy.count) : 0 }
-                let cost = zip(units, assets).reduce(0) { $0 + $1.0 * $1.1.initialPrice }
                 let noise = assets.map { _ in stream.gaussian(sd: hf.beliefDispersion) }
+                let fund = HedgeFund(strategy: strategy.strategy, assets: traded, cash: capital, units: assets.map { _ in 0 },
+                                     broker: funds.count % rules.dealer.count, beliefNoise: noise,
+                                     anchors: assets.map(\.anchorValue), shares: capital)
+                let units = assets.indices.map { a -> Double in
+                    guard traded.contains(a) else { return 0 }
+                    let p = assets[a].initialPrice, signal = fund.signal(asset: a, inputs, rules: strategy)(p)
+                    return strategy.exposure(signal: signal, haircut: rules.dealer.haircutFloor) * capital / p
+                }
+                let cost = zip(units, assets).reduce(0) { $0 + $1.0 * $1.1.initialPrice }
                 funds.append(HedgeFund(strategy: strategy.strategy, assets: traded, cash: max(capital - cost, 0), units: units,
-                                       loan: max(cost - capital, 0), broker: funds.count % rules.dealer.count,
-                                       beliefNoise: noise, anchors: assets.map(\.anchorValue), shares: capital))
+                                       loan: max(cost - capital, 0), broker: fund.broker, beliefNoise: noise,
+                                       anchors: assets.map(\.anchorValue), shares: capital))
             }
         }
         return funds
@@ -57,17 +67,19 @@ extension World {
     }
 
     /// Dealers split what the other books and the retail traders do not hold (issuers' own bonds are
-    /// owed, not held). If money funds want more of the bond than is left, they are scaled down; they pay the dealers for
-    /// what they bought. Dealers lend the hedge funds' starting margin loans. (Endowments: the only
-    /// book edits outside the ledger.)
+    /// owed, not held). If hedge funds' targets, then money funds' bond allocation, want more than
+    /// the other sectors leave, they are scaled down to fit; money funds pay the dealers for what they
+    /// bought. Dealers lend the hedge funds' starting margin loans. (Endowments: the only book edits
+    /// outside the ledger.)
     mutating func dealersHoldingTheRest() -> [Dealer] {
         let n = Double(rules.dealer.count), b = governmentBond, p0 = prices[b]
         var rest = outstanding
         rest[retailAsset] -= retail.units.reduce(0, +)
-        for account in accounts where account.sector != .moneyFund {
+        for account in accounts where account.sector != .moneyFund && account.sector != .hedgeFund {
             let units = self[account].units
             for a in rest.indices where !issuer(of: a, is: account) { rest[a] -= units[a] }
         }
+        fitHedgeFunds(into: &rest)
         let wanted = moneyFunds.reduce(0) { $0 + $1.bonds }
         if wanted > max(rest[b], 0) {
             for m in moneyFunds.indices {
@@ -86,6 +98,39 @@ extension World {
             dealers[fund.broker].book.add(fund.loan, to: .claim(.marginLoan))
         }
         return dealers
+    }
+
+    /// Scales hedge funds' step-0 holdings of any asset down to what is `left` (pro rata), handing
+    /// back what they no longer buy: their loans first, then cash. `left` loses what they keep.
+    private mutating func fitHedgeFunds(into left: inout [Double]) {
+        for a in left.indices {
+            let wanted = hedgeFunds.reduce(0) { $0 + $1.units[a] }
+            let scale = wanted > max(left[a], 0) ? max(left[a], 0) / wanted : 1
+            for f in hedgeFunds.indices where scale < 1 {
+                let freed = hedgeFunds[f].units[a] * (1 - scale) * prices[a], repaid = min(freed, hedgeFunds[f].loan)
+                _ = hedgeFunds[f].book.set(.units(a), to: hedgeFunds[f].units[a] * scale)
+                hedgeFunds[f].book.add(repaid, to: .claim(.marginLoan))
+                hedgeFunds[f].book.add(freed - repaid, to: .cash)
+                if hedgeFunds[f].strategy == .basis { hedgeFunds[f].hedge = hedgeFunds[f].units }
+            }
+            left[a] -= wanted * scale
+        }
+    }
+
+    /// Households own the money funds' shares (each fund's assets at step 0: it starts with no equity of
+    /// its own), and their rule's target weights start at this allocation.
+    mutating func endowHousehold() {
+        for m in moneyFunds.indices {
+            let assets = moneyFunds[m].cash + moneyFunds[m].bonds * prices[governmentBond]
+            moneyFunds[m].book.add(-assets, to: .claim(.moneyFundShare))
+            household.book.add(assets, to: .claim(.moneyFundShare))
+        }
+        let liquid = household.deposits + household.moneyFundShares
+        household.initialMoneyFundWeight = liquid > 0 ? household.moneyFundShares / liquid : 0
+        let accounts = cryptoAccounts(retail.census())
+        let wealth = household.wealth(accounts: accounts)
+        household.initialCryptoWeight = wealth > 0 ? accounts / wealth : 0
+        household.initialRate = overnightRate
     }
 
     /// Each asset's dividends in total per step when hyperscalers spend `capex` a step: equities'

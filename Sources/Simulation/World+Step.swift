@@ -16,12 +16,15 @@ extension World {
               summary: "overnight funding settles (reverse repo returns with interest, repo interest); margin "
                   + "interest; coupons (government, hyperscalers); the real economy pays dividends, wages, taxes and "
                   + "cloud services out of last step's revenue; hyperscalers' buybacks; households consume; the "
-                  + "government buys goods; AI labs buy compute from hyperscalers",
+                  + "government buys goods; AI labs buy compute from hyperscalers; money funds reinvest their income in "
+                  + "households' shares; households move toward their target portfolio (money-fund shares, crypto accounts)",
               checksFinite: true) { world, day in
             world.settleOvernightFunding()
             world.payMarginInterest()
             world.payCashFlows(into: &day.log)
             world.buyCompute(into: &day.log)
+            world.reinvestMoneyFundIncome()
+            world.rebalanceHousehold(into: &day.log)
         },
         Phase(number: 4, name: "funding needs",
               summary: "hyperscalers' capex bills (cut as their bond yield rises); AI labs call committed capital "

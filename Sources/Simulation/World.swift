@@ -24,6 +24,8 @@ public struct World {
     public internal(set) var realEconomy: RealEconomy
     public internal(set) var sovereignFunds: [SovereignFund]
     public internal(set) var aiLabs: [AILab]
+    /// The household sector: deposits, money-fund shares; it funds the retail traders' accounts.
+    public internal(set) var household: Household
     /// The sectors added as data, in `Sectors.registered` order.
     var addedSectors: [AddedSector] = []
     /// Value traded per asset in the last step (price x volume): the liquidity sovereign funds rank by.
@@ -109,9 +111,11 @@ public struct World {
         retail = Self.retail(rules, retailAsset: retailAsset, stream("retail"))
         retailStream = RandomStream(seed: seed.child("retail"), generator: rules.run.generator)
         dealers = []
+        household = Household(deposits: rules.household.deposits, assets: assets.count)
         let market = marketView(firstRound: true)
         addedSectors = Sectors.registered.map { $0.make(rules: rules, market: market, seed: seed) }
         dealers = dealersHoldingTheRest()
+        endowHousehold()
         let retailCash = retail.census().cash
         initialCash = totalCash(retailCash: retailCash)
         let grossCash = accounts.reduce(retailCash) { $0 + abs(self[$1].cash) }

@@ -13,7 +13,7 @@ import Batch
         replications: 2
         sweep:
           parameters:
-            money_fund.cash: [1.0e7, 1.0e9]
+            money_fund.cash: [1540, 3040]
         outputs: {tables: [timeseries, flows], every: 1}
         """
 

@@ -16,7 +16,7 @@ import Batch
           no-boom: {events: []}
         events:
           - at: 5
-            set: {hyperscaler.capex_growth: 3, ai_lab.commitment: 3.0e8}
+            set: {hyperscaler.capex_growth: 1, ai_lab.commitment: 100}
         outputs: {tables: [timeseries, flows], every: 1}
         """
 

@@ -10,7 +10,7 @@ import Testing
           no-boom: {events: []}
         sweep:
           parameters:
-            money_fund.cash: [1.0e7, 1.0e9]
+            money_fund.cash: [1540, 3040]
         events:
           - at: 5
             set: {hyperscaler.capex_growth: 3}
@@ -80,7 +80,7 @@ import Testing
         let rows = sweep.dropFirst().filter { $0[0] == "15" }
         let seed = try #require(rows.first?[4])
         #expect(rows.first?[1] == "2" && rows.first?[3] == "main")
-        let single = try CLI.run(["run", experiment, "--out", out + "/r", "--seed", seed, "--set", "money_fund.cash=1.0e9", "--quiet"])
+        let single = try CLI.run(["run", experiment, "--out", out + "/r", "--seed", seed, "--set", "money_fund.cash=3040", "--quiet"])
         #expect(single.status == 0, "\(single.stderr)")
         let alone = CSVReaderLite.rows(try String(contentsOfFile: out + "/r/repeat/timeseries.csv", encoding: .utf8)).dropFirst()
         #expect(Array(alone) == rows.map { Array($0.dropFirst(5)) })

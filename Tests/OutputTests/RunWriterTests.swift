@@ -76,7 +76,7 @@ struct Abort: Error {}
 
     @Test func flowsNetToZeroAcrossSectors() throws {
         // A cash buffer above its cash makes the government auction bonds from the first step.
-        let (experiment, rules) = try load(Repository.experiment(steps: 25, extra: "  government.cash_buffer: 2.0e8"))
+        let (experiment, rules) = try load(Repository.experiment(steps: 25, extra: "  government.cash_buffer: 1700"))
         let out = Repository.temporaryDirectory()
         let (dir, _) = try RunWriter.write(experiment, scenario: Scenario(base: rules), seed: 3, outDirectory: out)
         let rows = CSVReader.parse(try String(contentsOfFile: dir + "/flows.csv", encoding: .utf8))
@@ -88,7 +88,7 @@ struct Abort: Error {}
         }
         #expect(net.count == 25 * rules.market.assets.count, "every asset traded every step")
         for (key, value) in net { #expect(abs(value) <= 1e-9 * gross[key]!, "step/asset \(key) nets to \(value)") }
-        #expect(Set(rows.dropFirst().map { $0[1] }) == ["hedge_fund", "dealer", "retail", "government", "money_fund", "sovereign_fund"])
+        #expect(Set(rows.dropFirst().map { $0[1] }) == ["hedge_fund", "dealer", "retail", "government", "money_fund", "sovereign_fund", "real_money"])
     }
 }
 

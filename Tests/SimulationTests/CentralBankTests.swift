@@ -39,7 +39,7 @@ import Testing
     }
 
     @Test func aHawkishBankRaisesTheRateAfterASpendingSurge() throws {
-        let events = "events:\n  - at: 20\n    set: { government.spending: 6.0e5 }"
+        let events = "events:\n  - at: 20\n    set: { government.spending: 30 }"
         var rates: [Double] = []
         for hawkishness in [0.0, 0.5, 2.0] {
             var w = try world(steps: 40, extra: events, ["central_bank.activity_window=10", "central_bank.meeting_interval=5",
@@ -68,10 +68,10 @@ import Testing
     }
 
     @Test func theRepoRateStaysInTheCorridorAndTheStandingRepoMeetsWhatFundsWillNotLend() throws {
-        // Dealers that want 1e9 of cash each at night borrow more than money funds hold: the rate sits
+        // Dealers that want 10 $tn of cash each at night borrow more than money funds hold: the rate sits
         // at the ceiling and the standing repo lends the rest. A smaller need clears inside.
-        var tight = try world(["dealer.funding_buffer=1.0e9"])
-        var some = try world(["dealer.funding_buffer=1.0e8"])
+        var tight = try world(["dealer.funding_buffer=10000"])
+        var some = try world(["dealer.funding_buffer=1500"])
         for _ in 1...10 {
             let t = try tight.advance(), s = try some.advance()
             #expect(t.repoRate == t.standingRepoRate && t.standingRepo > 0)
@@ -80,7 +80,7 @@ import Testing
         }
         // Dealers need no cash of their own; they refinance their basis clients' loans (the matched
         // book), which money funds lend inside the corridor, parking the rest at the floor.
-        var loose = try world()
+        var loose = try world(["dealer.funding_buffer=0"])
         let l = try loose.advance()
         let book = loose.hedgeFunds.filter { $0.strategy == .basis }.reduce(0) { $0 + $1.loan }
         #expect(book > 0)

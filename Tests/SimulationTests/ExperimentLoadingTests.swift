@@ -123,8 +123,8 @@ import Testing
         let dir = Repository.temporaryDirectory()
         let file = dir + "/hedge_fund.yaml"
         let text = try String(contentsOfFile: Repository.path("Agents/hedge_fund.yaml"), encoding: .utf8)
-            .replacingOccurrences(of: "  assets: [treasury]     # market assets it trades: bonds only\n  initial_share: 0.28",
-                                  with: "  assets: [memory]       # market assets it trades: bonds only\n  initial_share: 0.28")
+            .replacingOccurrences(of: "  assets: [treasury]     # market assets it trades: bonds only\n  base_exposure: 1 ",
+                                  with: "  assets: [memory]       # market assets it trades: bonds only\n  base_exposure: 1 ")
         try text.write(toFile: file, atomically: true, encoding: .utf8)
         let path = Repository.experiment(agents: ["hedge_fund": file])
         let line = try #require(text.split(separator: "\n", omittingEmptySubsequences: false).firstIndex { $0.hasPrefix("  assets: [memory]") }) + 1
@@ -138,13 +138,13 @@ import Testing
 
     /// Reported at the largest share's key: here the override's line.
     @Test func stepZeroSharesThatLeaveDealersShortAreReportedAtTheLargestShare() {
-        let path = Repository.experiment(extra: "  sovereign_fund.holdings.saas.share: 0.95")
+        let path = Repository.experiment(extra: "  sovereign_fund.holdings.crypto.share: 0.95")
         let found = errors(path)
         #expect(found.count == 1)
-        let line = Repository.line(of: "sovereign_fund.holdings.saas.share", in: path)
-        #expect(found.first?.hasPrefix("\(path):\(line): error: sovereign_fund.holdings.saas.share: the step-0 shares of saas sum to") == true,
+        let line = Repository.line(of: "sovereign_fund.holdings.crypto.share", in: path)
+        #expect(found.first?.hasPrefix("\(path):\(line): error: sovereign_fund.holdings.crypto.share: the step-0 shares of crypto sum to") == true,
                 "\(found)")
-        #expect(found.first?.contains("sovereign_fund.holdings.saas.share = 0.95") == true)
+        #expect(found.first?.contains("sovereign_fund.holdings.crypto.share = 0.95") == true)
     }
 
     @Test func assetNamesMustBeIdentifiers() throws {

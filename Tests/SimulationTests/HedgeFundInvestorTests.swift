@@ -41,10 +41,10 @@ import Testing
 
     @Test func investorsRedeemAfterLossesAndSubscribeAfterGains() throws {
         // At the review of step 5, fund 0's NAV is half what it was a window ago and fund 1's double.
-        // Sovereign funds (flush: 2e8 cash, twice the flush level) give notice on half their stake in
+        // Sovereign funds (flush: 200 $bn of cash, twice the flush level) give notice on half their stake in
         // fund 0 (flow_sensitivity 1 x 50% loss) and add their stake's value to fund 1.
         var w = try world(["hedge_fund.investors.review_interval=5", "hedge_fund.investors.performance_window=3",
-                           "hedge_fund.investors.flow_sensitivity=1", "sovereign_fund.cash=4.0e8"])
+                           "hedge_fund.investors.flow_sensitivity=1", "sovereign_fund.cash=200"])
         for _ in 1...4 { _ = try w.advance() }
         let nav = w.navs()
         w.hedgeFunds[0].navHistory = Array(repeating: 2 * nav[0], count: 4)
@@ -61,11 +61,11 @@ import Testing
     }
 
     @Test func subscriptionsNeverExceedTheCashAboveTheFlushLevel() throws {
-        // A 100% gain asks for the stake's whole value (each fund holds half of fund 0, about 2.5e7),
-        // more than the ~1e7 each has above its flush level (1e8): it subscribes just that, also when
+        // A 100% gain asks for the stake's whole value (each fund holds half of fund 0, about 50 $bn),
+        // more than the 10 each has above its flush level (100): it subscribes just that, also when
         // it rebalances nothing itself, and nothing else moves its cash later in the step.
         var w = try world(["hedge_fund.investors.review_interval=5", "hedge_fund.investors.performance_window=3",
-                           "sovereign_fund.cash=1.1e8", "sovereign_fund.rebalance_rate=0", "hedge_fund.investors.sovereign_stake=1"])
+                           "sovereign_fund.cash=110", "sovereign_fund.rebalance_rate=0", "hedge_fund.investors.sovereign_stake=1"])
         for _ in 1...4 { _ = try w.advance() }
         w.hedgeFunds[0].navHistory = Array(repeating: w.navs()[0] / 2, count: 4)
         let flush = w.rules.sovereignFund.flushMultiple * w.rules.sovereignFund.cashBuffer
@@ -76,13 +76,13 @@ import Testing
     }
 
     @Test func aSovereignFundShortOfCashRedeemsWhenItsRankingReachesItsStakes() throws {
-        // No cash and a 5e7 buffer: each fund is 5e7 short. With its hedge-fund stakes ranked first, it
-        // gives notice for 5e7 of them and sells nothing; ranked last, it sells crypto and gives none.
+        // No cash and a 50 $bn buffer: each fund is 50 short. With its hedge-fund stakes ranked first, it
+        // gives notice for 50 of them and sells nothing; ranked last, it sells crypto and gives none.
         let short = quiet + ["sovereign_fund.cash=0", "ai_lab.commitment=0"]
         var first = try world(short + ["sovereign_fund.conviction=[hedge_funds,crypto,saas,hyperscaler_bond,memory,treasury]"])
         let a = try first.advance()
         // Coupons and dividends on their holdings (phase 3) cover a little of it first.
-        #expect(a.redemptionNotices < 1e8 && a.redemptionNotices > 0.99e8, "two funds, 5e7 each")
+        #expect(a.redemptionNotices < 100 && a.redemptionNotices > 99, "two funds, 50 each")
         #expect(!a.flows.contains { $0.sector == "sovereign_fund" && $0.netUnits < 0 })
         var last = try world(short + ["sovereign_fund.conviction=[crypto,saas,hyperscaler_bond,memory,treasury,hedge_funds]"])
         let b = try last.advance()
@@ -93,7 +93,7 @@ import Testing
     @Test func aBasisFundsFuturesHedgeSettlesThePriceChangeWithTheDealers() throws {
         // A large auction at step 1 moves the bond's price; each basis fund receives its hedged units
         // times the fall from the dealers, exactly, and the dealers' cash pays it.
-        var w = try world(quiet + ["government.cash_buffer=2.0e8"])
+        var w = try world(quiet + ["government.cash_buffer=1850"])
         let b = w.governmentBond, p0 = w.prices[b]
         let hedged = w.hedgeFunds.filter { $0.strategy == .basis }.reduce(0) { $0 + $1.hedge[b] }
         let r = try w.advance()

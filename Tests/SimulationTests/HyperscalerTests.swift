@@ -17,13 +17,13 @@ import Testing
     }
 
     @Test func theWaterfallSellsTreasuriesBeforeIssuingBonds() throws {
-        // Each firm holds 1.25e7 of Treasuries (5% of 1e7 units at 100, split over 4) and keeps a 5e7
-        // buffer. With 4e7 of cash the 1e7 gap is met by Treasury sales alone; with no cash the
-        // Treasuries run out and the rest is borrowed by issuing bonds at the clearing price.
-        var some = try world(["hyperscaler.cash=4.0e7"])
+        // Each firm holds 40 $bn of Treasuries (0.68% of 29.6 $tn, split over 5) and keeps a 20 $bn
+        // buffer. With 10 of cash the ~10 gap is met by Treasury sales alone; with no cash and a 60
+        // buffer the Treasuries run out and the rest is borrowed by issuing bonds at the clearing price.
+        var some = try world(["hyperscaler.cash=10"])
         let r1 = try some.advance()
         #expect(sold(r1, some.governmentBond) > 0 && r1.hyperscalerBondsIssued == 0)
-        var none = try world(["hyperscaler.cash=0"])
+        var none = try world(["hyperscaler.cash=0", "hyperscaler.cash_buffer=60"])
         let r2 = try none.advance()
         #expect(none.hyperscalers.allSatisfy { $0.units[none.governmentBond] < 1e-6 }, "all Treasuries sold")
         #expect(r2.hyperscalerBondsIssued > 0 && sold(r2, none.hyperscalerBond) == r2.hyperscalerBondsIssued)

@@ -16,9 +16,9 @@ import Testing
         Dictionary(uniqueKeysWithValues: r.flows.filter { $0.sector == "sovereign_fund" }.map { ($0.asset, -$0.netUnits) })
     }
 
-    /// Funds holding only their buffer in cash, and 1.5e7 each called at step 1 (3 labs x 1e9 x 1%):
-    /// less than each fund's crypto (2.5e7 at step-0 prices).
-    let called = ["sovereign_fund.cash=5.0e7", "ai_lab.commitment=1.0e9", "ai_lab.call_rate=0.01"]
+    /// Funds holding only their buffer in cash, and 1.5 $bn each called at step 1 (3 labs x 100 x 1%):
+    /// less than each fund's crypto (3 $bn at step-0 prices).
+    let called = ["sovereign_fund.cash=50", "ai_lab.commitment=100", "ai_lab.call_rate=0.01"]
 
     @Test(arguments: [["crypto", "saas", "memory", "hyperscaler_bond", "treasury"], ["saas", "crypto", "memory", "hyperscaler_bond", "treasury"]])
     func aFundWithoutSpareCashSellsItsFirstRankedHolding(ranking: [String]) throws {
@@ -33,8 +33,8 @@ import Testing
 
     @Test func underTheLiquidityRuleItSellsTheMostTradedAssetFirst() throws {
         // No call at step 1; from step 2 the same call, ranked by step 1's traded value.
-        let events = "events:\n  - at: 2\n    set: { ai_lab.commitment: 1.0e9 }"
-        var w = try world(extra: events, ["sovereign_fund.cash=5.0e7", "ai_lab.call_rate=0.01", "sovereign_fund.sell_order=liquidity"])
+        let events = "events:\n  - at: 2\n    set: { ai_lab.commitment: 100 }"
+        var w = try world(extra: events, ["sovereign_fund.cash=50", "ai_lab.call_rate=0.01", "sovereign_fund.sell_order=liquidity"])
         _ = try w.advance()
         let mostTraded = w.tradedValue.indices.max { w.tradedValue[$0] < w.tradedValue[$1] }!
         let r = try w.advance()
@@ -43,7 +43,7 @@ import Testing
     }
 
     @Test func aFlushFundBuysItsStrategicHoldingsAndAFundMeetingCallsDoesNot() throws {
-        var flush = try world(["sovereign_fund.cash=5.0e8"])
+        var flush = try world(["sovereign_fund.cash=500"])
         let r = try flush.advance()
         #expect(sales(r).values.allSatisfy { $0 < 0 } && !sales(r).isEmpty, "it only buys")
         var calledWorld = try world(called)

@@ -26,7 +26,7 @@ public struct RealMoney: Sector {
     public static func rules(_ r: inout RuleReader) -> Rules {
         r.scope = .setUp
         let count = r.integer("count", "number of real-money investors", unit: "investors", .closed(0, 1000))
-        let cash = r.distribution("cash", "each investor's cash at step 0", unit: "$", .money)
+        let cash = r.distribution("cash", "each investor's cash at step 0", unit: "$bn", .money)
         let holdings = r.namedSections("holdings",
                                        "fraction of each bond's supply the sector holds at step 0, split equally") {
             (asset: $0, share: $1.number("share", "fraction of the bond's supply held at step 0", unit: "fraction",
@@ -100,10 +100,10 @@ public struct RealMoney: Sector {
     }
 
     public static let columns: [SectorColumn<RealMoney>] = [
-        SectorColumn("cash", "cash held by all real-money investors", "$") { sector, _ in
+        SectorColumn("cash", "cash held by all real-money investors", "$bn") { sector, _ in
             sector.books.reduce(0) { $0 + $1.cash }
         },
-        SectorColumn("bonds_value", "value of the bonds real-money investors hold, at the step's prices", "$") { s, m in
+        SectorColumn("bonds_value", "value of the bonds real-money investors hold, at the step's prices", "$bn") { s, m in
             s.books.reduce(0) { total, book in total + zip(book.units, m.prices).reduce(0) { $0 + $1.0 * $1.1 } }
         },
     ]
