@@ -9,8 +9,9 @@ public struct CentralBankRules: Sendable, Equatable {
     public var initialRate: Double
     public var initialBondShare: Double
     public var neutralRate: Double
-    public var activityTarget: Double
-    public var hawkishness: Double
+    public var inflationTarget: Double
+    public var inflationWeight: Double
+    public var gapWeight: Double
     public var smoothing: Double
     public var maxMove: Double
     public var meetingInterval: Int
@@ -18,6 +19,7 @@ public struct CentralBankRules: Sendable, Equatable {
     public var floorSpread: Double
     public var ceilingSpread: Double
     public var qeRate: Double
+    public var qtSales: Bool
     public var backstopYield: Double
     public var backstopStrength: Double
 
@@ -28,42 +30,44 @@ public struct CentralBankRules: Sendable, Equatable {
         initialBondShare = r.number("initial_bond_share", "fraction of the government bond the central bank holds at step 0",
                                     unit: "fraction", .unitInterval)
         r.scope = .dynamic
-        neutralRate = r.number("neutral_rate", "the policy rate the reaction function aims at when activity grows at its target",
+        neutralRate = r.number("neutral_rate", "the policy rate the reaction function aims at with inflation at target and no output gap",
                                unit: "fraction per year", .closed(-0.1, 1))
-        activityTarget = r.number("activity_target", "growth of nominal spending the bank is content with",
-                                  unit: "fraction per year", .closed(-1, 10))
-        hawkishness = r.number("hawkishness", "rise of the target rate per unit of spending growth above target",
-                               unit: "rate per growth point", .closed(0, 100))
+        inflationTarget = r.number("inflation_target", "the inflation the bank aims at", unit: "fraction per year", .closed(-0.1, 1))
+        inflationWeight = r.number("inflation_weight", "rise of the target rate per unit of inflation above target (Taylor: 1.5)",
+                                   unit: "rate per inflation point", .closed(0, 100))
+        gapWeight = r.number("gap_weight", "rise of the target rate per unit of output gap (Taylor: 0.5)",
+                             unit: "rate per gap point", .closed(0, 100))
         smoothing = r.number("smoothing", "weight on the previous rate at each meeting (0: jump to the target)",
                              unit: "fraction", .unitInterval)
         maxMove = r.number("max_move", "largest change of the policy rate at one meeting (gradualism)",
                            unit: "fraction per year", .closed(0, 1))
         meetingInterval = r.integer("meeting_interval", "steps between policy meetings (about six weeks)",
                                     unit: "steps", .closed(1, 10_000))
-        activityWindow = r.integer("activity_window", "steps averaged on each side when measuring spending growth",
+        activityWindow = r.integer("activity_window", "steps over which inflation and the output gap are measured",
                                    unit: "steps", .closed(1, 1_000))
         floorSpread = r.number("floor_spread", "the reverse-repo rate (the corridor's floor) lies this far below the policy rate",
                                unit: "fraction per year", .closed(0, 0.1))
         ceilingSpread = r.number("ceiling_spread", "the standing repo rate (the corridor's ceiling) lies this far above the policy rate",
                                  unit: "fraction per year", .closed(0, 0.1))
-        qeRate = r.number("qe_rate", "bonds bought per year as a fraction of those outstanding; negative runs QT off its holdings",
+        qeRate = r.number("qe_rate", "bonds bought per year as a fraction of those outstanding; negative is QT: its holdings run off",
                           unit: "fraction per year", .closed(-1, 1))
+        qtSales = r.flag("qt_sales", "QT sells the bonds in the market instead of letting them run off")
         backstopYield = r.number("backstop_yield", "yield above which the bank buys duration (0 = no backstop)",
                                  unit: "fraction per year", .closed(0, 1))
         backstopStrength = r.number("backstop_strength", "bonds bought per log point the price is below the backstop price, as a fraction of those outstanding",
                                     unit: "fraction per log point", .closed(0, 100))
     }
 
-    /// The rate the reaction function aims at when nominal spending grows at `growth` a year:
-    /// `neutral + hawkishness * (growth - target)`, never below zero.
-    public func targetRate(growth: Double) -> Double {
-        max(neutralRate + hawkishness * (growth - activityTarget), 0)
+    /// The rate a Taylor rule aims at with `inflation` and an output `gap`:
+    /// `neutral + inflation_weight x (inflation - target) + gap_weight x gap`, never below zero.
+    public func targetRate(inflation: Double, gap: Double) -> Double {
+        max(neutralRate + inflationWeight * (inflation - inflationTarget) + gapWeight * gap, 0)
     }
 
     /// The rate set at a meeting: a step from `previous` toward the target, weighted by `smoothing`
     /// and no larger than `max_move`.
-    public func meetingRate(previous: Double, growth: Double) -> Double {
-        let move = (1 - smoothing) * (targetRate(growth: growth) - previous)
+    public func meetingRate(previous: Double, inflation: Double, gap: Double) -> Double {
+        let move = (1 - smoothing) * (targetRate(inflation: inflation, gap: gap) - previous)
         return previous + min(max(move, -maxMove), maxMove)
     }
 }
@@ -97,10 +101,10 @@ public struct CentralBank: Sendable {
     public func ceiling(_ rules: CentralBankRules) -> Double { policyRate + rules.ceilingSpread }
 
     /// Its order in the government bond at price p: QE buys `qe_rate` of `outstanding` a year (QT
-    /// sells it out of holdings), and the backstop buys `backstop_strength * outstanding` per log
+    /// with `qt_sales` sells it out of holdings; without, QT is run-off, not an order), and the backstop buys `backstop_strength * outstanding` per log
     /// point the price is below `coupon / backstop_yield`. Decreasing in p.
     public func demand(coupon: Double, outstanding: Double, stepsPerYear: Double, rules: CentralBankRules) -> (Double) -> Double {
-        let pace = rules.qeRate * outstanding / stepsPerYear, held = bonds
+        let pace = rules.qeRate > 0 || rules.qtSales ? rules.qeRate * outstanding / stepsPerYear : 0, held = bonds
         let backstopPrice = rules.backstopYield > 0 ? coupon / rules.backstopYield : 0
         return { p in
             let backstop = backstopPrice > 0 ? rules.backstopStrength * outstanding * max(log(backstopPrice / p), 0) : 0

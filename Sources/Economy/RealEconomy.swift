@@ -1,4 +1,5 @@
 import Config
+import Foundation
 
 /// How one equity's dividends are earned (`equities.<name>` in `Agents/real_economy.yaml`).
 public struct EquityEarnings: Sendable, Equatable {
@@ -30,6 +31,9 @@ public struct RealEconomyRules: Sendable, Equatable {
     public var cloudShare: Double
     public var cashDays: Double
     public var excessPayout: Double
+    public var potentialGrowth: Double
+    public var expectedInflation: Double
+    public var phillipsSlope: Double
     public var equities: [EquityEarnings]
 
     public init(_ r: inout RuleReader) {
@@ -46,6 +50,12 @@ public struct RealEconomyRules: Sendable, Equatable {
                             unit: "steps", .closed(0, 1000))
         excessPayout = r.number("excess_payout", "fraction of cash above the transactions balances paid out as extra wages per step",
                                 unit: "fraction per step", .unitInterval)
+        potentialGrowth = r.number("potential_growth", "growth of capacity: real output at step 0's revenue and price level",
+                                   unit: "log points per year", .closed(-1, 1))
+        expectedInflation = r.number("expected_inflation", "inflation when demand meets capacity (anchored expectations)",
+                                     unit: "fraction per year", .closed(-0.5, 1))
+        phillipsSlope = r.number("phillips_slope", "inflation added per unit of output gap (demand over capacity, less one)",
+                                 unit: "per unit of gap", .closed(0, 100))
         equities = r.namedSections("equities", "how each equity asset's dividends are earned (every asset of kind equity needs one)") {
             EquityEarnings(asset: $0, &$1)
         }
@@ -61,11 +71,26 @@ public struct RealEconomy: Sendable {
     public var revenue = 0.0
     /// Hyperscalers' capex received this step (memory dividends follow it).
     public var capex = 0.0
+    /// The price of goods (1 at step 0) and capacity: the real output it can supply per step.
+    public var priceLevel = 1.0
+    public var capacity: Double
 
     /// Starts with the transactions balances it wants: as if it had earned `cash / cash_days` last step.
     public init(cash: Double, assets: Int, rules: RealEconomyRules) {
         book = Book(cash: cash, units: Array(repeating: 0, count: assets))
         revenue = rules.cashDays > 0 ? cash / rules.cashDays : 0
+        capacity = revenue
+    }
+
+    /// Demand over capacity, less one: the step's revenue in goods at today's price level against what
+    /// the sector can supply.
+    public var outputGap: Double { capacity > 0 ? revenue / (priceLevel * capacity) - 1 : 0 }
+
+    /// At the end of a step prices move by the step's inflation, `expected_inflation + phillips_slope x
+    /// gap` a year (a Phillips curve), and capacity grows at `potential_growth`.
+    public mutating func adjustPrices(rules: RealEconomyRules, stepsPerYear: Double) {
+        priceLevel *= exp((rules.expectedInflation + rules.phillipsSlope * outputGap) / stepsPerYear)
+        capacity *= exp(rules.potentialGrowth / stepsPerYear)
     }
 
     /// What the sector owes from last step's revenue at the start of a step.

@@ -59,7 +59,25 @@ public struct MarketView: Sendable {
     public let outstanding: [Double]
     /// Whether this is the day's first clearing round.
     public let firstRound: Bool
+    /// The government's bond: the benchmark other bonds' spreads are measured against.
+    public let governmentBond: Int
+    /// Per asset, its issuer's gross debt at face value over a year of its operating cash flow (0 for
+    /// the government's bond and for assets nobody owes), now and at step 0: what credit risk is judged on.
+    public let issuerLeverage: [Double]
+    public let initialIssuerLeverage: [Double]
+
+    public init(step: Int, assets: [AssetSpec], prices: [Double], initialPrices: [Double], repoRate: Double,
+                policyRate: Double, outstanding: [Double], firstRound: Bool, governmentBond: Int,
+                issuerLeverage: [Double], initialIssuerLeverage: [Double]) {
+        (self.step, self.assets, self.prices, self.initialPrices) = (step, assets, prices, initialPrices)
+        (self.repoRate, self.policyRate, self.outstanding, self.firstRound) = (repoRate, policyRate, outstanding, firstRound)
+        (self.governmentBond, self.issuerLeverage, self.initialIssuerLeverage) = (governmentBond, issuerLeverage, initialIssuerLeverage)
+    }
 
     /// Annual yield of bond `a` at `price` (nil for other assets).
     public func yield(_ a: Int, at price: Double) -> Double? { assets[a].yield(at: price) }
+
+    /// The government bond's yield at this morning's price, and at step 0.
+    public var benchmarkYield: Double { assets[governmentBond].yield(at: prices[governmentBond]) ?? 0 }
+    public var initialBenchmarkYield: Double { assets[governmentBond].yield(at: initialPrices[governmentBond]) ?? 0 }
 }

@@ -26,6 +26,8 @@ struct StepLog {
     var wages = 0.0
     var taxes = 0.0
     var consumption = 0.0
+    /// Cloud services the real economy paid hyperscalers.
+    var cloud = 0.0
     /// Households' money-fund shares bought (negative: redeemed) and cash paid into their crypto accounts.
     var moneyFundFlows = 0.0
     var cryptoAccountFlows = 0.0

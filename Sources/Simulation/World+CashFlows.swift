@@ -31,6 +31,7 @@ extension World {
         post(costs)
         let buybacks = hyperscalers.indices.map { hyperscalers[$0].buyback(rules: rules.hyperscaler) }
         log.wages = payouts.wages
+        log.cloud = payouts.cloud
         log.taxes = payouts.taxes
         log.buybacks = buybacks.reduce(0, +)
 

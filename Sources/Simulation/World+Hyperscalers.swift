@@ -2,6 +2,21 @@ import Economy
 import Foundation
 
 extension World {
+    /// Per asset, its issuer's gross debt at face value (units owed at the initial price) over a year of
+    /// operating cash flow: the hyperscalers' bond only (the government's is the benchmark).
+    func issuerLeverage() -> [Double] {
+        prices.indices.map { a in
+            guard a == hyperscalerBond, hyperscalerIncome > 0 else { return 0 }
+            let owed = hyperscalers.reduce(0) { $0 + $1.bondsOwed } * rules.market.assets[a].initialPrice
+            return owed / (hyperscalerIncome * Self.stepsPerYear)
+        }
+    }
+
+    /// Phase 3: this step's operating cash flow enters the smoothed income, with the weight of dividends.
+    mutating func recordHyperscalerIncome(_ income: Double) {
+        hyperscalerIncome += Self.dividendMemory * (income - hyperscalerIncome)
+    }
+
     /// Phase 4: each hyperscaler's capex bill for the day, from its plan and its cost of capital (its
     /// bond's yield at the morning's price, against step 0).
     mutating func billCapex() {

@@ -61,7 +61,7 @@ extension World {
         let lookback = min(rules.hedgeFund[.crypto].lookback, history.count - 1)
         let now = history[history.count - 1], then = history[history.count - 1 - lookback]
         return SignalInputs(assets: rules.market.assets, trend: zip(now, then).map { $0 - $1 }, repoRate: repoRate,
-                            expectedRate: rules.centralBank.meetingRate(previous: centralBank.policyRate, growth: spendingGrowth()))
+                            expectedRate: policyRateNow())
     }
 
     /// Phase 5 (and after each round): the exchange marks retail positions below maintenance margin.
@@ -129,7 +129,8 @@ extension World {
     /// What sectors added as data see of the market now.
     func marketView(firstRound: Bool) -> MarketView {
         MarketView(step: step, assets: rules.market.assets, prices: prices, initialPrices: rules.market.assets.map(\.initialPrice),
-                   repoRate: repoRate, policyRate: centralBank.policyRate, outstanding: outstanding, firstRound: firstRound)
+                   repoRate: repoRate, policyRate: centralBank.policyRate, outstanding: outstanding, firstRound: firstRound,
+                   governmentBond: governmentBond, issuerLeverage: issuerLeverage(), initialIssuerLeverage: initialIssuerLeverage)
     }
 
     /// Phase 7: one clearing round in every market. A failure of the search names the market and step.

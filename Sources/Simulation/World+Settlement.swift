@@ -80,9 +80,13 @@ extension World {
 
     /// Phase 9: the day's closing prices join the history agents measure trends and volatility on.
     mutating func closeDay() {
-        let spent = realEconomy.revenue
-        spending.append(spent)
-        if spending.count > 4096 { spending.removeFirst(spending.count - 2048) }
+        outputGaps.append(realEconomy.outputGap)
+        realEconomy.adjustPrices(rules: rules.realEconomy, stepsPerYear: Self.stepsPerYear)
+        priceLevels.append(realEconomy.priceLevel)
+        if priceLevels.count > 2048 {
+            priceLevels.removeFirst(priceLevels.count - 1024)
+            outputGaps.removeFirst(outputGaps.count - 1024)
+        }
         let a = retailAsset
         retail.scoreStrategies(realisedReturn: log(prices[a]) - history[history.count - 1][a], memory: rules.retail.profitMemory)
         history.append(prices.map { log($0) })

@@ -24,7 +24,7 @@ extension World {
     static func hedgeFunds(_ rules: Rules, _ stream: RandomStream) -> [HedgeFund] {
         let hf = rules.hedgeFund, assets = rules.market.assets, cb = rules.centralBank
         let inputs = SignalInputs(assets: assets, trend: assets.map { _ in 0 }, repoRate: cb.initialRate - cb.floorSpread,
-                                  expectedRate: cb.meetingRate(previous: cb.initialRate, growth: cb.activityTarget))
+                                  expectedRate: cb.meetingRate(previous: cb.initialRate, inflation: rules.realEconomy.expectedInflation, gap: 0))
         var funds: [HedgeFund] = []
         for strategy in hf.strategies {
             let traded = strategy.assets.compactMap { name in assets.firstIndex { $0.name == name } }

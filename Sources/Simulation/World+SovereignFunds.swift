@@ -12,6 +12,7 @@ extension World {
         }
         for h in hyperscalers.indices { entry.add(log.compute / Double(hyperscalers.count), .cash, .hyperscaler(h)) }
         post(entry)
+        recordHyperscalerIncome(log.cloud + log.compute)
     }
 
     /// Phase 4: labs call committed capital; each sovereign fund owes an equal part (with no sovereign

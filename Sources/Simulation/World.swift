@@ -32,13 +32,18 @@ public struct World {
     var tradedValue: [Double]
     /// The overnight repo rate set by the funding market at the end of the last step.
     public internal(set) var repoRate: Double
-    /// Nominal spending into the economy per past step, newest last: what the central bank's
-    /// reaction function measures growth on.
-    var spending: [Double] = []
+    /// The goods price level at the close of each past step (1 at step 0) and the output gap of each
+    /// step, newest last: what the central bank measures inflation and the gap on.
+    var priceLevels: [Double] = [1]
+    var outputGaps: [Double] = []
     /// Dividends per step of each asset in total, smoothed: what fundamental investors expect, and
     /// what they expected at step 0.
     var expectedDividends: [Double]
     let initialDividends: [Double]
+    /// Hyperscalers' operating cash flow per step (cloud services and compute sold), smoothed like
+    /// expected dividends; and their bond's issuer leverage at step 0 (`issuerLeverage()`).
+    var hyperscalerIncome: Double
+    var initialIssuerLeverage: [Double] = []
     /// Index of the bond the government issues, and of the bond hyperscalers issue.
     public let governmentBond: Int
     public let hyperscalerBond: Int
@@ -96,6 +101,7 @@ public struct World {
                                plannedCapex: plannedCapex[i])
         }
         initialDividends = Self.dividends(rules, capex: plannedCapex.reduce(0, +))
+        hyperscalerIncome = rules.realEconomy.cloudShare * realEconomy.revenue
         expectedDividends = initialDividends
         tradedValue = assets.map { _ in 0 }
         aiLabs = (0..<rules.aiLab.count).map { _ in AILab(assets: assets.count) }
@@ -112,6 +118,7 @@ public struct World {
         retailStream = RandomStream(seed: seed.child("retail"), generator: rules.run.generator)
         dealers = []
         household = Household(deposits: rules.household.deposits, assets: assets.count)
+        initialIssuerLeverage = issuerLeverage()
         let market = marketView(firstRound: true)
         addedSectors = Sectors.registered.map { $0.make(rules: rules, market: market, seed: seed) }
         dealers = dealersHoldingTheRest()

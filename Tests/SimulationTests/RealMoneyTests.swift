@@ -22,7 +22,8 @@ import Testing
         let assets = all.market.assets, b = assets.firstIndex { $0.name == "treasury" }!
         let p0 = assets.map(\.initialPrice)
         let market = MarketView(step: 1, assets: assets, prices: p0, initialPrices: p0, repoRate: 0.03, policyRate: 0.04,
-                                outstanding: assets.map(\.supply), firstRound: true)
+                                outstanding: assets.map(\.supply), firstRound: true,
+                                governmentBond: b, issuerLeverage: assets.map { _ in 0 }, initialIssuerLeverage: assets.map { _ in 0 })
         let sector = RealMoney(rules: own, market: market, stream: RandomStream(seed: Seed(1), generator: .taus2))
         let orders = sector.orders(asset: b, market: market, rules: own)
         #expect(orders.map(\.agent) == [0, 1])

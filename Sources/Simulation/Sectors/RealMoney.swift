@@ -5,8 +5,9 @@ import Stochastics
 
 /// Real-money investors (pensions, insurers, foreign official holders): unlevered, yield-elastic
 /// holders of bonds. Each keeps a target share of its wealth in each bond it holds, its step-0
-/// share raised by `elasticity` per unit of yield above the bond's step-0 yield (capped at
-/// `max_weight`), and closes `rebalance_rate` of the gap each round, spending at most an equal part of
+/// share raised by `elasticity` per unit of excess yield over step 0 (capped at `max_weight`): the
+/// government bond's yield; another bond's spread over it less the credit risk its issuer's leverage
+/// adds (`credit_sensitivity` per year of operating cash flow owed). It closes `rebalance_rate` of the gap each round, spending at most an equal part of
 /// its cash on each bond it holds (so all its markets together never overdraw it). Its demand falls
 /// as the price rises, so it buys when yields jump: the buyer of last resort that is not a central
 /// bank. A sector added as data (`Sector`): it has no code anywhere else.
@@ -21,6 +22,7 @@ public struct RealMoney: Sector {
         public var elasticity: Double
         public var maxWeight: Double
         public var rebalanceRate: Double
+        public var creditSensitivity: Double
     }
 
     public static func rules(_ r: inout RuleReader) -> Rules {
@@ -39,8 +41,11 @@ public struct RealMoney: Sector {
                                  .unitInterval)
         let rebalanceRate = r.number("rebalance_rate", "fraction of the gap to the target closed per clearing round",
                                      unit: "fraction per round", .unitInterval)
+        let creditSensitivity = r.number("credit_sensitivity", "spread a corporate bond must pay over the government's per "
+                                         + "year of operating cash flow its issuer owes (its expected loss rises with leverage)",
+                                         unit: "per year of cash flow", .closed(0, 1))
         return Rules(count: count, cash: cash, holdings: holdings, elasticity: elasticity, maxWeight: maxWeight,
-                     rebalanceRate: rebalanceRate)
+                     rebalanceRate: rebalanceRate, creditSensitivity: creditSensitivity)
     }
 
     /// Every held asset must be a bond of the market.
@@ -77,12 +82,19 @@ public struct RealMoney: Sector {
         zip(book.units, prices).reduce(book.cash) { $0 + $1.0 * $1.1 }
     }
 
-    /// The target share of wealth in bond `a` at price `p`.
+    /// The target share of wealth in bond `a` at price `p`: the step-0 share plus `elasticity` times the
+    /// rise of its excess yield (a corporate bond's: its spread over the government's bond less the
+    /// rise of the spread its issuer's leverage calls for).
     static func weight(_ initial: Double, asset a: Int, price p: Double, market: MarketView, rules: Rules) -> Double {
         guard initial > 0, let y = market.yield(a, at: p), let y0 = market.yield(a, at: market.initialPrices[a]) else {
             return 0
         }
-        return min(max(initial + rules.elasticity * (y - y0), 0), rules.maxWeight)
+        var excess = y - y0
+        if a != market.governmentBond {
+            excess -= market.benchmarkYield - market.initialBenchmarkYield
+                + rules.creditSensitivity * (market.issuerLeverage[a] - market.initialIssuerLeverage[a])
+        }
+        return min(max(initial + rules.elasticity * excess, 0), rules.maxWeight)
     }
 
     public func orders(asset a: Int, market: MarketView, rules: Rules)
