@@ -10,6 +10,7 @@ public struct HouseholdRules: Sendable, Equatable {
     public static let type = "household"
 
     public var deposits: Double
+    public var otherWealth: Double
     public var incomePropensity: Double
     public var wealthPropensity: Double
     public var rateSensitivity: Double
@@ -22,9 +23,11 @@ public struct HouseholdRules: Sendable, Equatable {
         r.scope = .setUp
         deposits = r.number("deposits", "households' bank deposits at step 0 (their cash)", unit: "$bn", .money)
         r.scope = .dynamic
+        otherWealth = r.number("other_wealth", "net worth not modelled (houses, equities, pensions less debts), held constant",
+                               unit: "$bn", .money)
         incomePropensity = r.number("income_propensity", "fraction of the step's income (wages, buybacks) spent on goods",
                                     unit: "fraction", .unitInterval)
-        wealthPropensity = r.number("wealth_propensity", "fraction of net financial wealth spent on goods per step",
+        wealthPropensity = r.number("wealth_propensity", "fraction of net worth (modelled and other) spent on goods per step",
                                     unit: "fraction per step", .unitInterval)
         rateSensitivity = r.number("rate_sensitivity", "money-fund share of liquid wealth gained per unit rise of the overnight rate above step 0",
                                    unit: "share per yield point (1 = 100%)", .closed(0, 1000))
@@ -54,13 +57,14 @@ public struct Household: Sendable {
 
     public init(deposits: Double, assets: Int) { book = Book(cash: deposits, units: Array(repeating: 0, count: assets)) }
 
-    /// Net financial wealth when the crypto accounts are worth `accounts` (their equity).
+    /// Net financial wealth in the modelled assets when the crypto accounts are worth `accounts` (their equity).
     public func wealth(accounts: Double) -> Double { deposits + moneyFundShares + accounts }
 
     /// What it spends on goods this step, paid `income`: `income_propensity` of it plus
     /// `wealth_propensity` of wealth, never more than its cash after the income.
     public func consumption(income: Double, accounts: Double, rules: HouseholdRules) -> Double {
-        let wanted = rules.incomePropensity * income + rules.wealthPropensity * max(wealth(accounts: accounts), 0)
+        let worth = max(wealth(accounts: accounts), 0) + rules.otherWealth
+        let wanted = rules.incomePropensity * income + rules.wealthPropensity * worth
         return min(wanted, max(deposits + income, 0))
     }
 

@@ -10,15 +10,6 @@ public enum RankedHolding: Equatable, Sendable {
     public static let hedgeFundsName = "hedge_funds"
 }
 
-/// How a sovereign fund ranks its holdings when it must sell.
-public enum SellOrder: String, CaseIterable, Sendable {
-    /// The assets of `conviction`, first listed sold first (believed in least).
-    case conviction
-    /// The most liquid first: the highest value traded over the last step; hedge-fund stakes,
-    /// redeemed only after a notice lag, last.
-    case liquidity
-}
-
 /// Rules of the sovereign funds (`Agents/sovereign_fund.yaml`): large holders with dry powder who meet
 /// AI labs' capital calls from cash, then by selling holdings in a configured order, and who put
 /// cash above their buffer back into their strategic allocation when flush.
@@ -29,7 +20,7 @@ public struct SovereignFundRules: Sendable, Equatable {
     public var cash: DistributionSpec
     public var holdings: [Holding]
     public var cashBuffer: Double
-    public var sellOrder: SellOrder
+    public var liquidityWeight: Double
     public var conviction: [String]
     public var flushMultiple: Double
     public var rebalanceRate: Double
@@ -44,8 +35,9 @@ public struct SovereignFundRules: Sendable, Equatable {
         r.scope = .dynamic
         cashBuffer = r.number("cash_buffer", "cash each fund keeps; a capital call beyond the cash above it forces sales",
                               unit: "$bn", .money)
-        sellOrder = r.choice("sell_order", "which holdings go first when it must sell: conviction (the list below) or liquidity (most traded first)")
-        conviction = r.texts("conviction", "asset names and hedge_funds (its stakes, redeemed with a notice lag), believed in least first: the order it sells in under sell_order: conviction")
+        liquidityWeight = r.number("liquidity_weight", "weight of expected price impact against conviction when ranking what to sell: 0 sells by conviction alone, 1 by impact alone",
+                                   unit: "fraction", .unitInterval)
+        conviction = r.texts("conviction", "asset names and hedge_funds (its stakes, redeemed with a notice lag), believed in least first")
         flushMultiple = r.number("flush_multiple", "cash, as a multiple of the buffer, above which the fund rebalances into its holdings",
                                  unit: "multiple", .closed(1, 100))
         rebalanceRate = r.number("rebalance_rate", "fraction of the cash above that level invested per step, in proportion to its step-0 holdings' value",

@@ -67,6 +67,14 @@ public struct StepRecord: Sendable, Equatable {
     public var governmentCash: Double
     /// Dry powder: money funds' cash and reverse-repo deposits, and sovereign funds' cash above their buffer.
     public var dryPowder: Double
+    /// Hyperscalers' operating cash flow this step (cloud services and compute sold), their issuer
+    /// leverage (bonds owed at face over a year of smoothed cash flow), and the goods price level,
+    /// inflation and output gap the central bank measures.
+    public var hyperscalerCashFlow: Double
+    public var hyperscalerLeverage: Double
+    public var priceLevel: Double
+    public var inflation: Double
+    public var outputGap: Double
     /// Households' deposits, money-fund shares and crypto accounts (equity), and this step's flows into
     /// money funds and crypto accounts (negative: out).
     public var householdDeposits: Double

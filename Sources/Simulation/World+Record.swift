@@ -32,6 +32,8 @@ extension World {
             governmentCash: government.cash,
             dryPowder: moneyFunds.reduce(0) { $0 + $1.cash + $1.reverseRepo }
                 + sovereignFunds.reduce(0) { $0 + max($1.cash - rules.sovereignFund.cashBuffer, 0) },
+            hyperscalerCashFlow: log.cloud + log.compute, hyperscalerLeverage: issuerLeverage()[hyperscalerBond],
+            priceLevel: realEconomy.priceLevel, inflation: policyInputs().inflation, outputGap: policyInputs().gap,
             householdDeposits: household.deposits, moneyFundShares: household.moneyFundShares,
             cryptoAccounts: cryptoAccounts(totals), moneyFundFlows: log.moneyFundFlows,
             cryptoAccountFlows: log.cryptoAccountFlows,

@@ -32,18 +32,26 @@ extension World {
         post(entry)
     }
 
-    /// The order a sovereign fund sells in: its conviction list, or the most traded value first and
-    /// its hedge-fund stakes last.
+    /// The order a sovereign fund sells in: each holding of its conviction list scored by its place there
+    /// (believed in least first) and by its expected price impact (the sector's holding over the value
+    /// traded in the last step; hedge-fund stakes, redeemed after a notice lag, last), both as ranks
+    /// from 0 to 1, blended by `liquidity_weight`; lowest score first, ties in conviction order.
     func sellRanking() -> [RankedHolding] {
-        let assets = rules.market.assets
-        switch rules.sovereignFund.sellOrder {
-        case .conviction:
-            return rules.sovereignFund.conviction.compactMap { name in
-                name == RankedHolding.hedgeFundsName ? .hedgeFunds : assets.firstIndex { $0.name == name }.map { .asset($0) }
-            }
-        case .liquidity:
-            return assets.indices.sorted { (tradedValue[$0], -$0) > (tradedValue[$1], -$1) }.map { .asset($0) } + [.hedgeFunds]
+        let assets = rules.market.assets, weight = rules.sovereignFund.liquidityWeight
+        let listed: [RankedHolding] = rules.sovereignFund.conviction.compactMap { name in
+            name == RankedHolding.hedgeFundsName ? .hedgeFunds : assets.firstIndex { $0.name == name }.map { .asset($0) }
         }
+        let held = units(of: .sovereignFund)
+        func impact(_ h: RankedHolding) -> Double {
+            guard case let .asset(a) = h else { return .infinity }
+            return tradedValue[a] > 0 ? held[a] * prices[a] / tradedValue[a] : .infinity
+        }
+        let byImpact = listed.indices.sorted { (impact(listed[$0]), $0) < (impact(listed[$1]), $1) }
+        var impactRank = listed.map { _ in 0.0 }
+        let scale = Double(max(listed.count - 1, 1))
+        for (rank, i) in byImpact.enumerated() { impactRank[i] = Double(rank) / scale }
+        let score = listed.indices.map { (1 - weight) * Double($0) / scale + weight * impactRank[$0] }
+        return listed.indices.sorted { (score[$0], $0) < (score[$1], $1) }.map { listed[$0] }
     }
 
     /// Phase 6 (first round): per asset, sovereign funds' forced sales to meet calls (market orders),

@@ -13,43 +13,46 @@ import Testing
     }
 
     @Test func thePolicyRateFollowsTheReactionFunction() throws {
-        // Government spending rises by half at step 40: measured spending growth jumps, and a hawkish bank
-        // raises its rate at the following meetings, by exactly the smoothed reaction function.
+        // Government spending rises by two thirds from step 40 to step 80: demand outruns capacity, the
+        // output gap opens and prices rise faster; at every meeting the rate moves exactly as the
+        // smoothed Taylor rule says on what the bank measured, up while the surge lasts, down after it.
         let events = """
             events:
-              - at: 40
-                set: { government.spending: 3.0e5 }
+              - from: 40
+                to: 80
+                set: { government.spending: 40 }
             """
-        var w = try world(steps: 120, extra: events, ["central_bank.activity_window=10", "central_bank.meeting_interval=10",
-                                                      "central_bank.hawkishness=2", "central_bank.activity_target=0",
+        var w = try world(steps: 160, extra: events, ["central_bank.activity_window=10", "central_bank.meeting_interval=10",
                                                       "central_bank.max_move=1"])
         let cb = w.rules.centralBank
-        var changes = 0, peak = 0.0
-        for step in 1...120 {
-            let before = w.policyRate, growth = w.spendingGrowth()
+        var changes = 0, peak = 0.0, beforeSurge = 0.0
+        for step in 1...160 {
+            let before = w.policyRate, measured = w.policyInputs()
             _ = try w.advance()
-            let expected = step % cb.meetingInterval == 0 ? cb.meetingRate(previous: before, growth: growth) : before
+            let expected = step % cb.meetingInterval == 0
+                ? cb.meetingRate(previous: before, inflation: measured.inflation, gap: measured.gap) : before
             #expect(abs(w.policyRate - expected) < 1e-15, "step \(step)")
             if w.policyRate != before { changes += 1 }
+            if step == 40 { beforeSurge = w.policyRate }
             peak = max(peak, w.policyRate)
         }
         #expect(changes >= 2, "the rate moved at meetings")
-        #expect(peak > cb.neutralRate, "the bank tightened after the surge")
-        #expect(w.policyRate < peak, "and eased once growth fell back to zero")
+        #expect(peak > beforeSurge + 0.005, "the bank tightened in the surge: \(beforeSurge) -> \(peak)")
+        #expect(w.policyRate < peak, "and eased after it")
     }
 
     @Test func aHawkishBankRaisesTheRateAfterASpendingSurge() throws {
-        let events = "events:\n  - at: 20\n    set: { government.spending: 30 }"
+        // The same surge met by banks weighing inflation 0, 1.5 and 3 times: the more it weighs it, the
+        // higher the rate ten steps on (no gap weight, no gradualism).
+        let events = "events:\n  - at: 20\n    set: { government.spending: 40 }"
         var rates: [Double] = []
-        for hawkishness in [0.0, 0.5, 2.0] {
+        for weight in [0.0, 1.5, 3.0] {
             var w = try world(steps: 40, extra: events, ["central_bank.activity_window=10", "central_bank.meeting_interval=5",
-                                                         "central_bank.activity_target=0", "central_bank.hawkishness=\(hawkishness)",
+                                                         "central_bank.inflation_weight=\(weight)", "central_bank.gap_weight=0",
                                                          "central_bank.max_move=1"])
             for _ in 1...30 { _ = try w.advance() }
             rates.append(w.policyRate)
         }
-        let neutral = try world().rules.centralBank.neutralRate
-        #expect(rates[0] == neutral, "a bank with no hawkishness keeps the neutral rate")
         #expect(rates[0] < rates[1] && rates[1] < rates[2], "\(rates)")
     }
 

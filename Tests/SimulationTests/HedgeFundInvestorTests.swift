@@ -106,10 +106,10 @@ import Testing
     @Test func thePolicyRateMovesAtMostMaxMovePerMeeting() throws {
         var rules = try world([]).rules.centralBank
         rules.maxMove = 0.005
-        #expect(abs(rules.meetingRate(previous: 0.035, growth: 10) - 0.040) < 1e-15, "a huge surge: one step of 50 bp")
-        #expect(abs(rules.meetingRate(previous: 0.035, growth: -10) - 0.030) < 1e-15)
+        #expect(abs(rules.meetingRate(previous: 0.035, inflation: 10, gap: 0) - 0.040) < 1e-15, "huge inflation: one step of 50 bp")
+        #expect(abs(rules.meetingRate(previous: 0.035, inflation: -10, gap: 0) - 0.030) < 1e-15)
         rules.maxMove = 1
-        let smoothed = rules.smoothing * 0.035 + (1 - rules.smoothing) * rules.targetRate(growth: 0.2)
-        #expect(abs(rules.meetingRate(previous: 0.035, growth: 0.2) - smoothed) < 1e-15, "within the cap: the smoothed rule")
+        let smoothed = rules.smoothing * 0.035 + (1 - rules.smoothing) * rules.targetRate(inflation: 0.03, gap: 0.01)
+        #expect(abs(rules.meetingRate(previous: 0.035, inflation: 0.03, gap: 0.01) - smoothed) < 1e-15, "within the cap: the smoothed rule")
     }
 }

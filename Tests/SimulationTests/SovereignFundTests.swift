@@ -18,7 +18,7 @@ import Testing
 
     /// Funds holding only their buffer in cash, and 1.5 $bn each called at step 1 (3 labs x 100 x 1%):
     /// less than each fund's crypto (3 $bn at step-0 prices).
-    let called = ["sovereign_fund.cash=50", "ai_lab.commitment=100", "ai_lab.call_rate=0.01"]
+    let called = ["sovereign_fund.cash=50", "ai_lab.commitment=100", "ai_lab.call_rate=0.01", "sovereign_fund.liquidity_weight=0"]
 
     @Test(arguments: [["crypto", "saas", "memory", "hyperscaler_bond", "treasury"], ["saas", "crypto", "memory", "hyperscaler_bond", "treasury"]])
     func aFundWithoutSpareCashSellsItsFirstRankedHolding(ranking: [String]) throws {
@@ -31,15 +31,30 @@ import Testing
         #expect(r.accountingError < 1e-9)
     }
 
-    @Test func underTheLiquidityRuleItSellsTheMostTradedAssetFirst() throws {
-        // No call at step 1; from step 2 the same call, ranked by step 1's traded value.
+    @Test func byPriceImpactAloneItSellsWhatItsSalesMoveLeastFirst() throws {
+        // No call at step 1; from step 2 the same call, ranked by its holdings over step 1's traded value.
         let events = "events:\n  - at: 2\n    set: { ai_lab.commitment: 100 }"
-        var w = try world(extra: events, ["sovereign_fund.cash=50", "ai_lab.call_rate=0.01", "sovereign_fund.sell_order=liquidity"])
+        var w = try world(extra: events, ["sovereign_fund.cash=50", "ai_lab.call_rate=0.01", "sovereign_fund.liquidity_weight=1"])
         _ = try w.advance()
-        let mostTraded = w.tradedValue.indices.max { w.tradedValue[$0] < w.tradedValue[$1] }!
+        let held = w.units(of: .sovereignFund)
+        let impact = { (a: Int) in held[a] * w.prices[a] / w.tradedValue[a] }
+        let least = w.prices.indices.filter { held[$0] > 0 && w.tradedValue[$0] > 0 }.min { impact($0) < impact($1) }!
         let r = try w.advance()
         #expect(r.capitalCalls > 0)
-        #expect(sales(r).keys.contains(mostTraded) && sales(r)[mostTraded]! > 0, "\(sales(r)), most traded \(mostTraded)")
+        #expect(sales(r).keys.contains(least) && sales(r)[least]! > 0, "\(sales(r)), least impact \(least)")
+    }
+
+    @Test func aBlendedRankingWeighsConvictionAgainstHowThinAMarketIs() throws {
+        // Conviction lists crypto first and SaaS third. When crypto did not trade yesterday and SaaS traded
+        // far more than anything else, half weight on price impact puts SaaS first (score 0.5 x 0.4 + 0.5 x 0
+        // against crypto's 0.5 x 0 + 0.5 x 0.8); conviction alone keeps crypto first.
+        var w = try world(["sovereign_fund.liquidity_weight=0.5"])
+        _ = try w.advance()
+        let crypto = w.rules.market.assets.firstIndex { $0.name == "crypto" }!, saas = w.rules.market.assets.firstIndex { $0.name == "saas" }!
+        w.tradedValue = w.prices.indices.map { $0 == crypto ? 0 : ($0 == saas ? 1e12 : 1) }
+        #expect(w.sellRanking().first == .asset(saas), "\(w.sellRanking())")
+        w.rules.sovereignFund.liquidityWeight = 0
+        #expect(w.sellRanking().first == .asset(crypto), "\(w.sellRanking())")
     }
 
     @Test func aFlushFundBuysItsStrategicHoldingsAndAFundMeetingCallsDoesNot() throws {

@@ -5,7 +5,7 @@ import Stochastics
 
 /// Real-money investors (pensions, insurers, foreign official holders): unlevered, yield-elastic
 /// holders of bonds. Each keeps a target share of its wealth in each bond it holds, its step-0
-/// share raised by `elasticity` per unit of excess yield over step 0 (capped at `max_weight`): the
+/// share scaled by exp(`elasticity` x the rise of its excess yield since step 0) (capped at `max_weight`): the
 /// government bond's yield; another bond's spread over it less the credit risk its issuer's leverage
 /// adds (`credit_sensitivity` per year of operating cash flow owed). It closes `rebalance_rate` of the gap each round, spending at most an equal part of
 /// its cash on each bond it holds (so all its markets together never overdraw it). Its demand falls
@@ -35,8 +35,8 @@ public struct RealMoney: Sector {
                                          .unitInterval))
         }
         r.scope = .dynamic
-        let elasticity = r.number("elasticity", "rise of a bond's target share of wealth per unit of yield above its "
-                                  + "step-0 yield", unit: "share per unit of yield", .closed(0, 1000))
+        let elasticity = r.number("elasticity", "log rise of a bond's target share of wealth per unit rise of its excess "
+                                  + "yield since step 0", unit: "per unit of yield", .closed(0, 1000))
         let maxWeight = r.number("max_weight", "largest share of wealth held in one bond", unit: "fraction",
                                  .unitInterval)
         let rebalanceRate = r.number("rebalance_rate", "fraction of the gap to the target closed per clearing round",
@@ -82,8 +82,8 @@ public struct RealMoney: Sector {
         zip(book.units, prices).reduce(book.cash) { $0 + $1.0 * $1.1 }
     }
 
-    /// The target share of wealth in bond `a` at price `p`: the step-0 share plus `elasticity` times the
-    /// rise of its excess yield (a corporate bond's: its spread over the government's bond less the
+    /// The target share of wealth in bond `a` at price `p`: the step-0 share times exp(`elasticity` x the
+    /// rise of its excess yield) (a corporate bond's: its spread over the government's bond less the
     /// rise of the spread its issuer's leverage calls for).
     static func weight(_ initial: Double, asset a: Int, price p: Double, market: MarketView, rules: Rules) -> Double {
         guard initial > 0, let y = market.yield(a, at: p), let y0 = market.yield(a, at: market.initialPrices[a]) else {
@@ -94,7 +94,7 @@ public struct RealMoney: Sector {
             excess -= market.benchmarkYield - market.initialBenchmarkYield
                 + rules.creditSensitivity * (market.issuerLeverage[a] - market.initialIssuerLeverage[a])
         }
-        return min(max(initial + rules.elasticity * excess, 0), rules.maxWeight)
+        return min(initial * exp(rules.elasticity * excess), rules.maxWeight)
     }
 
     public func orders(asset a: Int, market: MarketView, rules: Rules)
