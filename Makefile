@@ -47,6 +47,11 @@ test-crash: build
 
 # Timings in a release build, each against its target and physical limit (docs/PERFORMANCE.md).
 # BENCH_ARGS, e.g. "--repetitions 9 retail model" or "--tiny"; `drypowder-bench --help` lists them.
+# docs/RESULTS.md from the shipped experiments: each swept into out/results/NAME unless already there
+# (delete a folder to rerun it), then every table computed by tools/results.py.
+results: release
+	python3 tools/results.py --binary .build/release/drypowder --out out/results --write docs/RESULTS.md
+
 bench: release
 	.build/release/drypowder-bench $(BENCH_ARGS)
 

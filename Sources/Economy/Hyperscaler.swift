@@ -15,6 +15,7 @@ public struct HyperscalerRules: Sendable, Equatable {
     public var capexGrowth: Double
     public var costSensitivity: Double
     public var cashBuffer: Double
+    public var treasuryBuffer: Double
     public var buybackThreshold: Double
     public var buybackRate: Double
 
@@ -33,6 +34,8 @@ public struct HyperscalerRules: Sendable, Equatable {
                                    unit: "per yield point (1 = 100%)", .closed(0, 1000))
         cashBuffer = r.number("cash_buffer", "cash each firm keeps; below it, it sells Treasuries, then issues bonds",
                               unit: "$bn", .money)
+        treasuryBuffer = r.number("treasury_buffer", "value of Treasuries each firm keeps as a liquidity reserve; beyond what it can sell above it, it issues bonds",
+                                  unit: "$bn", .money)
         buybackThreshold = r.number("buyback_threshold", "cash, as a multiple of the buffer, above which the firm buys back shares",
                                     unit: "multiple", .closed(1, 100))
         buybackRate = r.number("buyback_rate", "fraction of cash above the threshold paid to shareholders (households) per step",
@@ -74,12 +77,13 @@ public struct Hyperscaler: Sendable {
     }
 
     /// The funding waterfall for a `bill` due at the end of the step: cash above the buffer first,
-    /// then Treasuries sold at `treasuryPrice`, then new bonds at `bondPrice` for the rest. Returns
-    /// units to sell and units to issue (both market orders).
+    /// then Treasuries above their buffer sold at `treasuryPrice`, then new bonds at `bondPrice` for the
+    /// rest. Returns units to sell and units to issue (both market orders).
     public func funding(bill: Double, treasury: Int, treasuryPrice: Double, bondPrice: Double,
                         rules: HyperscalerRules) -> (treasuries: Double, bonds: Double) {
         let gap = max(bill + rules.cashBuffer - cash, 0)
-        let sold = min(units[treasury], gap / treasuryPrice)
+        let sellable = max(units[treasury] - rules.treasuryBuffer / treasuryPrice, 0)
+        let sold = min(sellable, gap / treasuryPrice)
         return (sold, max(gap - sold * treasuryPrice, 0) / bondPrice)
     }
 

@@ -9,8 +9,9 @@ extension World {
               summary: "scenario events due this step replace the rules in force (never a price)",
               checksFinite: false) { world, _ in world.applyEvents() },
         Phase(number: 2, name: "central bank",
-              summary: "on meeting days the policy rate moves toward its reaction function's target (spending "
-                  + "growth), and the corridor (reverse-repo floor, standing-repo ceiling) with it",
+              summary: "QT without sales runs the bank's bonds off (the government repays them at par); on meeting "
+                  + "days the policy rate moves toward its Taylor rule's target (inflation, output gap), and the corridor "
+                  + "(reverse-repo floor, standing-repo ceiling) with it",
               checksFinite: false) { world, _ in world.holdPolicyMeeting() },
         Phase(number: 3, name: "cash flows",
               summary: "overnight funding settles (reverse repo returns with interest, repo interest); margin "
@@ -76,7 +77,8 @@ extension World {
         Phase(number: 9, name: "settlement",
               summary: "defaults (negative equity: the broker seizes collateral); hyperscalers pay capex to the real "
                   + "economy and sovereign funds pay capital calls, as far as cash allows; hedge funds' closing NAVs; "
-                  + "the day's closing prices (retail strategies are scored on them)",
+                  + "the day's closing prices (retail strategies are scored on them); goods prices move with demand "
+                  + "against capacity",
               checksFinite: true) { world, day in
             day.log.defaults = world.resolveDefaults()
             world.payCapex(into: &day.log)

@@ -193,7 +193,7 @@ struct CLI {
         let events = try #require((manifest["config"] as? [String: Any])?["events"] as? [[String: Any]])
         let event = try #require(events.first)
         #expect((event["from"] as? NSNumber)?.intValue == 20)
-        #expect(((event["set"] as? [String: Any])?["hyperscaler.capex_growth"] as? NSNumber)?.doubleValue == 1.2)
+        #expect(((event["set"] as? [String: Any])?["hyperscaler.capex_growth"] as? NSNumber)?.doubleValue == 1.0)
         #expect((event["written_at"] as? String)?.hasSuffix("seed-crash.yaml:\(Repository.line(of: "- at: 20", in: Repository.path("Experiments/seed-crash.yaml")))") == true, "\(event)")
     }
 

@@ -17,18 +17,25 @@ import Testing
     }
 
     @Test func theWaterfallSellsTreasuriesBeforeIssuingBonds() throws {
-        // Each firm holds 40 $bn of Treasuries (0.68% of 29.6 $tn, split over 5) and keeps a 20 $bn
-        // buffer. With 10 of cash the ~10 gap is met by Treasury sales alone; with no cash and a 60
-        // buffer the Treasuries run out and the rest is borrowed by issuing bonds at the clearing price.
-        var some = try world(["hyperscaler.cash=10"])
+        // Each firm holds 40 $bn of Treasuries (0.68% of 29.6 $tn, split over 5) and keeps a 20 $bn cash
+        // buffer (and, here, no Treasury reserve). With 10 of cash the ~10 gap is met by Treasury sales
+        // alone; with no cash and a 60 buffer the Treasuries run out and the rest is borrowed by issuing
+        // bonds at the clearing price.
+        var some = try world(["hyperscaler.cash=10", "hyperscaler.cash_buffer=20", "hyperscaler.treasury_buffer=0"])
         let r1 = try some.advance()
         #expect(sold(r1, some.governmentBond) > 0 && r1.hyperscalerBondsIssued == 0)
-        var none = try world(["hyperscaler.cash=0", "hyperscaler.cash_buffer=60"])
+        var none = try world(["hyperscaler.cash=0", "hyperscaler.cash_buffer=60", "hyperscaler.treasury_buffer=0"])
         let r2 = try none.advance()
         #expect(none.hyperscalers.allSatisfy { $0.units[none.governmentBond] < 1e-6 }, "all Treasuries sold")
         #expect(r2.hyperscalerBondsIssued > 0 && sold(r2, none.hyperscalerBond) == r2.hyperscalerBondsIssued)
         let owed = none.hyperscalers.reduce(0) { $0 + $1.bondsOwed }
         #expect(abs(owed - none.outstanding[none.hyperscalerBond]) < 1e-6, "the new bonds are the firms' liability")
+        // With a 30 $bn reserve of Treasuries each firm sells only the 10 above it, then borrows.
+        var reserve = try world(["hyperscaler.cash=0", "hyperscaler.cash_buffer=60", "hyperscaler.treasury_buffer=30"])
+        let r3 = try reserve.advance()
+        let b = reserve.governmentBond
+        #expect(reserve.hyperscalers.allSatisfy { abs($0.units[b] * r3.prices[b] - 30) < 30 * 0.05 }, "the reserve is kept (at the new price)")
+        #expect(r3.hyperscalerBondsIssued > r2.hyperscalerBondsIssued, "and more is borrowed")
         #expect(r2.capex > 0 && r2.accountingError < 1e-9)
     }
 
