@@ -98,6 +98,41 @@ def interval(diffs):
     return mean, mean - half, mean + half
 
 
+def pairs(folder, variant, against, point="1"):
+    """(variant's rows, counterfactual's rows) per replication at `point`, both ok; and how many runs
+    of the two variants were left out."""
+    status, runs = load(folder)
+    by = {}
+    for run_id, rows in runs.items():
+        if rows[0]["point"] == point:
+            by[(rows[0]["variant"], rows[0]["replication"])] = (run_id, rows)
+    found = []
+    for (v, rep), (run_id, rows) in by.items():
+        if v == variant and (against, rep) in by:
+            other_id, other = by[(against, rep)]
+            if status.get(run_id) == "ok" and status.get(other_id) == "ok":
+                found.append((rows, other))
+    left = sum(1 for (v, _) in by if v in (variant, against)) - 2 * len(found)
+    return found, left
+
+
+def table(found, variant, against, mutes=False, only=None):
+    """The Markdown table of every measure (or those in `only`) over the pairs `found`."""
+    lines = [f"| measure | unit | {variant} | {against} | effect | 95% interval | fires |", "|---|---|---|---|---|---|---|"]
+    for name, unit, sign, f in MEASURES:
+        if only and name not in only:
+            continue
+        sign = -sign if mutes else sign
+        a = [f(rows) for rows, _ in found]
+        b = [f(other) for _, other in found]
+        mean, low, high = interval([x - y for x, y in zip(a, b)])
+        fires = "" if sign == 0 else ("yes" if (low > 0 if sign > 0 else high < 0) else
+                                      ("opposite" if (high < 0 if sign > 0 else low > 0) else "no"))
+        lines.append(f"| {name} | {unit} | {sum(a) / len(a):.4g} | {sum(b) / len(b):.4g} | {mean:+.4g} | "
+                     f"{low:+.4g} to {high:+.4g} | {fires} |")
+    return "\n".join(lines)
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("folder")
@@ -108,36 +143,13 @@ def main():
     parser.add_argument("--max-move", type=float, default=0.0075, help="central_bank.max_move of the runs")
     args = parser.parse_args()
     MAX_MOVE[0] = args.max_move
-    status, runs = load(args.folder)
-    by = {}
-    for run_id, rows in runs.items():
-        first = rows[0]
-        if first["point"] == args.point:
-            by[(first["variant"], first["replication"])] = (run_id, rows)
-    pairs = []
-    for (variant, rep), (run_id, rows) in by.items():
-        if variant != args.variant or (args.against, rep) not in by:
-            continue
-        other_id, other = by[(args.against, rep)]
-        if status.get(run_id) == "ok" and status.get(other_id) == "ok":
-            pairs.append((rows, other))
-    left = sum(1 for (v, _), (i, _) in by.items() if v in (args.variant, args.against)) - 2 * len(pairs)
-    if not pairs:
+    found, left = pairs(args.folder, args.variant, args.against, args.point)
+    if not found:
         sys.exit(f"{args.folder}: no ok pairs of {args.variant} and {args.against} at point {args.point}")
-    print(f"{args.folder}, point {args.point}: {args.variant} minus {args.against}, {len(pairs)} pairs on common random "
+    print(f"{args.folder}, point {args.point}: {args.variant} minus {args.against}, {len(found)} pairs on common random "
           f"numbers ({left} runs left out: not ok or unpaired); 95% t intervals")
     print()
-    print(f"| measure | unit | {args.variant} | {args.against} | effect | 95% interval | fires |")
-    print("|---|---|---|---|---|---|---|")
-    for name, unit, sign, f in MEASURES:
-        sign = -sign if args.mutes else sign
-        a = [f(rows) for rows, _ in pairs]
-        b = [f(other) for _, other in pairs]
-        mean, low, high = interval([x - y for x, y in zip(a, b)])
-        fires = "" if sign == 0 else ("yes" if (low > 0 if sign > 0 else high < 0) else
-                                      ("opposite" if (high < 0 if sign > 0 else low > 0) else "no"))
-        print(f"| {name} | {unit} | {sum(a) / len(a):.4g} | {sum(b) / len(b):.4g} | {mean:+.4g} | "
-              f"{low:+.4g} to {high:+.4g} | {fires} |")
+    print(table(found, args.variant, args.against, args.mutes))
 
 
 if __name__ == "__main__":

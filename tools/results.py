@@ -30,36 +30,9 @@ def sweep(binary, out, name):
     return folder
 
 
-def pairs(folder, variant, against, point="1"):
-    status, runs = chain.load(folder)
-    by = {}
-    for run_id, rows in runs.items():
-        if rows[0]["point"] == point:
-            by[(rows[0]["variant"], rows[0]["replication"])] = (run_id, rows)
-    out = []
-    for (v, rep), (run_id, rows) in by.items():
-        if v == variant and (against, rep) in by:
-            other_id, other = by[(against, rep)]
-            if status.get(run_id) == "ok" and status.get(other_id) == "ok":
-                out.append((rows, other))
-    return out
-
-
 def chain_table(folder, variant="main", against="no-boom", point="1", mutes=False, only=None):
-    found = pairs(folder, variant, against, point)
-    lines = [f"| measure | unit | {variant} | {against} | effect | 95% interval | fires |", "|---|---|---|---|---|---|---|"]
-    for name, unit, sign, f in chain.MEASURES:
-        if only and name not in only:
-            continue
-        sign = -sign if mutes else sign
-        a = [f(r) for r, _ in found]
-        b = [f(o) for _, o in found]
-        mean, low, high = chain.interval([x - y for x, y in zip(a, b)])
-        fires = "" if sign == 0 else ("yes" if (low > 0 if sign > 0 else high < 0) else
-                                      ("opposite" if (high < 0 if sign > 0 else low > 0) else "no"))
-        lines.append(f"| {name} | {unit} | {sum(a) / len(a):.4g} | {sum(b) / len(b):.4g} | {mean:+.4g} | "
-                     f"{low:+.4g} to {high:+.4g} | {fires} |")
-    return f"{len(found)} pairs on common random numbers.\n\n" + "\n".join(lines)
+    found, _ = chain.pairs(folder, variant, against, point)
+    return f"{len(found)} pairs on common random numbers.\n\n" + chain.table(found, variant, against, mutes, only)
 
 
 def summary(folder):
@@ -144,7 +117,7 @@ def regime_table(folder):
     names = {"Treasury yield, peak rise", "credit spread, peak rise", "crypto return", "memory minus SaaS"}
     measures = [m for m in chain.MEASURES if m[0] in names]
     for p in design(folder):
-        found = pairs(folder, "main", "no-boom", p["point"])
+        found, _ = chain.pairs(folder, "main", "no-boom", p["point"])
         cells = []
         for name in ["Treasury yield, peak rise", "credit spread, peak rise", "crypto return", "memory minus SaaS"]:
             f = next(m[3] for m in measures if m[0] == name)

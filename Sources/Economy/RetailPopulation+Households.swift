@@ -9,9 +9,9 @@ extension RetailPopulation {
     }
 
     /// The household sector takes up to `total` out of the traders' accounts, from each in proportion
-    /// to its cash (never more than a trader has). Returns the amount withdrawn.
-    public mutating func withdraw(_ total: Double) -> Double {
-        let available = census().cash
+    /// to its cash (never more than a trader has), when their cash sums to `available`. Returns the
+    /// amount withdrawn.
+    public mutating func withdraw(_ total: Double, from available: Double) -> Double {
         guard total > 0, available > 0 else { return 0 }
         let fraction = min(total / available, 1)
         var taken = 0.0

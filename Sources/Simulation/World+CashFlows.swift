@@ -13,7 +13,10 @@ extension World {
     /// cloud services to hyperscalers. Hyperscalers flush with cash buy back shares from households.
     /// Households spend out of that income and their wealth, and the government spends: this step's
     /// revenue of the real economy, with hyperscalers' capex paid at the end of the step.
-    mutating func payCashFlows(into log: inout StepLog) {
+    /// Returns the retail columns' totals taken for households' consumption: nothing else in the phase
+    /// moves them, so households rebalance on them too.
+    @discardableResult
+    mutating func payCashFlows(into log: inout StepLog) -> RetailCensus {
         payGovernmentCoupons(into: &log)
         payHyperscalerCoupons(into: &log)
         let equities = rules.realEconomy.equities.map { e in rules.market.assets.firstIndex { $0.name == e.asset }! }
@@ -45,13 +48,14 @@ extension World {
         let income = payouts.wages + log.buybacks
         households.add(-payouts.wages, .cash, .realEconomy)
         households.add(spent, .cash, .realEconomy)
-        let consumed = household.consumption(income: income, accounts: cryptoAccounts(retail.census()),
-                                             rules: rules.household)
+        let totals = retail.census()
+        let consumed = household.consumption(income: income, accounts: cryptoAccounts(totals), rules: rules.household)
         households.add(income - consumed, .cash, .household)
         households.add(consumed, .cash, .realEconomy)
         post(households)
         realEconomy.revenue += consumed
         log.consumption = consumed
+        return totals
     }
 
     /// Weight of the latest dividend in what fundamental investors expect (about a quarter's memory).

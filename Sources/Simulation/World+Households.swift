@@ -26,11 +26,11 @@ extension World {
 
     /// Phase 3: households move toward their target portfolio (`Household.rebalancing`): money-fund
     /// shares bought pro rata to the funds' shares (redemptions paid out of each fund's cash), cash
-    /// paid into or taken out of the traders' crypto accounts.
-    mutating func rebalanceHousehold(into log: inout StepLog) {
+    /// paid into or taken out of the traders' crypto accounts. `totals` are the retail columns' sums now.
+    mutating func rebalanceHousehold(_ totals: RetailCensus, into log: inout StepLog) {
         let a = retailAsset, window = min(rules.household.momentumWindow, history.count - 1)
         let cryptoReturn = history[history.count - 1][a] - history[history.count - 1 - window][a]
-        let moves = household.rebalancing(accounts: cryptoAccounts(retail.census()), rate: overnightRate,
+        let moves = household.rebalancing(accounts: cryptoAccounts(totals), rate: overnightRate,
                                           cryptoReturn: cryptoReturn, rules: rules.household)
         let shares = moneyFunds.map { -$0.book[.moneyFundShare] }, total = shares.reduce(0, +)
         var funds = Entry("money-fund shares bought and redeemed")
@@ -45,7 +45,7 @@ extension World {
         }
         post(funds)
         var accounts = Entry("crypto accounts funded and drawn")
-        let moved = moves.crypto >= 0 ? moves.crypto : -retail.withdraw(-moves.crypto)
+        let moved = moves.crypto >= 0 ? moves.crypto : -retail.withdraw(-moves.crypto, from: totals.cash)
         if moved > 0 { retail.deposit(moved) }
         accounts.retail(moved, .cash)
         accounts.add(-moved, .cash, .household)

@@ -22,10 +22,10 @@ extension World {
               checksFinite: true) { world, day in
             world.settleOvernightFunding()
             world.payMarginInterest()
-            world.payCashFlows(into: &day.log)
+            let retail = world.payCashFlows(into: &day.log)
             world.buyCompute(into: &day.log)
             world.reinvestMoneyFundIncome()
-            world.rebalanceHousehold(into: &day.log)
+            world.rebalanceHousehold(retail, into: &day.log)
         },
         Phase(number: 4, name: "funding needs",
               summary: "hyperscalers' capex bills (cut as their bond yield rises); AI labs call committed capital "
