@@ -78,7 +78,8 @@ def main():
     parser.add_argument("--write", default="docs/RESULTS.md")
     args = parser.parse_args()
     folders = {name: sweep(args.binary, args.out, name) for name in EXPERIMENTS}
-    commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], capture_output=True, text=True).stdout.strip()
+    made_by = sorted({json.load(open(os.path.join(f, "manifest.json"))).get("git_commit", "?") for f in folders.values()})
+    commit = ", ".join(c[:9] + (" (modified)" if c.endswith("-modified") else "") for c in made_by)
     gsl = json.load(open(os.path.join(folders["seed-crash"], "manifest.json"))).get("gsl_version", "?")
     doc = open(os.path.join(os.path.dirname(os.path.abspath(__file__)), "results-template.md")).read()
     values = {

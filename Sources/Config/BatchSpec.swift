@@ -5,11 +5,11 @@
 /// replications: 20                 # seeds per design point, derived from run.seed
 /// variants:                        # counterfactuals, run on the same seeds as the experiment itself
 ///   no-boom: {events: []}          # replaces the experiment's events
-///   qe-backstop: {set: {central_bank.qe_rate: 0.1}}
+///   qe-backstop: {set: {central_bank.qe_rate: 0.04}}
 /// sweep:
 ///   design: grid                   # grid | latin_hypercube | sobol
 ///   parameters:
-///     money_fund.cash: [1.0e7, 1.0e9]        # grid: a list of values
+///     money_fund.cash: [1540, 3040]          # grid: a list of values
 ///     leverage:                              # grid: a zipped group, its lists moved together
 ///       hedge_fund.value.max_leverage: [1, 3, 5]
 ///       hedge_fund.crypto.max_leverage: [1, 2, 3]
@@ -17,7 +17,7 @@
 /// ```
 ///
 /// A latin_hypercube or sobol sweep gives `points:` and a range per key:
-/// `{min: 1.0e7, max: 1.0e9, scale: log, integer: false}`.
+/// `{min: 1000, max: 10000, scale: log, integer: false}`.
 public struct BatchSpec: Sendable {
     public static let keys = ExperimentKeys.all.filter(\.batch).map(\.name)
 

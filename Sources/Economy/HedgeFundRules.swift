@@ -30,8 +30,7 @@ public struct StrategyRules: Sendable, Equatable {
     /// margin spread).
     public var financingSpread: Double?
 
-    init(_ strategy: Strategy, _ r: inout RuleReader, count: Int, assets: [String],
-         baseExposure: Double = 0, aggressiveness: Double, unit: String, maxLeverage: Double) {
+    init(_ strategy: Strategy, _ r: inout RuleReader, unit: String) {
         self.strategy = strategy
         r.scope = .setUp
         self.count = r.integer("count", "number of funds following the strategy", unit: "funds", .closed(0, 10_000))
@@ -113,20 +112,16 @@ public struct HedgeFundRules: Sendable, Equatable {
                                     unit: "log points", .closed(0, 5))
         strategies = [
             r.section("value", "long risk assets (crypto, credit, equities) below the fund's value belief: signal log(V/p)") {
-                StrategyRules(.value, &$0, count: 6, assets: ["crypto", "hyperscaler_bond", "memory", "saas"],
-                              aggressiveness: 2, unit: "equity multiple per log point", maxLeverage: 8)
+                StrategyRules(.value, &$0, unit: "equity multiple per log point")
             },
             r.section("crypto", "trend-following crypto: signal the log price change over `lookback` steps") {
-                StrategyRules(.crypto, &$0, count: 2, assets: ["crypto"], baseExposure: 0.3, aggressiveness: 3,
-                              unit: "equity multiple per log point of trend", maxLeverage: 2)
+                StrategyRules(.crypto, &$0, unit: "equity multiple per log point of trend")
             },
             r.section("basis", "Treasury basis: the bond, hedged with futures and financed in repo; signal its yield over the repo rate less a hurdle") {
-                StrategyRules(.basis, &$0, count: 2, assets: ["treasury"], baseExposure: 1, aggressiveness: 300,
-                              unit: "equity multiple per unit of annual carry", maxLeverage: 8)
+                StrategyRules(.basis, &$0, unit: "equity multiple per unit of annual carry")
             },
             r.section("macro", "duration: signal each bond's yield over the policy rate the central bank's rule would set now, less a hurdle") {
-                StrategyRules(.macro, &$0, count: 2, assets: ["treasury"], aggressiveness: 100,
-                              unit: "equity multiple per unit of annual yield gap", maxLeverage: 4)
+                StrategyRules(.macro, &$0, unit: "equity multiple per unit of annual yield gap")
             },
         ]
         investors = r.section("investors", "who owns the funds' shares and how their flows follow performance") { InvestorRules(&$0) }

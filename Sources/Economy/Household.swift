@@ -9,7 +9,7 @@ import Foundation
 public struct HouseholdRules: Sendable, Equatable {
     public static let type = "household"
 
-    public var deposits: Double
+    public var liquidWealth: Double
     public var otherWealth: Double
     public var incomePropensity: Double
     public var wealthPropensity: Double
@@ -21,7 +21,8 @@ public struct HouseholdRules: Sendable, Equatable {
 
     public init(_ r: inout RuleReader) {
         r.scope = .setUp
-        deposits = r.number("deposits", "households' bank deposits at step 0 (their cash)", unit: "$bn", .money)
+        liquidWealth = r.number("liquid_wealth", "deposits and money-fund shares at step 0: deposits are what the money funds' "
+                                + "assets leave (more money-fund cash moves wealth out of deposits, it adds none)", unit: "$bn", .money)
         r.scope = .dynamic
         otherWealth = r.number("other_wealth", "net worth not modelled (houses, equities, pensions less debts), held constant",
                                unit: "$bn", .money)
@@ -55,7 +56,7 @@ public struct Household: Sendable {
     /// The overnight rate at step 0.
     public var initialRate = 0.0
 
-    public init(deposits: Double, assets: Int) { book = Book(cash: deposits, units: Array(repeating: 0, count: assets)) }
+    public init(assets: Int) { book = Book(units: Array(repeating: 0, count: assets)) }
 
     /// Net financial wealth in the modelled assets when the crypto accounts are worth `accounts` (their equity).
     public func wealth(accounts: Double) -> Double { deposits + moneyFundShares + accounts }

@@ -26,6 +26,7 @@ public struct RealEconomyRules: Sendable, Equatable {
     public static let type = "real_economy"
 
     public var initialCash: Double
+    public var capacity: Double
     public var wageShare: Double
     public var taxRate: Double
     public var cloudShare: Double
@@ -39,6 +40,8 @@ public struct RealEconomyRules: Sendable, Equatable {
     public init(_ r: inout RuleReader) {
         r.scope = .setUp
         initialCash = r.number("initial_cash", "the sector's transactions balances at step 0", unit: "$bn", .money)
+        capacity = r.number("capacity", "real output the sector can supply per step at step-0 prices; also its revenue at step 0",
+                            unit: "$bn/step", .positiveMoney)
         r.scope = .dynamic
         wageShare = r.number("wage_share", "share of the last step's revenue paid as wages, in equal shares to households",
                              unit: "fraction", .unitInterval)
@@ -75,11 +78,11 @@ public struct RealEconomy: Sendable {
     public var priceLevel = 1.0
     public var capacity: Double
 
-    /// Starts with the transactions balances it wants: as if it had earned `cash / cash_days` last step.
+    /// Starts as if it had earned its capacity last step, demand meeting supply.
     public init(cash: Double, assets: Int, rules: RealEconomyRules) {
         book = Book(cash: cash, units: Array(repeating: 0, count: assets))
-        revenue = rules.cashDays > 0 ? cash / rules.cashDays : 0
-        capacity = revenue
+        revenue = rules.capacity
+        capacity = rules.capacity
     }
 
     /// Demand over capacity, less one: the step's revenue in goods at today's price level against what

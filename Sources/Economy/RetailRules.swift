@@ -6,6 +6,7 @@ public struct RetailRules: Sendable, Equatable {
 
     public var count: Int
     public var asset: String
+    public var totalCash: Double
     public var cash: DistributionSpec
     public var initialShare: Double
     public var trendFraction: Double
@@ -26,7 +27,9 @@ public struct RetailRules: Sendable, Equatable {
         r.scope = .setUp
         count = r.integer("count", "number of retail traders", unit: "traders", .closed(0, 10_000_000))
         asset = r.text("asset", "name of the asset retail traders trade (one of market.assets)")
-        cash = r.distribution("cash", "each trader's starting cash", unit: "$bn", .money)
+        totalCash = r.number("total_cash", "the traders' cash at step 0 in all, whatever their number", unit: "$bn", .money)
+        cash = r.distribution("cash", "each trader's share of total_cash, relative to the others (scaled so they sum to it)",
+                              unit: "relative", .closed(0, 1e6))
         initialShare = r.number("initial_share", "fraction of the asset's supply retail holds at step 0, split equally",
                                 unit: "fraction", .unitInterval)
         trendFraction = r.number("trend_fraction", "share of traders starting as trend followers",

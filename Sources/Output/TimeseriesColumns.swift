@@ -70,7 +70,7 @@ public enum TimeseriesColumns {
         Column("capex", "capex hyperscalers paid to the real economy this step", "$bn", scalar: \.capex),
         Column("hyperscaler_bonds_issued", "units of their bond hyperscalers sold this step", "bn units", scalar: \.hyperscalerBondsIssued),
         Column("hyperscaler_cash", "hyperscalers' cash at the end of the step", "$bn", scalar: \.hyperscalerCash),
-        Column("nominal_spending", "the real economy's revenue this step (government, consumption, capex): what the central bank watches", "$bn", scalar: \.nominalSpending),
+        Column("nominal_spending", "the real economy's revenue this step (government, consumption, capex): demand, against capacity", "$bn", scalar: \.nominalSpending),
         Column("real_economy_cash", "the real economy's transactions balances at the end of the step", "$bn", scalar: \.realEconomyCash),
         Column("wages", "wages paid to households this step", "$bn", scalar: \.wages),
         Column("taxes", "taxes paid to the government this step", "$bn", scalar: \.taxes),

@@ -40,7 +40,7 @@ public struct StepRecord: Sendable, Equatable {
     public var capex: Double
     public var hyperscalerBondsIssued: Double
     public var hyperscalerCash: Double
-    /// The real economy's revenue this step: nominal spending, what the central bank watches.
+    /// The real economy's revenue this step: nominal spending (against capacity, the output gap).
     public var nominalSpending: Double
     public var realEconomyCash: Double
     public var wages: Double

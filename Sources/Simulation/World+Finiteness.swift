@@ -39,6 +39,8 @@ extension World {
             for instrument in Instrument.allCases { try check(book[instrument], name, instrument.description) }
         }
         try check(realEconomy.revenue, "real_economy", "revenue")
+        try check(realEconomy.priceLevel, "real_economy", "goods price level")
+        try check(realEconomy.outputGap, "real_economy", "output gap")
         for (i, h) in hyperscalers.enumerated() { try check(h.plannedCapex, "hyperscaler[\(i)]", "planned capex") }
         for (i, s) in sovereignFunds.enumerated() {
             for (f, stake) in s.stakes.enumerated() { try check(stake, "sovereign_fund[\(i)]", "shares of hedge_fund[\(f)]") }

@@ -48,12 +48,16 @@ extension World {
         return funds
     }
 
-    /// Traders are drawn independently; the levered ones are then placed first (traders are
-    /// exchangeable), so the margin rules, which visit borrowers only, read one dense stretch.
+    /// Traders are drawn independently (each one's cash a share of `total_cash` in proportion to its
+    /// draw, so the sector's size does not depend on how many traders stand for it); the levered ones
+    /// are then placed first (traders are exchangeable), so the margin rules, which visit borrowers only,
+    /// read one dense stretch.
     static func retail(_ rules: Rules, retailAsset: Int, _ stream: RandomStream) -> RetailPopulation {
         let rr = rules.retail
         let units = rr.count > 0 ? rr.initialShare * rules.market.assets[retailAsset].supply / Double(rr.count) : 0
-        let cash = (0..<rr.count).map { _ in rr.cash.draw(stream, within: .nonNegative) }
+        let weights = (0..<rr.count).map { _ in rr.cash.draw(stream, within: .nonNegative) }
+        let sum = weights.reduce(0, +)
+        let cash = weights.map { sum > 0 ? rr.totalCash * $0 / sum : rr.totalCash / Double(rr.count) }
         let leverage = (0..<rr.count).map { _ in
             stream.bernoulli(rr.leveragedFraction) ? rr.leverage.draw(stream, within: .atLeast(1)) : 1
         }
@@ -118,13 +122,15 @@ extension World {
     }
 
     /// Households own the money funds' shares (each fund's assets at step 0: it starts with no equity of
-    /// its own), and their rule's target weights start at this allocation.
+    /// its own) and hold the rest of their liquid wealth as deposits (none if the funds hold more); their
+    /// rule's target weights start at this allocation.
     mutating func endowHousehold() {
         for m in moneyFunds.indices {
             let assets = moneyFunds[m].cash + moneyFunds[m].bonds * prices[governmentBond]
             moneyFunds[m].book.add(-assets, to: .claim(.moneyFundShare))
             household.book.add(assets, to: .claim(.moneyFundShare))
         }
+        _ = household.book.set(.cash, to: max(rules.household.liquidWealth - household.moneyFundShares, 0))
         let liquid = household.deposits + household.moneyFundShares
         household.initialMoneyFundWeight = liquid > 0 ? household.moneyFundShares / liquid : 0
         let accounts = cryptoAccounts(retail.census())

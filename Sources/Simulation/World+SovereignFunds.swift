@@ -34,19 +34,23 @@ extension World {
 
     /// The order a sovereign fund sells in: each holding of its conviction list scored by its place there
     /// (believed in least first) and by its expected price impact (the sector's holding over the value
-    /// traded in the last step; hedge-fund stakes, redeemed after a notice lag, last), both as ranks
-    /// from 0 to 1, blended by `liquidity_weight`; lowest score first, ties in conviction order.
+    /// traded in the last step; markets that did not trade after those that did; hedge-fund stakes,
+    /// redeemed after a notice lag, last), both as ranks from 0 to 1, blended by `liquidity_weight`;
+    /// lowest score first, ties in conviction order.
     func sellRanking() -> [RankedHolding] {
         let assets = rules.market.assets, weight = rules.sovereignFund.liquidityWeight
         let listed: [RankedHolding] = rules.sovereignFund.conviction.compactMap { name in
             name == RankedHolding.hedgeFundsName ? .hedgeFunds : assets.firstIndex { $0.name == name }.map { .asset($0) }
         }
         let held = units(of: .sovereignFund)
-        func impact(_ h: RankedHolding) -> Double {
-            guard case let .asset(a) = h else { return .infinity }
-            return tradedValue[a] > 0 ? held[a] * prices[a] / tradedValue[a] : .infinity
+        func impact(_ h: RankedHolding) -> (Int, Double) {
+            guard case let .asset(a) = h else { return (2, 0) }
+            return tradedValue[a] > 0 ? (0, held[a] * prices[a] / tradedValue[a]) : (1, 0)
         }
-        let byImpact = listed.indices.sorted { (impact(listed[$0]), $0) < (impact(listed[$1]), $1) }
+        let byImpact = listed.indices.sorted {
+            let (a, b) = (impact(listed[$0]), impact(listed[$1]))
+            return (a.0, a.1, $0) < (b.0, b.1, $1)
+        }
         var impactRank = listed.map { _ in 0.0 }
         let scale = Double(max(listed.count - 1, 1))
         for (rank, i) in byImpact.enumerated() { impactRank[i] = Double(rank) / scale }

@@ -117,7 +117,7 @@ public struct World {
         retail = Self.retail(rules, retailAsset: retailAsset, stream("retail"))
         retailStream = RandomStream(seed: seed.child("retail"), generator: rules.run.generator)
         dealers = []
-        household = Household(deposits: rules.household.deposits, assets: assets.count)
+        household = Household(assets: assets.count)
         initialIssuerLeverage = issuerLeverage()
         let market = marketView(firstRound: true)
         addedSectors = Sectors.registered.map { $0.make(rules: rules, market: market, seed: seed) }

@@ -23,8 +23,8 @@ import Testing
 
     @Test func withDryPowderExhaustedTheBoomRaisesTheTreasuryYieldAndTheCreditSpread() throws {
         // Paired differences (boom minus no boom) over 8 seeds of the final yield and spread. At full
-        // scale (dry-powder-sweep's first point, 10 seeds, docs/RESULTS.md) the peak yield rose +35 bp
-        // (95% CI 31 to 40) and the peak spread +133 bp (131 to 134). A one-sided t test on the paired differences with t > 3 (7 degrees
+        // scale (dry-powder-sweep's first point, 10 seeds, docs/RESULTS.md) the peak yield rose +34 bp
+        // (95% CI 29 to 38) and the peak spread +131 bp (130 to 132). A one-sided t test on the paired differences with t > 3 (7 degrees
         // of freedom: p < 0.01) fails if the effect is absent or of the other sign.
         var dYield: [Double] = [], dSpread: [Double] = []
         for seed in 1...8 as ClosedRange<UInt64> {

@@ -78,7 +78,7 @@ import Testing
     @Test func aSovereignFundShortOfCashRedeemsWhenItsRankingReachesItsStakes() throws {
         // No cash and a 50 $bn buffer: each fund is 50 short. With its hedge-fund stakes ranked first, it
         // gives notice for 50 of them and sells nothing; ranked last, it sells crypto and gives none.
-        let short = quiet + ["sovereign_fund.cash=0", "ai_lab.commitment=0"]
+        let short = quiet + ["sovereign_fund.cash=0", "ai_lab.commitment=0", "sovereign_fund.liquidity_weight=0"]
         var first = try world(short + ["sovereign_fund.conviction=[hedge_funds,crypto,saas,hyperscaler_bond,memory,treasury]"])
         let a = try first.advance()
         // Coupons and dividends on their holdings (phase 3) cover a little of it first.
