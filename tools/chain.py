@@ -128,9 +128,14 @@ def table(found, variant, against, mutes=False, only=None):
         mean, low, high = interval([x - y for x, y in zip(a, b)])
         fires = "" if sign == 0 else ("yes" if (low > 0 if sign > 0 else high < 0) else
                                       ("opposite" if (high < 0 if sign > 0 else low > 0) else "no"))
-        lines.append(f"| {name} | {unit} | {sum(a) / len(a):.4g} | {sum(b) / len(b):.4g} | {mean:+.4g} | "
-                     f"{low:+.4g} to {high:+.4g} | {fires} |")
+        lines.append(f"| {name} | {unit} | {clean(sum(a) / len(a)):.4g} | {clean(sum(b) / len(b)):.4g} | {clean(mean):+.4g} | "
+                     f"{clean(low):+.4g} to {clean(high):+.4g} | {fires} |")
     return "\n".join(lines)
+
+
+def clean(x):
+    """Rounding noise (|x| < 1e-9) shown as 0."""
+    return 0.0 if abs(x) < 1e-9 else x
 
 
 def main():
