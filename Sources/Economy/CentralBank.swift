@@ -58,6 +58,9 @@ public struct CentralBankRules: Sendable, Equatable {
                                     unit: "fraction per log point", .closed(0, 100))
     }
 
+    /// The corridor's floor at step 0: the reverse-repo rate, where the overnight rates start.
+    public var initialFloor: Double { initialRate - floorSpread }
+
     /// The rate a Taylor rule aims at with `inflation` and an output `gap`:
     /// `neutral + inflation_weight x (inflation - target) + gap_weight x gap`, never below zero.
     public func targetRate(inflation: Double, gap: Double) -> Double {

@@ -42,6 +42,9 @@ public struct MoneyFund: Sendable {
     public var repoLent: Double { book[.repo] }
     public var reverseRepo: Double { book[.reverseRepo] }
 
+    /// What it owns when the bond is at `bondPrice`: what it owes its shareholders.
+    public func assets(bondPrice: Double) -> Double { cash + repoLent + reverseRepo + bonds * bondPrice }
+
     /// A fund with `cash` in a market of `assets` assets, buying the government bond `bond`.
     public init(cash: Double, assets: Int, bond: Int) {
         book = Book(cash: cash, units: Array(repeating: 0, count: assets))

@@ -10,9 +10,7 @@ extension World {
         let rules = rules.centralBank
         runOffBonds()
         guard step % rules.meetingInterval == 0 else { return }
-        let measured = policyInputs()
-        centralBank.policyRate = rules.meetingRate(previous: centralBank.policyRate, inflation: measured.inflation,
-                                                   gap: measured.gap)
+        centralBank.policyRate = policyRateNow()
     }
 
     /// Annualised log change of the goods price level over the last `activity_window` steps, and the
@@ -24,7 +22,8 @@ extension World {
         return (inflation, outputGaps.suffix(w).reduce(0, +) / Double(w))
     }
 
-    /// The rate the bank's rule would set at a meeting now: what macro funds expect.
+    /// The rate the bank's rule would set at a meeting now: what it sets on meeting days, and what macro
+    /// funds expect on the others.
     func policyRateNow() -> Double {
         let measured = policyInputs()
         return rules.centralBank.meetingRate(previous: centralBank.policyRate, inflation: measured.inflation, gap: measured.gap)

@@ -15,9 +15,8 @@ extension World {
         var entry = Entry("money-fund income reinvested")
         var gained = 0.0
         for m in moneyFunds.indices {
-            let book = moneyFunds[m].book
-            let assets = book.cash + book[.repo] + book[.reverseRepo] + moneyFunds[m].bonds * prices[governmentBond]
-            gained += assets + book[.moneyFundShare]
+            let assets = moneyFunds[m].assets(bondPrice: prices[governmentBond])
+            gained += assets + moneyFunds[m].book[.moneyFundShare]
             entry.set(.claim(.moneyFundShare), to: -assets, .moneyFund(m))
         }
         entry.add(gained, .claim(.moneyFundShare), .household)

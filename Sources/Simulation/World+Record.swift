@@ -3,7 +3,7 @@ import Economy
 extension World {
     /// Phase 10: the step as the recorder sees it.
     func record(_ log: StepLog, retail totals: RetailCensus, accountingError: Double) -> StepRecord {
-        let n = prices.count
+        let n = prices.count, measured = policyInputs()
         return StepRecord(
             step: step, prices: prices,
             logReturns: (0..<n).map { history[history.count - 1][$0] - history[history.count - 2][$0] },
@@ -33,7 +33,7 @@ extension World {
             dryPowder: moneyFunds.reduce(0) { $0 + $1.cash + $1.reverseRepo }
                 + sovereignFunds.reduce(0) { $0 + max($1.cash - rules.sovereignFund.cashBuffer, 0) },
             hyperscalerCashFlow: log.cloud + log.compute, hyperscalerLeverage: issuerLeverage()[hyperscalerBond],
-            priceLevel: realEconomy.priceLevel, inflation: policyInputs().inflation, outputGap: policyInputs().gap,
+            priceLevel: realEconomy.priceLevel, inflation: measured.inflation, outputGap: measured.gap,
             householdDeposits: household.deposits, moneyFundShares: household.moneyFundShares,
             cryptoAccounts: cryptoAccounts(totals), moneyFundFlows: log.moneyFundFlows,
             cryptoAccountFlows: log.cryptoAccountFlows,

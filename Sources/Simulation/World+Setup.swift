@@ -7,7 +7,7 @@ extension World {
     /// Money funds start at the allocation their rule wants at the initial price, bought from dealers.
     static func moneyFunds(_ rules: Rules, _ stream: RandomStream) -> [MoneyFund] {
         let assets = rules.market.assets, b = assets.firstIndex { $0.name == rules.government.bond }!, bond = assets[b]
-        let overnight = rules.centralBank.initialRate - rules.centralBank.floorSpread
+        let overnight = rules.centralBank.initialFloor
         return (0..<rules.moneyFund.count).map { _ in
             var fund = MoneyFund(cash: rules.moneyFund.cash.draw(stream, within: .nonNegative), assets: assets.count, bond: b)
             let units = max(fund.demand(coupon: bond.coupon, overnight: overnight, rules: rules.moneyFund)(bond.initialPrice), 0)
@@ -23,7 +23,7 @@ extension World {
     /// 0; holdings beyond its capital start financed by its broker. One share per dollar of capital.
     static func hedgeFunds(_ rules: Rules, _ stream: RandomStream) -> [HedgeFund] {
         let hf = rules.hedgeFund, assets = rules.market.assets, cb = rules.centralBank
-        let inputs = SignalInputs(assets: assets, trend: assets.map { _ in 0 }, repoRate: cb.initialRate - cb.floorSpread,
+        let inputs = SignalInputs(assets: assets, trend: assets.map { _ in 0 }, repoRate: cb.initialFloor,
                                   expectedRate: cb.meetingRate(previous: cb.initialRate, inflation: rules.realEconomy.expectedInflation, gap: 0))
         var funds: [HedgeFund] = []
         for strategy in hf.strategies {
@@ -126,7 +126,7 @@ extension World {
     /// rule's target weights start at this allocation.
     mutating func endowHousehold() {
         for m in moneyFunds.indices {
-            let assets = moneyFunds[m].cash + moneyFunds[m].bonds * prices[governmentBond]
+            let assets = moneyFunds[m].assets(bondPrice: prices[governmentBond])
             moneyFunds[m].book.add(-assets, to: .claim(.moneyFundShare))
             household.book.add(assets, to: .claim(.moneyFundShare))
         }

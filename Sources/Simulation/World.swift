@@ -91,7 +91,7 @@ public struct World {
         let cb = rules.centralBank
         centralBank = CentralBank(policyRate: cb.initialRate, bonds: cb.initialBondShare * assets[governmentBond].supply,
                                   assets: assets.count, bond: governmentBond)
-        repoRate = cb.initialRate - cb.floorSpread
+        repoRate = cb.initialFloor
         let hs = rules.hyperscaler, hsStream = stream("hyperscaler")
         hyperscalers = (0..<hs.count).map { i in
             var units = assets.map { _ in 0.0 }
