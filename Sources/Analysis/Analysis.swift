@@ -14,7 +14,6 @@ public enum Analysis {
         public var runs = 0
         /// Runs analysed: those that ended ok, and those whose markets failed to clear.
         public var analysed = 0
-        public var failedToClear = 0
         /// Why a table's statistics were not computed (absent or thinned tables), or were not checked.
         public var skipped: [String] = []
         public var files: [String] = []
@@ -56,7 +55,7 @@ public enum Analysis {
         let summary = try folder.table("summary.csv", header: AnalysisColumns.header(AnalysisColumns.summary, keys: runs.keys))
         var point: PointSummary?
         var thinned = false
-        for run in runs.rows where RunSample.withFailedToClear.admits(run.status) {
+        for run in runs.rows where run.status == .ok {
             var stats = zip(runs.metrics, run.metrics).map { Statistic(subject: "run", name: $0, lag: nil, value: $1) }
             if let (table, layout) = timeseries {
                 let rows = try table.rows(of: run.id)
@@ -80,9 +79,8 @@ public enum Analysis {
                 try point?.write(to: summary)
                 point = PointSummary(point: run.point, keyValues: run.keyValues)
             }
-            point?.add(variant: run.variant, replication: run.replication, status: run.status, stats)
+            point?.add(variant: run.variant, replication: run.replication, stats)
             report.analysed += 1
-            if run.status == .failedToClear { report.failedToClear += 1 }
         }
         try point?.write(to: summary)
         try timeseries?.table.finish()

@@ -54,7 +54,6 @@ final class AnalysisFolder {
                                   ("drawdown", .number(settings.drawdown)), ("burn_in", .number(Double(settings.burnIn)))])),
             ("runs", .number(Double(report.runs))),
             ("runs_analysed", .number(Double(report.analysed))),
-            ("runs_failed_to_clear", .number(Double(report.failedToClear))),
             ("tables", TableDigest.json(tables.map { ($0.file, $0.writer.checksum.digest) })),
         ])
         try Disk.replace(path + "/analysis.json", with: Array((json.rendered() + "\n").utf8))

@@ -14,7 +14,6 @@ struct PointSummary {
     private var order: [Key] = []
     private var seen: Set<Key> = []
     private var values: [String: [String: [Key: Double]]] = [:]   // variant -> replication -> statistic
-    private var statuses: [String: [String: RunStatus]] = [:]     // variant -> replication -> status
 
     struct Key: Hashable {
         let subject: String, metric: String, lag: Int?
@@ -22,7 +21,7 @@ struct PointSummary {
 
     init(point: String, keyValues: [String]) { (self.point, self.keyValues) = (point, keyValues) }
 
-    mutating func add(variant: String, replication: String, status: RunStatus, _ statistics: [Statistic]) {
+    mutating func add(variant: String, replication: String, _ statistics: [Statistic]) {
         if !variants.contains(variant) { variants.append(variant) }
         var run: [Key: Double] = [:]
         for s in statistics {
@@ -31,41 +30,34 @@ struct PointSummary {
             run[key] = s.value
         }
         values[variant, default: [:]][replication] = run
-        statuses[variant, default: [:]][replication] = status
     }
 
     func write(to out: CSVWriter) throws {
-        for sample in RunSample.allCases {
-            /// replication -> statistic of a variant's runs the sample admits
-            func runs(_ variant: String) -> [String: [Key: Double]] {
-                values[variant, default: [:]].filter { sample.admits(statuses[variant]?[$0.key] ?? .failed) }
+        let main = values["main", default: [:]]
+        for variant in variants {
+            let mine = values[variant, default: [:]]
+            let replications = mine.keys.sorted { (Int($0) ?? 0, $0) < (Int($1) ?? 0, $1) }
+            for key in order {
+                try emit(out, variant, "level", key, replications.compactMap { mine[$0]?[key] })
             }
-            let main = runs("main")
-            for variant in variants {
-                let mine = runs(variant)
-                let replications = mine.keys.sorted { (Int($0) ?? 0, $0) < (Int($1) ?? 0, $1) }
-                for key in order {
-                    try emit(out, variant, "level", sample, key, replications.compactMap { mine[$0]?[key] })
-                }
-                guard variant != "main" else { continue }
-                for key in order {
-                    try emit(out, variant, "difference", sample, key, replications.compactMap { r in
-                        guard let v = mine[r]?[key], let m = main[r]?[key] else { return nil }
-                        return v - m
-                    })
-                }
+            guard variant != "main" else { continue }
+            for key in order {
+                try emit(out, variant, "difference", key, replications.compactMap { r in
+                    guard let v = mine[r]?[key], let m = main[r]?[key] else { return nil }
+                    return v - m
+                })
             }
         }
     }
 
-    private func emit(_ out: CSVWriter, _ variant: String, _ statistic: String, _ sample: RunSample, _ key: Key,
+    private func emit(_ out: CSVWriter, _ variant: String, _ statistic: String, _ key: Key,
                       _ xs: [Double]) throws {
         let xs = xs.filter(\.isFinite)
         guard !xs.isEmpty else { return }
         let s = Statistics.meanInterval(xs)
         let q = Statistics.quantiles(xs, [0.1, 0.5, 0.9])
         let stats = ([s.mean, s.sd, s.low, s.high] + q).map { $0.isFinite ? CSVWriter.format($0) : "" }
-        try out.writeRow([point] + keyValues + [variant, statistic, sample.rawValue, key.subject, key.metric,
+        try out.writeRow([point] + keyValues + [variant, statistic, key.subject, key.metric,
                                                 key.lag.map(String.init) ?? "", String(xs.count)] + stats)
     }
 }

@@ -9,7 +9,7 @@ struct RunSeries {
     var forcedVolumes: [[Double]]
     /// Rounds in which each asset's market failed to clear, per step (empty for sweeps written before
     /// the column existed).
-    var uncleared: [[Double]]
+    var halted: [[Double]]
     var redemptionsPaid: [Double] = []
 
     /// True when every step is kept (outputs.every 1), so returns are daily.
@@ -22,7 +22,7 @@ struct RunSeries {
         s.steps = Array(steps.dropFirst(n))
         (s.prices, s.logReturns) = (prices.map { Array($0.dropFirst(n)) }, logReturns.map { Array($0.dropFirst(n)) })
         (s.volumes, s.forcedVolumes) = (volumes.map { Array($0.dropFirst(n)) }, forcedVolumes.map { Array($0.dropFirst(n)) })
-        s.uncleared = uncleared.map { Array($0.dropFirst(n)) }
+        s.halted = halted.map { Array($0.dropFirst(n)) }
         s.redemptionsPaid = Array(redemptionsPaid.dropFirst(n))
         return s
     }
@@ -36,8 +36,8 @@ struct RunSeries {
     struct Layout {
         let assets: [String]
         let step: Int, price: [Int], logReturn: [Int], volume: [Int], forcedVolume: [Int], redemptionsPaid: Int
-        /// nil in sweeps written before `uncleared_<asset>` existed.
-        let uncleared: [Int]?
+        /// nil in sweeps written before `halted_<asset>` existed.
+        let halted: [Int]?
 
         /// The columns of `assets` (the assets runs.csv names) in `table`.
         init(_ table: RunGroups, assets: [String]) throws {
@@ -49,8 +49,8 @@ struct RunSeries {
             volume = try assets.map { try table.column("volume_" + $0) }
             forcedVolume = try assets.map { try table.column("forced_volume_" + $0) }
             redemptionsPaid = try table.column("redemptions_paid")
-            let columns = assets.map { table.header.firstIndex(of: "uncleared_" + $0) }
-            uncleared = columns.contains(nil) ? nil : columns.map { $0! }
+            let columns = assets.map { table.header.firstIndex(of: "halted_" + $0) }
+            halted = columns.contains(nil) ? nil : columns.map { $0! }
         }
     }
 
@@ -59,7 +59,7 @@ struct RunSeries {
     init(rows: [RunGroups.Row], layout: Layout, table: RunGroups.Columns) throws {
         let empty = Array(repeating: [Double](), count: layout.assets.count)
         (prices, logReturns, volumes, forcedVolumes) = (empty, empty, empty, empty)
-        uncleared = layout.uncleared == nil ? [] : empty
+        halted = layout.halted == nil ? [] : empty
         for row in rows {
             let step = Int(try table.number(row, layout.step))
             if let last = steps.last, step <= last {
@@ -71,7 +71,7 @@ struct RunSeries {
                 logReturns[a].append(try table.number(row, layout.logReturn[a]))
                 volumes[a].append(try table.number(row, layout.volume[a]))
                 forcedVolumes[a].append(try table.number(row, layout.forcedVolume[a]))
-                if let columns = layout.uncleared { uncleared[a].append(try table.number(row, columns[a])) }
+                if let columns = layout.halted { halted[a].append(try table.number(row, columns[a])) }
             }
             redemptionsPaid.append(try table.number(row, layout.redemptionsPaid))
         }

@@ -54,7 +54,10 @@ enum SeriesStatistics {
             add(asset, "forced_share", share(forced.reduce(0, +), of: volume.reduce(0, +)))
             let falling = path.depth.indices.filter { path.depth[$0] <= -settings.drawdown }
             add(asset, "forced_share_in_drawdown", share(falling.reduce(0) { $0 + forced[$1] }, of: falling.reduce(0) { $0 + volume[$1] }))
-            if !s.uncleared.isEmpty { add(asset, "first_uncleared_step", s.uncleared[a].firstIndex { $0 > 0 }.map { Double(s.steps[$0]) }) }
+            if !s.halted.isEmpty {
+                add(asset, "halt_days", Double(s.halted[a].filter { $0 > 0 }.count))
+                add(asset, "first_halt_step", s.halted[a].firstIndex { $0 > 0 }.map { Double(s.steps[$0]) })
+            }
         }
         let order = depths.indices.sorted { (depths[$0], $0) < (depths[$1], $1) }
         for (rank, a) in order.enumerated() { add(assets[a], "drawdown_rank", Double(rank + 1)) }
@@ -67,8 +70,8 @@ enum SeriesStatistics {
             if n >= 3 { add("all", "forced_sales_acf", Statistics.autocorrelation(forcedValue, lag: 1), lag: 1) }
         }
         add("all", "forced_sales_value", total)
-        if !s.uncleared.isEmpty {
-            add("all", "first_uncleared_step", (0..<n).first { t in assets.indices.contains { s.uncleared[$0][t] > 0 } }.map { Double(s.steps[$0]) })
+        if !s.halted.isEmpty {
+            add("all", "first_halt_step", (0..<n).first { t in assets.indices.contains { s.halted[$0][t] > 0 } }.map { Double(s.steps[$0]) })
         }
         add("all", "redemptions_paid", s.redemptionsPaid.reduce(0, +))
         return out

@@ -82,7 +82,7 @@ struct RunsTable {
             guard let runStatus = RunStatus(rawValue: row[status]) else {
                 throw AnalysisError.table(at, "column \(status + 1) (status): unknown status '\(row[status])'")
             }
-            let complete = RunSample.withFailedToClear.admits(runStatus)
+            let complete = runStatus == .ok
             let values = try row[(status + 2)...].enumerated().map { i, text -> Double in
                 if let x = Double(text), x.isFinite { return x }
                 guard !complete && text.isEmpty else {

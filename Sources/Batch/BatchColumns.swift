@@ -23,8 +23,8 @@ public enum BatchColumns {
 
     public static let runs: [Doc] = identity + [
         ("<key>", "the value of each swept key in this run", "as the key"),
-        ("status", "ok; failed_to_clear (the run ended, but some market failed to clear in some round: its price stopped at the search edge with supply or demand unmatched, so its metrics include prices that are not market prices); failed (the run stopped: accounting violation, non-finite value); invalid (the point's configuration was rejected)", "text"),
-        ("error", "why the run is not ok, on one line (for failed_to_clear: the first market, step and unmatched units); empty when ok", "text"),
+        ("status", "ok (the run ended; its markets may have halted at their daily limits: halt_days); failed (the run stopped: accounting violation, non-finite value); invalid (the point's configuration was rejected)", "text"),
+        ("error", "why the run is not ok, on one line; empty when ok", "text"),
     ] + RunMetrics.documented
 
     public static let timeseries: [Doc] = identity + [
@@ -55,9 +55,8 @@ public enum BatchColumns {
         ("<key>", "the value of each swept key at this point", "as the key"),
         ("variant", "main or a variant's name", "text"),
         ("statistic", "level: the variant's runs; difference: the variant minus main, paired on the same seed", "text"),
-        ("sample", "ok: the runs that ended ok; with_failed_to_clear: those and the runs whose markets failed to clear", "text"),
         ("metric", "a summary metric of runs.csv", "text"),
-        ("n", "runs (or pairs, both in the sample) that entered the statistic", "runs"),
+        ("n", "runs that ended ok (or pairs of them) that entered the statistic", "runs"),
         ("mean", "mean over those runs", "as the metric"),
         ("sd", "sample standard deviation (n - 1); empty when n < 2", "as the metric"),
         ("ci_low", "lower end of the 95% confidence interval for the mean, from Student's t (GSL); empty when n < 2", "as the metric"),

@@ -42,7 +42,7 @@ enum RunJob {
                 } catch { throw WriteFailure(underlying: error) }
             }
             metrics = RunMetrics.values(summary).map(CSVWriter.format)
-            (status, message) = (summary.health.status, summary.health.message)
+            message = summary.health.message  // halts, if any: reported, the run is ok
         } catch let error as WriteFailure {
             throw error
         } catch {
@@ -52,7 +52,7 @@ enum RunJob {
             do { try tables.discard() } catch { throw WriteFailure(underlying: error) }
         }
         do {
-            try runs.writeRow(identity + keyValues + [status.rawValue, message] + metrics)
+            try runs.writeRow(identity + keyValues + [status.rawValue, status == .ok ? "" : message] + metrics)
             for w in writers { try w.writer.close() }
             let wall = try part.finish(tables: writers.map { ($0.file, $0.writer.checksum.digest) },
                                        wallSeconds: Date().timeIntervalSince(started))

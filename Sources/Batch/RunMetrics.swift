@@ -13,7 +13,8 @@ public enum RunMetrics {
         ("peak_spread_rise", "highest credit spread over the run minus at the first step", "fraction per year"),
         ("liquidation_value", "value of retail positions liquidated over the run", "$bn"),
         ("peak_liquidation_day", "the largest value liquidated in one step", "$bn"),
-        ("max_residual", "largest excess demand left unmatched in any round", "bn units"),
+        ("max_residual", "largest excess demand left unmatched in any round (a market that halted)", "bn units"),
+        ("halt_days", "steps on which some market halted at its daily limit", "steps"),
         ("max_accounting_error", "largest relative error of a stock-flow identity in any step", "fraction"),
     ]
 
@@ -28,7 +29,7 @@ public enum RunMetrics {
         return (0..<n).map { s.lastPrice[$0] / s.firstPrice[$0] - 1 } + s.maxDrawdown + s.worstDay + [
             s.yield.last - s.yield.first, s.spread.last - s.spread.first,
             s.yield.peak - s.yield.first, s.spread.peak - s.spread.first, s.liquidationValue,
-            s.peakLiquidationDay, s.maxResidual, s.maxAccountingError,
+            s.peakLiquidationDay, s.maxResidual, Double(s.health.haltDays), s.maxAccountingError,
         ]
     }
 }

@@ -4,11 +4,10 @@ import Simulation
 import Stochastics
 
 /// summary.csv from runs.csv, streamed one design point at a time (runs.csv is in run_id order, so a
-/// point's runs are contiguous): per point, variant, sample and metric, the mean, sd and 95%
-/// confidence interval of the level over the sample's runs, and for each variant the same of its
-/// difference from `main` over the replications where both runs are in the sample (common random
-/// numbers make these pairs). Two samples: `ok` runs only, and `with_failed_to_clear`, which adds
-/// the runs whose markets failed to clear, so their weight in a result can be seen.
+/// point's runs are contiguous): per point, variant and metric, the mean, sd and 95% confidence
+/// interval of the level over the runs that ended ok, and for each variant the same of its difference
+/// from `main` over the replications where both ended ok (common random numbers make these pairs).
+/// Runs in which a market halted are ok: halts are events of the market (runs.csv's `halt_days`).
 enum SummaryTable {
     /// Writes summary.csv; returns its digest and how many runs in runs.csv ended with each status.
     static func write(runs: String, to path: String) throws -> (TableDigest, statuses: [RunStatus: Int]) {
@@ -25,25 +24,22 @@ enum SummaryTable {
 
         var point: String?, keyValues: [String] = [], statuses: [RunStatus: Int] = [:]
         var variants: [String] = []
-        /// variant -> its completed runs' (replication, status, metric values), in run order (sums must
-        /// not depend on a dictionary's order, or the bytes would differ between processes)
-        var values: [String: [(replication: String, status: RunStatus, metrics: [Double])]] = [:]
+        /// variant -> its ok runs' (replication, metric values), in run order (sums must not depend on a
+        /// dictionary's order, or the bytes would differ between processes)
+        var values: [String: [(replication: String, metrics: [Double])]] = [:]
 
         func flush() throws {
             guard let point else { return }
             for v in variants {
-                for sample in RunSample.allCases {
-                    let runs = values[v, default: []].filter { sample.admits($0.status) }
-                    try emit(point, keyValues, v, "level", sample.rawValue, runs.map(\.metrics))
-                    guard v != "main" else { continue }
-                    let main = Dictionary(uniqueKeysWithValues: values["main", default: []]
-                        .filter { sample.admits($0.status) }.map { ($0.replication, $0.metrics) })
-                    let pairs = runs.compactMap { run in main[run.replication].map { zip(run.metrics, $0).map { $0 - $1 } } }
-                    try emit(point, keyValues, v, "difference", sample.rawValue, pairs)
-                }
+                let runs = values[v, default: []]
+                try emit(point, keyValues, v, "level", runs.map(\.metrics))
+                guard v != "main" else { continue }
+                let main = Dictionary(uniqueKeysWithValues: values["main", default: []].map { ($0.replication, $0.metrics) })
+                let pairs = runs.compactMap { run in main[run.replication].map { zip(run.metrics, $0).map { $0 - $1 } } }
+                try emit(point, keyValues, v, "difference", pairs)
             }
         }
-        func emit(_ point: String, _ keyValues: [String], _ variant: String, _ statistic: String, _ sample: String,
+        func emit(_ point: String, _ keyValues: [String], _ variant: String, _ statistic: String,
                   _ runs: [[Double]]) throws {
             for (m, metric) in metrics.enumerated() {
                 let xs = runs.map { $0[m] }
@@ -52,7 +48,7 @@ enum SummaryTable {
                     let s = Statistics.meanInterval(xs)
                     stats = [s.mean, s.sd, s.low, s.high].map { $0.isFinite ? CSVWriter.format($0) : "" }
                 }
-                try out.writeRow([point] + keyValues + [variant, statistic, sample, metric, String(xs.count)] + stats)
+                try out.writeRow([point] + keyValues + [variant, statistic, metric, String(xs.count)] + stats)
             }
         }
 
@@ -70,14 +66,14 @@ enum SummaryTable {
             let variant = row[variantColumn]
             if !variants.contains(variant) { variants.append(variant) }
             statuses[runStatus, default: 0] += 1
-            guard RunSample.withFailedToClear.admits(runStatus) else { continue }
+            guard runStatus == .ok else { continue }
             let numbers = try row[(error + 1)...].enumerated().map { i, text -> Double in
                 guard let x = Double(text), x.isFinite else {
                     throw OutputError.cannotFinish(path, "\(at): \(metrics[i]) of a \(runStatus.rawValue) run is '\(text)', not a finite number")
                 }
                 return x
             }
-            values[variant, default: []].append((row[replicationColumn], runStatus, numbers))
+            values[variant, default: []].append((row[replicationColumn], numbers))
         }
         try flush()
         try out.close()

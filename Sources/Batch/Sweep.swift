@@ -23,8 +23,8 @@ public enum Sweep {
         public let done: Int
         /// Runs this process finished that stopped or were invalid.
         public let failed: Int
-        /// Runs this process finished whose markets failed to clear.
-        public let failedToClear: Int
+        /// Runs this process finished ok in which some market halted at its daily limit.
+        public let halted: Int
         public let total: Int
         /// Runs already finished when this process started (`--resume`).
         public let resumed: Int
@@ -33,7 +33,7 @@ public enum Sweep {
 
     public struct Outcome: Sendable {
         public let runs: Int
-        /// Runs of runs.csv by status (ok, failed_to_clear, failed, invalid).
+        /// Runs of runs.csv by status (ok, failed, invalid).
         public let statuses: [RunStatus: Int]
         public let wallSeconds: Double
         /// True when `--resume` found the sweep already finished.

@@ -6,7 +6,7 @@ import Simulation
 final class WorkerPool: @unchecked Sendable {
     private let lock = NSLock()
     private var queue: ArraySlice<Int>
-    private var done = 0, failed = 0, failedToClear = 0
+    private var done = 0, failed = 0, halted = 0
     private let total: Int, resumed: Int
     private let started: Date
     private let failFast: Bool
@@ -54,7 +54,7 @@ final class WorkerPool: @unchecked Sendable {
     private func finish(_ id: Int, status: RunStatus, error: String) {
         lock.lock()
         done += 1
-        if status == .failedToClear { failedToClear += 1 } else if status != .ok { failed += 1 }
+        if status != .ok { failed += 1 } else if !error.isEmpty { halted += 1 }
         if status != .ok && failFast && stoppedAt == nil { stoppedAt = (id, "\(status.rawValue): \(error)") }
         lock.unlock()
         report()
@@ -68,7 +68,7 @@ final class WorkerPool: @unchecked Sendable {
 
     private func report() {
         lock.lock()
-        let status = Sweep.Status(done: done, failed: failed, failedToClear: failedToClear, total: total, resumed: resumed,
+        let status = Sweep.Status(done: done, failed: failed, halted: halted, total: total, resumed: resumed,
                                   elapsed: Date().timeIntervalSince(started))
         lock.unlock()
         progress(status)

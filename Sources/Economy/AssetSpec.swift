@@ -24,9 +24,12 @@ public struct AssetSpec: Sendable, Equatable {
     /// How far fundamental investors' value belief falls per unit rise of the government bond's
     /// yield: value = anchor x exp(-duration x (yield - initial yield)).
     public let duration: Double
+    /// The most the price may move in a day, in log points from the last close either way: a market
+    /// that cannot clear within it halts at the limit for the rest of the day.
+    public let dailyLimit: Double
 
     public init(name: String, kind: AssetKind = .crypto, supply: Double, initialPrice: Double, anchorValue: Double,
-                coupon: Double = 0, duration: Double = 0) {
+                coupon: Double = 0, duration: Double = 0, dailyLimit: Double = 0.5) {
         self.name = name
         self.kind = kind
         self.supply = supply
@@ -34,6 +37,7 @@ public struct AssetSpec: Sendable, Equatable {
         self.anchorValue = anchorValue
         self.coupon = coupon
         self.duration = duration
+        self.dailyLimit = dailyLimit
     }
 
     init(name: String, _ r: inout RuleReader) {
@@ -57,6 +61,9 @@ public struct AssetSpec: Sendable, Equatable {
         r.scope = .dynamic
         duration = r.number("duration", "fall in fundamental investors' log value belief per unit rise of the government bond's yield (long-dated cash flows: large)",
                             unit: "years", .closed(0, 200))
+        dailyLimit = r.number("daily_limit", "the most the price may move in a day, from the last close either way; a market "
+                              + "that cannot clear within it halts at the limit for the rest of the day (a circuit breaker)",
+                              unit: "log points", .closed(0.001, 5))
     }
 
     /// Annual yield at `price` (bonds); nil for assets without cash flows.

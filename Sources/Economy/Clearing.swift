@@ -6,36 +6,43 @@ public struct ClearingResult: Sendable, Equatable {
     public let price: Double
     /// Fill of each curve, in the order given (positive bought, negative sold); fills sum to zero.
     public let fills: [Double]
-    /// Excess demand (units) left unmatched at `price`: zero when a clearing price was found in the
-    /// searched range, otherwise what was rationed away on the long side (> 0) or short side (< 0).
+    /// Excess demand (units) left unmatched at `price`: zero when a clearing price was found within the
+    /// day's limits, otherwise what was rationed away on the long side (> 0) or short side (< 0).
     public let residual: Double
     /// Units traded (the sum of buys).
     public let volume: Double
-    /// False when the search stopped at its edge with supply or demand left unmatched beyond rounding
-    /// (`Clearing.unmatchedTolerance` of the orders): a market failure, whose price is the edge, not a
-    /// price at which anyone agreed to trade.
-    public let cleared: Bool
+    /// True when the price reached the day's limit with supply or demand unmatched beyond rounding
+    /// (`Clearing.unmatchedTolerance` of the orders): the market halts there (limit-down or limit-up, as
+    /// exchanges' circuit breakers do). The fills are trades at the limit price, the longer side rationed.
+    public let halted: Bool
+
+    /// The result in a market already halted today: no trade at its limit price.
+    public static func shut(at price: Double, participants: Int) -> ClearingResult {
+        ClearingResult(price: price, fills: Array(repeating: 0, count: participants), residual: 0, volume: 0, halted: true)
+    }
 }
 
 /// Finds the price at which excess demand is zero, by Brent's method on log price.
 public enum Clearing {
-    /// Unmatched excess at the search edge, as a fraction of all units ordered, above which a round
-    /// failed to clear (below it, the rationing only absorbs rounding).
+    /// Unmatched excess at the limit, as a fraction of all units ordered, above which a round halted
+    /// (below it, the rationing only absorbs rounding).
     public static let unmatchedTolerance = 1e-9
 
-    /// Clears `curves` starting from `reference` (usually last step's price).
+    /// Clears `curves` starting from `reference` (usually the price the last round left), within the
+    /// day's limits `floor` and `ceiling` (prices; the reference lies between them).
     ///
-    /// The bracket widens geometrically around log(reference) until excess demand changes sign or the
-    /// half-width exceeds `maxLogMove`. Without a sign change the price stops at the edge, and the
-    /// longer side is rationed pro rata: fills always balance exactly, and the unmatched excess is
-    /// returned as `residual`, never hidden.
-    public static func clear(_ curves: [DemandCurve], reference: Double, maxLogMove: Double,
+    /// The bracket widens geometrically from log(reference) toward the limit on the side excess demand
+    /// pushes, until excess demand changes sign or the limit is reached. Without a sign change the
+    /// price stops at the limit and the longer side is rationed pro rata: fills always balance exactly,
+    /// the unmatched excess is returned as `residual`, and the result says the market halted.
+    public static func clear(_ curves: [DemandCurve], reference: Double, floor: Double, ceiling: Double,
                              tolerance: Double) throws -> ClearingResult {
         func excess(_ x: Double) -> Double {
             let p = exp(x)
             return curves.reduce(0) { $0 + $1.quantity(p) }
         }
-        do { return try search(curves, reference: reference, maxLogMove: maxLogMove, tolerance: tolerance, excess) } catch {
+        let limits = (log(floor), log(ceiling))
+        do { return try search(curves, reference: reference, limits: limits, tolerance: tolerance, excess) } catch {
             // Name the participant whose order is not a number, where one is.
             if case let .nonFinite(x) = error as? RootFindingError {
                 try checkFinite(curves.map { $0.quantity(exp(x)) }, curves, at: exp(x))
@@ -51,21 +58,22 @@ public enum Clearing {
         }
     }
 
-    private static func search(_ curves: [DemandCurve], reference: Double, maxLogMove: Double, tolerance: Double,
-                               _ excess: (Double) -> Double) throws -> ClearingResult {
-        let x0 = log(reference)
-        var price = reference, bracketed = true
+    private static func search(_ curves: [DemandCurve], reference: Double, limits: (low: Double, high: Double),
+                               tolerance: Double, _ excess: (Double) -> Double) throws -> ClearingResult {
+        let x0 = min(max(log(reference), limits.low), limits.high)
+        var price = exp(x0), bracketed = true
         let z0 = excess(x0)
         if z0 != 0 {
             let direction = z0 > 0 ? 1.0 : -1.0  // excess demand pushes the price up
-            var near = x0, width = min(0.01, maxLogMove)
+            let room = direction > 0 ? limits.high - x0 : x0 - limits.low
+            var near = x0, width = min(0.01, room)
             var far = x0 + direction * width
-            while excess(far) * direction > 0, width < maxLogMove {
+            while width < room, excess(far) * direction > 0 {
                 near = far
-                width = min(width * 2, maxLogMove)
+                width = min(width * 2, room)
                 far = x0 + direction * width
             }
-            if excess(far) * direction > 0 {
+            if room <= 0 || excess(far) * direction > 0 {
                 price = exp(far)
                 bracketed = false
             } else {
@@ -86,8 +94,8 @@ public enum Clearing {
         let buyScale = buys > 0 ? matched / buys : 0
         let sellScale = sells > 0 ? matched / sells : 0
         let fills = wanted.map { $0 > 0 ? $0 * buyScale : $0 * sellScale }
-        let cleared = bracketed || abs(buys - sells) <= unmatchedTolerance * (buys + sells)
-        return ClearingResult(price: price, fills: fills, residual: buys - sells, volume: matched, cleared: cleared)
+        let halted = !bracketed && abs(buys - sells) > unmatchedTolerance * (buys + sells)
+        return ClearingResult(price: price, fills: fills, residual: buys - sells, volume: matched, halted: halted)
     }
 }
 

@@ -76,6 +76,7 @@ public struct InvestorRules: Sendable, Equatable {
     public var reviewInterval: Int
     public var performanceWindow: Int
     public var flowSensitivity: Double
+    public var payoutRate: Double
 
     init(_ r: inout RuleReader) {
         r.scope = .setUp
@@ -89,6 +90,9 @@ public struct InvestorRules: Sendable, Equatable {
         r.scope = .dynamic
         flowSensitivity = r.number("flow_sensitivity", "fraction of its stake an investor redeems per unit of negative return over the window (and adds per unit of positive return, from cash it would reinvest)",
                                    unit: "fraction per unit return", .closed(0, 100))
+        payoutRate = r.number("payout_rate", "fraction of a fund's equity above its step-0 equity returned to its other "
+                              + "shareholders (households) per step, by buying back their shares at NAV",
+                              unit: "fraction per step", .unitInterval)
     }
 }
 

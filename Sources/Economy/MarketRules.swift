@@ -6,8 +6,6 @@ public struct MarketRules: Sendable, Equatable {
     public static let type = "market"
 
     public var assets: [AssetSpec]
-    /// Largest log-price move searched for a clearing price in one step (the bracket's half-width).
-    public var maxLogMove: Double
     /// Relative tolerance of the clearing price.
     public var priceTolerance: Double
     /// Most clearing rounds in one step: forced sales after a round clear in the next.
@@ -17,8 +15,6 @@ public struct MarketRules: Sendable, Equatable {
         assets = r.namedSections("assets", "the traded assets, by name (names become CSV column suffixes)") {
             AssetSpec(name: $0, &$1)
         }
-        maxLogMove = r.number("max_log_move", "largest log-price change searched for a clearing price in one step",
-                              unit: "log points", .closed(0.01, 5))
         priceTolerance = r.number("price_tolerance", "relative tolerance of the clearing price",
                                   unit: "fraction", .closed(1e-15, 1e-4))
         maxRounds = r.integer("max_rounds", "most clearing rounds per step; forced sales after a round clear in the next (the intraday cascade)",

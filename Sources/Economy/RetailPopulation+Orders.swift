@@ -28,19 +28,22 @@ extension RetailPopulation {
     }
 
     /// Every trader decides this step's market order from the morning's `price`, the `trend` (log
-    /// change over the lookback) and the log `mispricing` log(anchor / price). A buy spends
+    /// change over the lookback) and the log `mispricing` log(anchor / price). Trend followers trade when
+    /// the trend turns (its sign differs from `previousTrend`'s, yesterday's) and hold while it lasts: an
+    /// order every day of a trend would be a flow that moves the price the same way day after day. A buy spends
     /// `trade_fraction` of the room to the leverage cap, `L x equity - position` (for an unlevered
     /// trader: its cash); a sell sells `trade_fraction` of the units. One uniform draw per trader.
     /// The borrowed part of all buys together is scaled down to fit `credit`, the exchange's unused
     /// lending capacity (the `order` column keeps the unscaled orders; `buyCash` and settlement apply
     /// `creditScale`). Traders marked for liquidation send no orders.
-    public mutating func submitOrders(price p: Double, trend: Double, mispricing: Double,
+    public mutating func submitOrders(price p: Double, trend: Double, previousTrend: Double = 0, mispricing: Double,
                                       credit: Double = .infinity, rules: RetailRules, stream: RandomStream) {
         let band = rules.fundamentalBand
-        let trendSignal = trend > 0 ? 1 : (trend < 0 ? -1 : 0)
+        func sign(_ x: Double) -> Int { x > 0 ? 1 : (x < 0 ? -1 : 0) }
+        let trendSignal = sign(trend), turned = trendSignal != sign(previousTrend)
         let valueSignal = mispricing > band ? 1 : (mispricing < -band ? -1 : 0)
         signals = [0, Double(trendSignal), Double(valueSignal)]
-        let sides = OrderSides(trend: 1 + trendSignal, value: 1 + valueSignal, activity: rules.noiseActivity)
+        let sides = OrderSides(trend: 1 + (turned ? trendSignal : 0), value: 1 + valueSignal, activity: rules.noiseActivity)
         let (buys, sells, wanted) = withColumns { c in
             stream.withUniforms { source in
                 withUnsafeTemporaryAllocation(of: UInt32.self, capacity: Self.drawBlock) { draws in

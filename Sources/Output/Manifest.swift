@@ -14,9 +14,11 @@ public struct Manifest {
     public var startedAt: Date
     public var wallSeconds: Double
     public var files: [String]
-    /// How the run ended (ok or failed_to_clear: a run that stopped leaves no manifest) and why.
+    /// How the run ended (ok: a run that stopped leaves no manifest), and its markets' halts: the days
+    /// some market halted at its daily limit, and the first halt on one line (empty when none).
     public var status: RunStatus = .ok
-    public var error = ""
+    public var haltDays = 0
+    public var halts = ""
 
     public var json: JSON {
         .object([
@@ -26,7 +28,8 @@ public struct Manifest {
             ("experiment_file", .string(experiment.path)),
             ("seed", .number(Double(seed))),
             ("status", .string(status.rawValue)),
-            ("error", .string(error)),
+            ("halt_days", .number(Double(haltDays))),
+            ("halts", .string(halts)),
             ("generator", .string(generator.rawValue)),
             ("gsl_version", .string(gslVersion)),
             ("steps", .number(Double(steps))),

@@ -29,7 +29,8 @@ public enum RunWriter {
             let manifest = Manifest(
                 experiment: experiment, seed: seed, generator: rules.run.generator, steps: rules.run.steps,
                 startedAt: started, wallSeconds: Date().timeIntervalSince(started),
-                files: ["timeseries.csv", "flows.csv", "manifest.json"], status: summary.health.status, error: summary.health.message)
+                files: ["timeseries.csv", "flows.csv", "manifest.json"], haltDays: summary.health.haltDays,
+                halts: summary.health.message)
             try Disk.write(Array((manifest.json.rendered() + "\n").utf8), to: directory.path("manifest.json"))
             try directory.commit()
             return (directory.final.path, summary)

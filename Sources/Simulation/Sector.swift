@@ -22,6 +22,12 @@ public protocol Sector: Sendable {
     init(rules: Rules, market: MarketView, stream: RandomStream)
     /// One book per agent, changed only by the ledger.
     var books: [Book] { get set }
+    /// Cash each of its agents receives from households' deposits this step (phase 3; negative: returns to
+    /// them, within its cash): new money in a sector whose agents households fund.
+    func householdFlows(market: MarketView, rules: Rules) -> [Double]
+    /// The start of a trading day, before any order (phase 6): what its agents learn and draw for the day.
+    /// `values` are the fundamental investors' values this morning; `stream` is the sector's own.
+    mutating func beginDay(market: MarketView, values: [Double], rules: Rules, stream: RandomStream)
     /// Its agents' demand in market `asset` this clearing round: (agent index, quantity at a price).
     func orders(asset: Int, market: MarketView, rules: Rules) -> [(agent: Int, quantity: @Sendable (Double) -> Double)]
     /// Its columns in timeseries.csv, each named `<type>_<name>`.
@@ -31,6 +37,8 @@ public protocol Sector: Sendable {
 extension Sector {
     public static func crossCheck(_ rules: Rules, assets: [AssetSpec]) -> (key: String, message: String)? { nil }
     public static func initialShares(_ rules: Rules) -> [(asset: String, key: String, share: Double)] { [] }
+    public mutating func beginDay(market: MarketView, values: [Double], rules: Rules, stream: RandomStream) {}
+    public func householdFlows(market: MarketView, rules: Rules) -> [Double] { [] }
 }
 
 /// One timeseries column of a sector added as data.

@@ -6,6 +6,7 @@ import Stochastics
 public enum Sectors {
     public static let registered: [any Sector.Type] = [
         RealMoney.self,
+        Speculators.self,
     ]
 
     /// Every registered sector's columns, in order: (name, meaning, unit).
@@ -45,6 +46,22 @@ struct AddedSector: Sendable {
     mutating func modify<T>(_ i: Int, _ body: (inout Book) -> T) -> T {
         func open<S: Sector>(_ sector: inout S) -> T { body(&sector.books[i]) }
         return open(&sector)
+    }
+
+    /// Cash each agent receives from households this step (`Sector.householdFlows`).
+    func householdFlows(market: MarketView, rules: Simulation.Rules) -> [Double] {
+        func flows<S: Sector>(_ sector: S) -> [Double] {
+            sector.householdFlows(market: market, rules: rules.sectors[S.type] as! S.Rules)
+        }
+        return flows(sector)
+    }
+
+    /// Its start of a trading day (`Sector.beginDay`).
+    mutating func beginDay(market: MarketView, values: [Double], rules: Simulation.Rules, stream: RandomStream) {
+        func open<S: Sector>(_ sector: inout S) {
+            sector.beginDay(market: market, values: values, rules: rules.sectors[S.type] as! S.Rules, stream: stream)
+        }
+        open(&sector)
     }
 
     /// Its demand curves in market `asset`, given every sector's rules.

@@ -3,8 +3,8 @@ struct StepLog {
     var volumes: [Double]
     var forcedVolumes: [Double]
     var residuals: [Double]
-    /// Rounds in which each asset's market failed to clear (stopped at the search edge).
-    var uncleared: [Int]
+    /// 1 for each asset whose market halted at its daily limit today (it stays shut for the day).
+    var halted: [Int]
     var rounds = 0
     /// Funds that had to sell (margin calls, redemptions) in any round: they only deleverage after.
     var forcedFunds: Set<Int> = []
@@ -41,6 +41,7 @@ struct StepLog {
     /// Hedge-fund investors: redemption notices given (value at NAV), redemptions paid, subscriptions.
     var redemptionNotices = 0.0
     var redemptionsPaid = 0.0
+    var distributions = 0.0
     var subscriptions = 0.0
     /// Futures variation margin dealers paid to basis funds (negative: received).
     var futuresVariation = 0.0
@@ -61,6 +62,6 @@ struct StepLog {
         volumes = Array(repeating: 0, count: assets)
         forcedVolumes = Array(repeating: 0, count: assets)
         residuals = Array(repeating: 0, count: assets)
-        uncleared = Array(repeating: 0, count: assets)
+        halted = Array(repeating: 0, count: assets)
     }
 }

@@ -12,9 +12,8 @@ public struct StepRecord: Sendable, Equatable {
     public var forcedVolumes: [Double]
     /// The largest unmatched excess demand of any round (0 when every round cleared).
     public var residuals: [Double]
-    /// Rounds in which each asset's market failed to clear: it stopped at the search edge with supply
-    /// or demand unmatched (0 in a functioning market).
-    public var uncleared: [Int]
+    /// 1 for each asset whose market halted at its daily limit this step, orders left unmatched.
+    public var halted: [Int]
     public var haircuts: [Double]
     public var clearingRounds: Int
     public var marginCalls: Int
@@ -61,6 +60,7 @@ public struct StepRecord: Sendable, Equatable {
     /// Redemption notices given (value at NAV), redemptions paid and subscriptions this step.
     public var redemptionNotices: Double
     public var redemptionsPaid: Double
+    public var distributions: Double
     public var subscriptions: Double
     /// Futures variation margin dealers paid to basis funds this step (negative: received).
     public var futuresVariation: Double

@@ -102,6 +102,25 @@ extension World {
         }
     }
 
+    /// Phase 4: each fund returns `payout_rate` of its equity above its step-0 equity to its shareholders
+    /// other than the sovereign funds (households), buying back their shares at NAV: profits leave the
+    /// fund as they do from real ones (fees, distributions), and a fund that earns does not grow without
+    /// bound. Its NAV per share is unchanged; a fund short of cash borrows it from its broker.
+    mutating func distributeProfits(into log: inout StepLog) {
+        let rate = rules.hedgeFund.investors.payoutRate
+        guard rate > 0 else { return }
+        for i in hedgeFunds.indices {
+            let fund = hedgeFunds[i], nav = fund.nav(prices)
+            let outside = fund.shares - sovereignFunds.reduce(0) { $0 + $1.stakes[i] }
+            let value = min(rate * max(fund.equity(prices) - fund.initialEquity, 0), max(outside, 0) * nav)
+            guard value > 0, nav > 0 else { continue }
+            transfer(value, from: .hedgeFund(i), to: .household)
+            hedgeFunds[i].shares -= value / nav
+            log.distributions += value
+            rebalanceLoan(i)
+        }
+    }
+
     /// Phase 7 (after the last round): basis funds' short futures settle daily: each receives its
     /// hedged units times the fall of the price since the last close (pays on a rise), from the
     /// dealers, who hold the long side in equal shares; the hedge then resets to its holdings. The

@@ -75,9 +75,33 @@ extension World {
         let a = retailAsset
         let lookback = min(rules.retail.trendLookback, history.count - 1)
         let trend = history[history.count - 1][a] - history[history.count - 1 - lookback][a]
+        let before = min(lookback, history.count - 2)
+        let previousTrend = before > 0 ? history[history.count - 2][a] - history[history.count - 2 - before][a] : 0
         try retail.switchStrategies(rules: rules.retail, stream: retailStream)
-        retail.submitOrders(price: prices[a], trend: trend, mispricing: log(values[a] / prices[a]),
+        retail.submitOrders(price: prices[a], trend: trend, previousTrend: previousTrend, mispricing: log(values[a] / prices[a]),
                             credit: retailCredit(), rules: rules.retail, stream: retailStream)
+    }
+
+    /// Phase 3: households' deposits fund the sectors added as data that ask for it, as far as their
+    /// deposits go (or take money back, within the agent's cash).
+    mutating func fundAddedSectors() {
+        let market = marketView(firstRound: true)
+        for s in addedSectors.indices {
+            for (i, flow) in addedSectors[s].householdFlows(market: market, rules: rules).enumerated() {
+                let agent = AgentID(addedSectors[s].id, i)
+                let amount = flow >= 0 ? min(flow, max(household.book.cash, 0))
+                    : -min(-flow, max(addedSectors[s].books[i].cash, 0))
+                transfer(amount, from: .household, to: agent)
+            }
+        }
+    }
+
+    /// Phase 6: each sector added as data starts its day on this morning's prices and `values`.
+    mutating func beginSectorDays(values: [Double]) {
+        let market = marketView(firstRound: true)
+        for s in addedSectors.indices {
+            addedSectors[s].beginDay(market: market, values: values, rules: rules, stream: sectorStreams[s])
+        }
     }
 
     /// Phase 6: every participant's demand in each market for one clearing round, from the current
@@ -133,12 +157,18 @@ extension World {
                    governmentBond: governmentBond, issuerLeverage: issuerLeverage(), initialIssuerLeverage: initialIssuerLeverage)
     }
 
-    /// Phase 7: one clearing round in every market. A failure of the search names the market and step.
-    func clear(_ curves: [[DemandCurve]]) throws -> [ClearingResult] {
+    /// Phase 7: one clearing round in every market, within each asset's daily limit around the last close;
+    /// a market that halted earlier in the day stays shut (no trades). A failure of the search names the
+    /// market and step.
+    func clear(_ curves: [[DemandCurve]], halted: [Bool]) throws -> [ClearingResult] {
         try curves.indices.map { a in
+            if halted[a] {
+                return .shut(at: prices[a], participants: curves[a].count)
+            }
+            let close = exp(history[history.count - 1][a]), limit = rules.market.assets[a].dailyLimit
             do {
-                return try Clearing.clear(curves[a], reference: prices[a], maxLogMove: rules.market.maxLogMove,
-                                          tolerance: rules.market.priceTolerance)
+                return try Clearing.clear(curves[a], reference: prices[a], floor: close * exp(-limit),
+                                          ceiling: close * exp(limit), tolerance: rules.market.priceTolerance)
             } catch {
                 throw ClearingFailure(step: step, market: rules.market.assets[a].name, reason: "\(error)")
             }

@@ -9,7 +9,7 @@ extension World {
             logReturns: (0..<n).map { history[history.count - 1][$0] - history[history.count - 2][$0] },
             yields: rules.market.assets.indices.compactMap { rules.market.assets[$0].yield(at: prices[$0]) },
             volumes: log.volumes, forcedVolumes: log.forcedVolumes, residuals: log.residuals,
-            uncleared: log.uncleared, haircuts: haircuts,
+            halted: log.halted, haircuts: haircuts,
             clearingRounds: log.rounds, marginCalls: log.marginCalled.count, defaults: log.defaults,
             marginLoans: hedgeFunds.reduce(0) { $0 + $1.loan } + totals.loan,
             dealerCapacityUsed: dealerCapacityUsed,
@@ -27,7 +27,8 @@ extension World {
                 hedgeFunds.lazy.filter { $0.strategy == strategy }.reduce(0) { $0 + $1.equity(prices) }
             },
             sovereignStakes: sovereignFunds.reduce(0) { [navs = navs()] in $0 + $1.stakeValue(navs: navs) },
-            redemptionNotices: log.redemptionNotices, redemptionsPaid: log.redemptionsPaid, subscriptions: log.subscriptions,
+            redemptionNotices: log.redemptionNotices, redemptionsPaid: log.redemptionsPaid,
+            distributions: log.distributions, subscriptions: log.subscriptions,
             futuresVariation: log.futuresVariation,
             governmentCash: government.cash,
             dryPowder: moneyFunds.reduce(0) { $0 + $1.cash + $1.reverseRepo }

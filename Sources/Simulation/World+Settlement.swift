@@ -45,7 +45,7 @@ extension World {
             }
             log.volumes[a] += result.volume
             if abs(result.residual) > abs(log.residuals[a]) { log.residuals[a] = result.residual }
-            if !result.cleared { log.uncleared[a] += 1 }
+            if result.halted { log.halted[a] = 1 }
             prices[a] = p
         }
         for i in hedgeFunds.indices { rebalanceLoan(i) }

@@ -18,7 +18,8 @@ extension World {
                   + "interest; coupons (government, hyperscalers); the real economy pays dividends, wages, taxes and "
                   + "cloud services out of last step's revenue; hyperscalers' buybacks; households consume; the "
                   + "government buys goods; AI labs buy compute from hyperscalers; money funds reinvest their income in "
-                  + "households' shares; households move toward their target portfolio (money-fund shares, crypto accounts)",
+                  + "households' shares; households move toward their target portfolio (money-fund shares, crypto accounts) and fund the sectors "
+                  + "added as data that ask for it (speculators' new money)",
               checksFinite: true) { world, day in
             world.settleOvernightFunding()
             world.payMarginInterest()
@@ -26,19 +27,22 @@ extension World {
             world.buyCompute(into: &day.log)
             world.reinvestMoneyFundIncome()
             world.rebalanceHousehold(retail, into: &day.log)
+            world.fundAddedSectors()
         },
         Phase(number: 4, name: "funding needs",
               summary: "hyperscalers' capex bills (cut as their bond yield rises); AI labs call committed capital "
                   + "from sovereign funds; on dealing days sovereign funds review hedge funds' performance (notices "
                   + "after losses, subscriptions after gains); a sovereign fund short of cash gives notice on its "
                   + "hedge-fund stakes when its selling order reaches them; notices due are paid at NAV, and the "
-                  + "funds paying them must sell as much this step",
+                  + "funds paying them must sell as much this step; funds return profits above their starting size to "
+                  + "households",
               checksFinite: true) { world, day in
             world.billCapex()
             world.callCapital(into: &day.log)
             world.reviewHedgeFunds(into: &day.log)
             world.redeemForCalls(into: &day.log)
             day.forced = world.payRedemptions(into: &day.log)
+            world.distributeProfits(into: &day.log)
         },
         Phase(number: 5, name: "margins",
               summary: "dealers set haircuts from recent volatility and clients' credit lines; margin calls on the "
@@ -51,7 +55,8 @@ extension World {
             _ = world.markLiquidations()
         },
         Phase(number: 6, name: "orders",
-              summary: "fundamental investors re-value assets (yields, expected dividends); retail traders may switch "
+              summary: "fundamental investors re-value assets (yields, expected dividends); sectors added as data start "
+                  + "their day (speculators draw their orders); retail traders may switch "
                   + "strategy by recent profitability, then send market orders; every other participant's order is "
                   + "taken in each round of phase 7 from the state after the last: the government's auction and "
                   + "hyperscalers' Treasury sales and bond issuance for capex, sovereign funds' sales for capital "
@@ -60,6 +65,7 @@ extension World {
                   + "inventory-averse liquidity; the curves of every sector added as data (`Sectors.registered`)",
               checksFinite: false) { world, day in
             day.values = world.formBeliefs()
+            world.beginSectorDays(values: day.values)
             day.signals = world.signalInputs()
             try world.submitRetailOrders(values: day.values)
         },
@@ -114,7 +120,7 @@ extension World {
         while day.log.rounds < rules.market.maxRounds {
             let curves = orders(forced: day.forced, called: day.log.forcedFunds, credit: day.credit,
                                 reference: day.reference, signals: day.signals!, firstRound: day.log.rounds == 0)
-            let results = try clear(curves)
+            let results = try clear(curves, halted: day.log.halted.map { $0 > 0 })
             settle(curves, results, into: &day.log)
             try checkFinite(after: "7 (clearing round \(day.log.rounds))")
             day.forced = marginCalls(into: &day.log)

@@ -28,6 +28,8 @@ public struct World {
     public internal(set) var household: Household
     /// The sectors added as data, in `Sectors.registered` order.
     var addedSectors: [AddedSector] = []
+    /// Each added sector's own stream for its daily draws (`Sector.beginDay`).
+    var sectorStreams: [RandomStream] = []
     /// Value traded per asset in the last step (price x volume): the liquidity sovereign funds rank by.
     var tradedValue: [Double]
     /// The overnight repo rate set by the funding market at the end of the last step.
@@ -121,6 +123,7 @@ public struct World {
         initialIssuerLeverage = issuerLeverage()
         let market = marketView(firstRound: true)
         addedSectors = Sectors.registered.map { $0.make(rules: rules, market: market, seed: seed) }
+        sectorStreams = Sectors.registered.map { RandomStream(seed: seed.child("day." + $0.type), generator: rules.run.generator) }
         dealers = dealersHoldingTheRest()
         endowHousehold()
         let retailCash = retail.census().cash

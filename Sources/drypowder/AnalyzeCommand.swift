@@ -51,10 +51,6 @@ struct AnalyzeCommand: ParsableCommand {
             throw RunFailure(message: failure.description)
         }
         print("analysed \(report.analysed) of \(report.runs) runs (the others stopped or were invalid)")
-        if report.failedToClear > 0 {
-            print("warning: in \(report.failedToClear) of them a market failed to clear; summary.csv gives each statistic without "
-                + "them (sample ok) and with them (sample with_failed_to_clear)")
-        }
         for reason in report.skipped { print("note: \(reason)") }
         print("wrote " + report.files.joined(separator: ", "))
     }

@@ -51,10 +51,9 @@ struct RunCommand: ParsableCommand {
                 print("\(experiment.name) (seed \(seed), \(rules.run.generator.rawValue)): \(summary.text)")
                 print("wrote \(directory)/: timeseries.csv, flows.csv, manifest.json")
             }
-            if summary.health.status != .ok {
-                let status = summary.health.status.rawValue
-                FileHandle.standardError.write(Data(("warning: \(experiment.name): \(summary.health.message); status \(status) "
-                    + "in manifest.json, rounds per asset in timeseries.csv's uncleared_<asset>\n").utf8))
+            if summary.health.halts > 0 {
+                FileHandle.standardError.write(Data(("warning: \(experiment.name): \(summary.health.message); "
+                    + "days per asset in timeseries.csv's halted_<asset>\n").utf8))
             }
         } catch let exists as RunDirectory.Exists {
             progress.finish()

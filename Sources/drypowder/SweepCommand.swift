@@ -2,6 +2,7 @@ import ArgumentParser
 import Batch
 import Config
 import Foundation
+import Output
 import Simulation
 
 struct SweepCommand: ParsableCommand {
@@ -67,10 +68,22 @@ struct SweepCommand: ParsableCommand {
             print("\(context.experiment.name): \(outcome.runs) runs in \(String(format: "%.1f", outcome.wallSeconds)) s: \(counts)")
             print("wrote \(out)/: runs.csv, summary.csv and the tables listed in manifest.json")
         }
-        if let unclear = outcome.statuses[.failedToClear], unclear > 0 {
-            FileHandle.standardError.write(Data(("warning: in \(unclear) of \(outcome.runs) runs a market failed to clear (status "
-                + "failed_to_clear in runs.csv); summary.csv gives each statistic without them (sample ok) and with them\n").utf8))
+        if let halted = try? Self.haltedRuns(out + "/runs.csv"), halted > 0 {
+            FileHandle.standardError.write(Data(("warning: in \(halted) of \(outcome.runs) runs some market halted at its daily "
+                + "limit (halt_days in runs.csv, halted_<asset> in timeseries.csv)\n").utf8))
         }
+    }
+
+    /// Runs of runs.csv in which some market halted (its `halt_days` column above 0).
+    static func haltedRuns(_ path: String) throws -> Int {
+        let reader = try LineReader(path: path)
+        guard let header = try reader.next(), let column = LineReader.fields(header).firstIndex(of: "halt_days") else { return 0 }
+        var count = 0
+        while let line = try reader.next() {
+            let row = LineReader.fields(line)
+            if column < row.count, let days = Double(row[column]), days > 0 { count += 1 }
+        }
+        return count
     }
 }
 

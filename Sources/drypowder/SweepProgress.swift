@@ -38,7 +38,7 @@ final class SweepProgress: @unchecked Sendable {
         let rate = s.elapsed > 0 ? Double(new) / s.elapsed : 0
         let eta = rate > 0 ? Self.clock(Double(s.total - s.done) / rate) : "--:--"
         let text = "\(s.done)/\(s.total) runs, \(String(format: "%.2f", rate)) runs/s, ETA \(eta), \(s.failed) failed, "
-            + "\(s.failedToClear) failed to clear"
+            + "\(s.halted) with halts"
         if terminal {
             let width = 30, filled = s.total > 0 ? width * s.done / s.total : width
             let bar = String(repeating: "#", count: filled) + String(repeating: ".", count: width - filled)

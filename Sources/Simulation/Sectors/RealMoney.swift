@@ -5,9 +5,11 @@ import Stochastics
 
 /// Real-money investors (pensions, insurers, foreign official holders): unlevered, yield-elastic
 /// holders of bonds. Each keeps a target share of its wealth in each bond it holds, its step-0
-/// share scaled by exp(`elasticity` x the rise of its excess yield since step 0) (capped at `max_weight`): the
-/// government bond's yield; another bond's spread over it less the credit risk its issuer's leverage
-/// adds (`credit_sensitivity` per year of operating cash flow owed). It closes `rebalance_rate` of the gap each round, spending at most an equal part of
+/// share scaled by exp(elasticity x the rise of its excess yield since step 0) (capped at `max_weight`): the
+/// government bond's yield (`elasticity`); another bond's spread over it less the credit risk its issuer's
+/// leverage adds (`credit_sensitivity` per year of operating cash flow owed; `spread_elasticity`, larger:
+/// investors switch between bonds more readily than out of bonds). It closes `rebalance_rate` of the gap
+/// each round, spending at most an equal part of
 /// its cash on each bond it holds (so all its markets together never overdraw it). Its demand falls
 /// as the price rises, so it buys when yields jump: the buyer of last resort that is not a central
 /// bank. A sector added as data (`Sector`): it has no code anywhere else.
@@ -20,6 +22,7 @@ public struct RealMoney: Sector {
         /// Fraction of each bond's supply the sector holds at step 0, split equally.
         public var holdings: [(asset: String, share: Double)]
         public var elasticity: Double
+        public var spreadElasticity: Double
         public var maxWeight: Double
         public var rebalanceRate: Double
         public var creditSensitivity: Double
@@ -35,8 +38,11 @@ public struct RealMoney: Sector {
                                          .unitInterval))
         }
         r.scope = .dynamic
-        let elasticity = r.number("elasticity", "log rise of a bond's target share of wealth per unit rise of its excess "
-                                  + "yield since step 0", unit: "per unit of yield", .closed(0, 1000))
+        let elasticity = r.number("elasticity", "log rise of the government bond's target share of wealth per unit rise of "
+                                  + "its yield since step 0", unit: "per unit of yield", .closed(0, 1000))
+        let spreadElasticity = r.number("spread_elasticity", "log rise of another bond's target share of wealth per unit "
+                                        + "rise of its excess spread since step 0 (investors switch readily between bonds)",
+                                        unit: "per unit of yield", .closed(0, 1e4))
         let maxWeight = r.number("max_weight", "largest share of wealth held in one bond", unit: "fraction",
                                  .unitInterval)
         let rebalanceRate = r.number("rebalance_rate", "fraction of the gap to the target closed per clearing round",
@@ -44,7 +50,8 @@ public struct RealMoney: Sector {
         let creditSensitivity = r.number("credit_sensitivity", "spread a corporate bond must pay over the government's per "
                                          + "year of operating cash flow its issuer owes (its expected loss rises with leverage)",
                                          unit: "per year of cash flow", .closed(0, 1))
-        return Rules(count: count, cash: cash, holdings: holdings, elasticity: elasticity, maxWeight: maxWeight,
+        return Rules(count: count, cash: cash, holdings: holdings, elasticity: elasticity,
+                     spreadElasticity: spreadElasticity, maxWeight: maxWeight,
                      rebalanceRate: rebalanceRate, creditSensitivity: creditSensitivity)
     }
 
@@ -89,12 +96,10 @@ public struct RealMoney: Sector {
         guard initial > 0, let y = market.yield(a, at: p), let y0 = market.yield(a, at: market.initialPrices[a]) else {
             return 0
         }
-        var excess = y - y0
-        if a != market.governmentBond {
-            excess -= market.benchmarkYield - market.initialBenchmarkYield
-                + rules.creditSensitivity * (market.issuerLeverage[a] - market.initialIssuerLeverage[a])
-        }
-        return min(initial * exp(rules.elasticity * excess), rules.maxWeight)
+        guard a != market.governmentBond else { return min(initial * exp(rules.elasticity * (y - y0)), rules.maxWeight) }
+        let excess = y - y0 - (market.benchmarkYield - market.initialBenchmarkYield)
+            - rules.creditSensitivity * (market.issuerLeverage[a] - market.initialIssuerLeverage[a])
+        return min(initial * exp(rules.spreadElasticity * excess), rules.maxWeight)
     }
 
     public func orders(asset a: Int, market: MarketView, rules: Rules)
@@ -102,9 +107,13 @@ public struct RealMoney: Sector {
         books.indices.compactMap { i in
             let initial = initialWeights[i][a]
             guard initial > 0 else { return nil }
-            let book = books[i], wealth = Self.wealth(book, market.prices), held = book.units[a]
+            let book = books[i], held = book.units[a]
+            let others = Self.wealth(book, market.prices) - held * market.prices[a]
             let budget = max(book.cash, 0) / Double(initialWeights[i].filter { $0 > 0 }.count)
             return (i, { p in
+                // Wealth at the price being tried: valued at the morning's, a fall it buys into would
+                // be mistaken for wealth it has, and sold again tomorrow (a predictable bounce).
+                let wealth = others + held * p
                 let target = Self.weight(initial, asset: a, price: p, market: market, rules: rules) * wealth / p
                 return min(max(rules.rebalanceRate * (target - held), -held), budget / p)
             })
