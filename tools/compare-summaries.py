@@ -11,7 +11,7 @@ import json
 import sys
 
 before, after = sys.argv[1], sys.argv[2]
-KEY = ('point', 'variant', 'statistic', 'sample', 'metric')
+KEY = ('point', 'variant', 'statistic', 'metric')
 checked = problems = 0
 for path in sorted(glob.glob(before + '/*/summary.csv')):
     name = path.split('/')[-2]
@@ -22,7 +22,7 @@ for path in sorted(glob.glob(before + '/*/summary.csv')):
         print(f'{name}: run statuses {statuses[0]} -> {statuses[1]}')
         problems += 1
     for key, row in old.items():
-        if 'accounting' in key[4] or row['ci_low'] in ('', 'nan'):
+        if 'accounting' in key[3] or row['ci_low'] in ('', 'nan'):
             continue
         moved = new.get(key)
         if moved is None or moved['n'] != row['n']:

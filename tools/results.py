@@ -9,6 +9,7 @@ import argparse
 import csv
 import datetime
 import json
+import math
 import os
 import subprocess
 import sys
@@ -40,10 +41,10 @@ def summary(folder):
         return list(csv.DictReader(f))
 
 
-def cell(rows, point, variant, subject, metric, statistic="level", lag="", sample="ok", scale=1.0):
+def cell(rows, point, variant, subject, metric, statistic="level", lag="", scale=1.0):
     for r in rows:
-        if (r["point"], r["variant"], r["subject"], r["metric"], r["statistic"], r["lag"], r["sample"]) == \
-                (point, variant, subject, metric, statistic, lag, sample):
+        if (r["point"], r["variant"], r["subject"], r["metric"], r["statistic"], r["lag"]) == \
+                (point, variant, subject, metric, statistic, lag):
             if not r["ci_low"]:
                 return f"{float(r['mean']) * scale:.3g} (n={r['n']})"
             return f"{float(r['mean']) * scale:.3g} [{float(r['ci_low']) * scale:.3g}, {float(r['ci_high']) * scale:.3g}]"
@@ -56,18 +57,19 @@ def design(folder):
 
 
 def statuses(folders):
-    lines = ["| experiment | runs | ok | failed_to_clear | where |", "|---|---|---|---|---|"]
+    lines = ["| experiment | runs | ok | failed | runs with a halt | halt days | markets halted |", "|---|---|---|---|---|---|---|"]
     for name, folder in folders.items():
-        manifest = json.load(open(os.path.join(folder, "manifest.json")))
-        counts = manifest.get("runs_by_status", {})
-        where = set()
+        counts = json.load(open(os.path.join(folder, "manifest.json"))).get("runs_by_status", {})
         with open(os.path.join(folder, "runs.csv"), newline="") as f:
-            for row in csv.DictReader(f):
-                if row["status"] == "failed_to_clear":
-                    where.add(row["error"].split(" failed")[0].replace("market ", ""))
+            days = [float(r["halt_days"]) for r in csv.DictReader(f) if r["status"] == "ok"]
+        markets = set()
+        with open(os.path.join(folder, "analysis", "statistics.csv"), newline="") as f:
+            for r in csv.DictReader(f):
+                if r["metric"] == "halt_days" and float(r["value"]) > 0:
+                    markets.add(r["subject"])
         total = sum(counts.values())
-        lines.append(f"| {name} | {total} | {counts.get('ok', 0)} | {counts.get('failed_to_clear', 0)} | "
-                     f"{', '.join(sorted(where))} |")
+        lines.append(f"| {name} | {total} | {counts.get('ok', 0)} | {total - counts.get('ok', 0)} | "
+                     f"{sum(d > 0 for d in days)} | {sum(days):.0f} | {', '.join(sorted(markets)) or '-'} |")
     return "\n".join(lines)
 
 
@@ -97,6 +99,7 @@ def main():
         "sellorder": sell_order_table(folders["sell-order"]),
         "leverage": leverage_table(folders["leverage"]),
         "stylized": stylized_table(folders["stylized-facts"]),
+        "seedevent": seed_event_table(folders["seed-crash"]),
     }
     for key, value in values.items():
         doc = doc.replace("{{" + key + "}}", value)
@@ -154,17 +157,92 @@ def leverage_table(folder):
     return "\n".join(lines)
 
 
-def stylized_table(folder):
-    rows = summary(folder)
-    lines = ["| statistic (crypto, daily) | runs that ended ok | all runs, before any failure |", "|---|---|---|"]
-    for label, metric, lag, scale in [("volatility (%)", "volatility", "", 100), ("excess kurtosis", "excess_kurtosis", "", 1),
-                                      ("Hill index (top 5%)", "hill_tail_index", "", 1),
-                                      ("autocorrelation, lag 1", "acf_return", "1", 1),
-                                      ("autocorrelation of absolute returns, lag 1", "acf_abs_return", "1", 1),
-                                      ("autocorrelation of absolute returns, lag 10", "acf_abs_return", "10", 1),
-                                      ("autocorrelation of absolute returns, lag 50", "acf_abs_return", "50", 1)]:
-        lines.append(f"| {label} | {cell(rows, '1', 'main', 'crypto', metric, lag=lag, scale=scale)} | "
-                     f"{cell(rows, '1', 'main', 'crypto', metric, lag=lag, sample='with_failed_to_clear', scale=scale)} |")
+def per_run(folder, subject, metric, lag=""):
+    """A statistic of analysis/statistics.csv, one value per run."""
+    with open(os.path.join(folder, "analysis", "statistics.csv"), newline="") as f:
+        return [float(r["value"]) for r in csv.DictReader(f)
+                if (r["subject"], r["metric"], r["lag"]) == (subject, metric, lag)]
+
+
+def series(folder, columns):
+    """Columns of timeseries.csv by run: {run_id: {column: [values]}}."""
+    runs = {}
+    with open(os.path.join(folder, "timeseries.csv"), newline="") as f:
+        for r in csv.DictReader(f):
+            run = runs.setdefault(r["run_id"], {c: [] for c in columns + ["variant", "step"]})
+            for c in columns:
+                run[c].append(float(r[c]))
+            run["variant"].append(r["variant"])
+            run["step"].append(int(r["step"]))
+    return runs
+
+
+def median_range(values, scale=1.0, digits=3):
+    v = sorted(x * scale for x in values)
+    n = len(v)
+    median = v[n // 2] if n % 2 else (v[n // 2 - 1] + v[n // 2]) / 2
+    return f"{median:.{digits}g} [{v[0]:.{digits}g}, {v[-1]:.{digits}g}]"
+
+
+def stylized_table(folder, burn_in=20):
+    lines = ["| statistic | model: median [min, max] over runs | real | target (issue) |", "|---|---|---|---|"]
+    rows = [("crypto lag-1 autocorrelation of returns", per_run(folder, "crypto", "acf_return", "1"), 1,
+             "S&P -0.07, NASDAQ -0.03", "abs < 0.1")]
+    for lag, real in [("1", "S&P 0.24"), ("10", "S&P 0.29"), ("50", "S&P 0.17")]:
+        rows.append((f"crypto autocorrelation of absolute returns, lag {lag}", per_run(folder, "crypto", "acf_abs_return", lag),
+                     1, real, "> 0.1 at lag 10" if lag == "10" else ""))
+    rows += [("crypto excess kurtosis", per_run(folder, "crypto", "excess_kurtosis"), 1, "S&P 8.2; bitcoin 5-15", "3-30"),
+             ("crypto Hill index (top 5%)", per_run(folder, "crypto", "hill_tail_index"), 1, "S&P 2.9; bitcoin 2.5-3.5", "2-5"),
+             ("crypto daily volatility (%)", per_run(folder, "crypto", "volatility"), 100, "bitcoin 3-4", "2-6")]
+    for asset, target in [("saas", "0.8-2.5"), ("memory", "0.8-3")]:
+        rows += [(f"{asset} daily volatility (%)", per_run(folder, asset, "volatility"), 100, "S&P 1.2, NASDAQ 1.6", target),
+                 (f"{asset} lag-1 autocorrelation", per_run(folder, asset, "acf_return", "1"), 1, "about 0", "abs < 0.1")]
+    data = series(folder, ["yield_treasury", "credit_spread", "log_return_crypto"])
+    sd = lambda x: (sum((a - sum(x) / len(x)) ** 2 for a in x) / (len(x) - 1)) ** 0.5
+    changes = [sd([b - a for a, b in zip(r["yield_treasury"][burn_in:], r["yield_treasury"][burn_in + 1:])]) for r in data.values()]
+    rows.append(("Treasury daily yield change, sd (bp)", changes, 1e4, "10-year: 5-7", "3-10"))
+    rows.append(("credit spread, lowest (bp)", [min(r["credit_spread"][burn_in:]) for r in data.values()], 1e4,
+                 "BAA-AAA 1919-2018: never below 32", ">= 30 at every step"))
+    halves = []
+    for r in data.values():
+        x = r["log_return_crypto"][burn_in:]
+        half = len(x) // 2
+        halves.append(sd(x[half:]) / sd(x[:half]))
+    rows.append(("crypto volatility, years 6-10 over years 1-5", halves, 1, "", "stationary: about 1"))
+    for label, values, scale, real, target in rows:
+        lines.append(f"| {label} | {median_range(values, scale)} | {real} | {target} |")
+    return "\n".join(lines)
+
+
+def seed_event_table(folder):
+    """Per variant of the seed crash: crypto's peak-to-trough, worst day, peak liquidation day (as a share of
+    crypto's market value that day) and whether it falls on or next to the worst day; halts."""
+    config = json.load(open(os.path.join(folder, "manifest.json")))["config"]["agents"]["market"]["assets"]["crypto"]
+    supply = float(config["supply"])
+    data = series(folder, ["price_crypto", "log_return_crypto", "liquidation_value", "halted_crypto"])
+    lines = ["| variant | crypto peak to trough (%) | worst day (%) | peak liquidation day (% of crypto's value) | "
+             "on or next to the worst day | crypto halt days | seeds meeting all of the essay's figures |",
+             "|---|---|---|---|---|---|---|"]
+    for variant in ["main", "no-boom"]:
+        runs = [r for r in data.values() if r["variant"][0] == variant]
+        drawdowns, worst, peaks, near, halts, meets = [], [], [], 0, 0, 0
+        for r in runs:
+            p, top, deepest = r["price_crypto"], 0.0, 0.0
+            for x in p:
+                top = max(top, x)
+                deepest = min(deepest, x / top - 1)
+            day = min(range(len(p)), key=lambda t: r["log_return_crypto"][t])
+            peak = max(range(len(p)), key=lambda t: r["liquidation_value"][t])
+            share = r["liquidation_value"][peak] / (p[peak] * supply)
+            close = abs(peak - day) <= 1 and r["liquidation_value"][peak] > 0
+            drawdowns.append(deepest)
+            worst.append(math.exp(r["log_return_crypto"][day]) - 1)
+            peaks.append(share)
+            near += close
+            halts += sum(r["halted_crypto"])
+            meets += -0.6 <= deepest <= -0.4 and worst[-1] <= -0.15 and 0.0005 <= share <= 0.002 and close
+        lines.append(f"| {variant} | {median_range(drawdowns, 100)} | {median_range(worst, 100)} | "
+                     f"{median_range(peaks, 100)} | {near} of {len(runs)} | {halts:.0f} | {meets} of {len(runs)} |")
     return "\n".join(lines)
 
 

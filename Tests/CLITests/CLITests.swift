@@ -69,21 +69,23 @@ struct CLI {
         #expect(FileManager.default.fileExists(atPath: out + "/baseline/flows.csv"))
     }
 
-    @Test func aRunWhoseMarketFailsToClearWarnsAndSaysSoInItsManifest() throws {
+    @Test func aRunWhoseMarketHaltsWarnsAndSaysSoInItsManifest() throws {
         let out = Repository.temporaryDirectory()
         let experiment = Repository.experiment("tight", steps: 8, retail: 100)
-        // An auction of 4 $tn at step 1 cannot clear within a 1% move.
-        let r = try CLI.run(["run", experiment, "--out", out, "--set", "market.max_log_move=0.01", "--set", "government.cash_buffer=5000"])
+        // An auction of 4 $tn at step 1 cannot clear within a 1% move of the Treasury's price.
+        let r = try CLI.run(["run", experiment, "--out", out, "--set", "market.assets.treasury.daily_limit=0.01",
+                             "--set", "government.cash_buffer=5000"])
         #expect(r.status == 0, "the run ran to the end: \(r.stderr)")
         // The test experiment's set: overrides retail.count, which the run notes first.
         let warnings = r.stderr.split(separator: "\n").filter { !$0.hasPrefix("note: ") }.joined(separator: "\n")
-        #expect(warnings.hasPrefix("warning: tight: market ") && warnings.contains("failed to clear at step"), "\(r.stderr)")
-        #expect(r.stdout.contains("status failed_to_clear: market "))
+        #expect(warnings.hasPrefix("warning: tight: market treasury halted at its daily limit at step 1"), "\(r.stderr)")
+        #expect(r.stdout.contains("status ok; market treasury halted"))
         let manifest = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: out + "/tight/manifest.json"))) as? [String: Any]
-        #expect(manifest?["status"] as? String == "failed_to_clear" && (manifest?["error"] as? String)?.contains("failed to clear") == true)
+        #expect(manifest?["status"] as? String == "ok" && (manifest?["halt_days"] as? Int ?? 0) > 0
+                && (manifest?["halts"] as? String)?.contains("halted at its daily limit") == true)
         let fine = try CLI.run(["run", experiment, "--out", out, "--replace"])
         #expect(fine.status == 0 && fine.stderr.hasPrefix("note: tight's set: overrides 1 rule-file key (retail.count)")
-                && fine.stderr.split(separator: "\n").count == 1 && fine.stdout.contains("status ok"), "\(fine.stderr)")
+                && fine.stderr.split(separator: "\n").count == 1 && fine.stdout.contains("status ok, no market halted"), "\(fine.stderr)")
     }
 
     @Test func aOneLetterFileNameIsReadLikeAnyOther() throws {
@@ -142,7 +144,7 @@ struct CLI {
         } else {
             #expect(r.status == 0, "\(r.stderr)")
             let manifest = try String(contentsOfFile: out + "/probe/manifest.json", encoding: .utf8)
-            #expect(manifest.contains("\"status\": \"ok\"") || manifest.contains("\"status\": \"failed_to_clear\""))
+            #expect(manifest.contains("\"status\": \"ok\""))
         }
     }
 

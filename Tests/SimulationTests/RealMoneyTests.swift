@@ -41,7 +41,7 @@ import Testing
         var traded = false, columns: [Double] = []
         try Run.execute(Scenario(base: try rules(["real_money.count=3", "run.steps=40"])), seed: 5) { record in
             traded = traded || record.flows.contains { $0.sector == RealMoney.type && $0.netUnits != 0 }
-            columns = record.sectorValues
+            columns = Array(record.sectorValues.prefix(RealMoney.columns.count))  // registered first
         }
         #expect(traded)
         #expect(columns.count == RealMoney.columns.count && columns.allSatisfy { $0 > 0 }, "\(columns)")

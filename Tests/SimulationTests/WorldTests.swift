@@ -71,7 +71,7 @@ import Testing
     @Test func aSecondAssetAddedInTheMarketFileIsTradedAndConserved() throws {
         let dir = Repository.temporaryDirectory()
         let market = try String(contentsOfFile: Repository.path("Agents/market.yaml"), encoding: .utf8)
-            .replacingOccurrences(of: "assets:\n", with: "assets:\n  gold:\n    kind: crypto\n    supply: 1.0e6\n    initial_price: 2000\n    anchor_value: 2100\n    duration: 0\n")
+            .replacingOccurrences(of: "assets:\n", with: "assets:\n  gold:\n    kind: crypto\n    supply: 1.0e6\n    initial_price: 2000\n    anchor_value: 2100\n    duration: 0\n    daily_limit: 0.2\n")
         try market.write(toFile: dir + "/market.yaml", atomically: true, encoding: .utf8)
         let path = Repository.experiment(agents: ["market": dir + "/market.yaml"], extra: "  hedge_fund.value.assets: [gold, memory, saas]")
         let rules = try Rules(try Experiment.load(path))
@@ -102,7 +102,7 @@ import Testing
         #expect(log.marginCalled.contains(i))
         let curves = world.orders(forced: calls, called: [], credit: world.creditLines(), reference: world.prices,
                                   signals: world.signalInputs(), firstRound: false)
-        world.settle(curves, try world.clear(curves), into: &log)
+        world.settle(curves, try world.clear(curves, halted: log.halted.map { $0 > 0 }), into: &log)
         #expect(log.forcedFunds.contains(i))
         #expect(world.hedgeFunds[i].units[0] < before - 0.99 * calls[i][0], "sold the called amount in the round")
         #expect(log.forcedVolumes[0] > 0)
@@ -231,7 +231,7 @@ import Testing
         _ = try world.advance()
         let curves = world.prices.indices.map { a in [DemandCurve(.government) { _ in a == 1 ? -.infinity : 0 }] }
         do {
-            _ = try world.clear(curves)
+            _ = try world.clear(curves, halted: world.prices.map { _ in false })
             Issue.record("an infinite order cleared")
         } catch let failure as ClearingFailure {
             #expect(failure.step == 1 && failure.market == "treasury" && failure.description.contains("government's order"), "\(failure)")
