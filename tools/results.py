@@ -65,7 +65,7 @@ def statuses(folders):
         markets = set()
         with open(os.path.join(folder, "analysis", "statistics.csv"), newline="") as f:
             for r in csv.DictReader(f):
-                if r["metric"] == "halt_days" and float(r["value"]) > 0:
+                if r["metric"] == "halt_days" and r["subject"] != "run" and float(r["value"]) > 0:
                     markets.add(r["subject"])
         total = sum(counts.values())
         lines.append(f"| {name} | {total} | {counts.get('ok', 0)} | {total - counts.get('ok', 0)} | "

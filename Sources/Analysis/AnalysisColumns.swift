@@ -8,7 +8,7 @@ public enum AnalysisColumns {
         ("point", "the design point", "point"),
         ("replication", "the replication at this point", "replication"),
         ("variant", "main or a variant's name", "text"),
-        ("status", "how the run ended: ok, or failed_to_clear (a market failed to clear in some round; runs.csv says which)", "text"),
+        ("status", "how the run ended: ok (the only runs analysed)", "text"),
         ("subject", "an asset; `sector/asset` for a sector's flows; `all` for the whole market; `run` for runs.csv's metrics, repeated here", "text"),
         ("metric", "the statistic (below)", "text"),
         ("lag", "the lag of an autocorrelation; empty for the others", "steps"),
