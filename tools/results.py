@@ -146,14 +146,15 @@ def sell_order_table(folder):
 
 def leverage_table(folder):
     rows = summary(folder)
-    lines = ["| limit | crypto excess kurtosis | Hill index (5%) | worst day (%) | liquidations ($bn) |",
-             "|---|---|---|---|---|"]
+    lines = ["| limit | crypto excess kurtosis | Hill index (5%) | worst day (%) | liquidations ($bn) | "
+             "forced share of volume in drawdowns (%) |", "|---|---|---|---|---|---|"]
     for p in design(folder):
         point = p["point"]
         lines.append(f"| {p['retail.leverage']} | {cell(rows, point, 'main', 'crypto', 'excess_kurtosis')} | "
                      f"{cell(rows, point, 'main', 'crypto', 'hill_tail_index')} | "
                      f"{cell(rows, point, 'main', 'run', 'worst_day_crypto', scale=100)} | "
-                     f"{cell(rows, point, 'main', 'run', 'liquidation_value')} |")
+                     f"{cell(rows, point, 'main', 'run', 'liquidation_value')} | "
+                     f"{cell(rows, point, 'main', 'crypto', 'forced_share_in_drawdown', scale=100)} |")
     return "\n".join(lines)
 
 

@@ -86,7 +86,7 @@ public enum TimeseriesColumns {
         Column("sovereign_stakes", "value at NAV of the sovereign funds' hedge-fund shares", "$bn", scalar: \.sovereignStakes),
         Column("redemption_notices", "hedge-fund redemptions investors gave notice of this step, at NAV", "$bn", scalar: \.redemptionNotices),
         Column("redemptions_paid", "hedge-fund redemptions paid to investors this step, at NAV", "$bn", scalar: \.redemptionsPaid),
-        Column("hedge_fund_distributions", "profits hedge funds returned to households this step (shares bought back at NAV)",
+        Column("hedge_fund_distributions", "profits hedge funds returned to their shareholders this step (shares bought back at NAV)",
                "$bn", scalar: \.distributions),
         Column("subscriptions", "cash investors put into hedge funds this step, at NAV", "$bn", scalar: \.subscriptions),
         Column("futures_variation", "variation margin dealers paid basis funds on their short futures hedges this step (negative: received)", "$bn", scalar: \.futuresVariation),

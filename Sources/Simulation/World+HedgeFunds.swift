@@ -102,21 +102,32 @@ extension World {
         }
     }
 
-    /// Phase 4: each fund returns `payout_rate` of its equity above its step-0 equity to its shareholders
-    /// other than the sovereign funds (households), buying back their shares at NAV: profits leave the
-    /// fund as they do from real ones (fees, distributions), and a fund that earns does not grow without
-    /// bound. Its NAV per share is unchanged; a fund short of cash borrows it from its broker.
+    /// Phase 4: each fund returns `payout_rate` of its equity above its step-0 equity to its shareholders,
+    /// buying back the same fraction of every holder's shares at NAV (households' and the sovereign funds'
+    /// not under notice): profits leave the fund as they do from real ones (fees, distributions), and a
+    /// fund that earns does not grow without bound. NAV per share is unchanged; a fund short of cash
+    /// borrows it from its broker.
     mutating func distributeProfits(into log: inout StepLog) {
         let rate = rules.hedgeFund.investors.payoutRate
         guard rate > 0 else { return }
         for i in hedgeFunds.indices {
             let fund = hedgeFunds[i], nav = fund.nav(prices)
-            let outside = fund.shares - sovereignFunds.reduce(0) { $0 + $1.stakes[i] }
-            let value = min(rate * max(fund.equity(prices) - fund.initialEquity, 0), max(outside, 0) * nav)
-            guard value > 0, nav > 0 else { continue }
-            transfer(value, from: .hedgeFund(i), to: .household)
-            hedgeFunds[i].shares -= value / nav
-            log.distributions += value
+            let free = sovereignFunds.indices.map { max(sovereignFunds[$0].stakes[i] - fund.noticedShares(by: $0), 0) }
+            let outside = max(fund.shares - sovereignFunds.reduce(0) { $0 + $1.stakes[i] }, 0)
+            let redeemable = outside + free.reduce(0, +)
+            guard nav > 0, redeemable > 0 else { continue }
+            let fraction = min(rate * max(fund.equity(prices) - fund.initialEquity, 0) / nav / redeemable, 1)
+            guard fraction > 0 else { continue }
+            var entry = Entry("profits returned by \(AgentID.hedgeFund(i))")
+            entry.add(fraction * outside * nav, .cash, .household)
+            for (j, shares) in free.enumerated() where shares > 0 {
+                entry.add(fraction * shares * nav, .cash, .sovereignFund(j))
+                sovereignFunds[j].stakes[i] -= fraction * shares
+            }
+            entry.add(-fraction * redeemable * nav, .cash, .hedgeFund(i))
+            post(entry)
+            hedgeFunds[i].shares -= fraction * redeemable
+            log.distributions += fraction * redeemable * nav
             rebalanceLoan(i)
         }
     }
