@@ -63,9 +63,11 @@ import Testing
     @Test func subscriptionsNeverExceedTheCashAboveTheFlushLevel() throws {
         // A 100% gain asks for the stake's whole value (each fund holds half of fund 0, about 50 $bn),
         // more than the 10 each has above its flush level (100): it subscribes just that, also when
-        // it rebalances nothing itself, and nothing else moves its cash later in the step.
+        // it rebalances nothing itself, and nothing else moves its cash later in the step (funds pay out no
+        // profits here: a payout would be cash in).
         var w = try world(["hedge_fund.investors.review_interval=5", "hedge_fund.investors.performance_window=3",
-                           "sovereign_fund.cash=110", "sovereign_fund.rebalance_rate=0", "hedge_fund.investors.sovereign_stake=1"])
+                           "sovereign_fund.cash=110", "sovereign_fund.rebalance_rate=0", "hedge_fund.investors.sovereign_stake=1",
+                           "hedge_fund.investors.payout_rate=0"])
         for _ in 1...4 { _ = try w.advance() }
         w.hedgeFunds[0].navHistory = Array(repeating: w.navs()[0] / 2, count: 4)
         let flush = w.rules.sovereignFund.flushMultiple * w.rules.sovereignFund.cashBuffer
