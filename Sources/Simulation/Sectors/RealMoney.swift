@@ -12,7 +12,8 @@ import Stochastics
 /// each round, spending at most an equal part of
 /// its cash on each bond it holds (so all its markets together never overdraw it). Its demand falls
 /// as the price rises, so it buys when yields jump: the buyer of last resort that is not a central
-/// bank. A sector added as data (`Sector`): it has no code anywhere else.
+/// bank. They have cash flows of their own (`net_inflow`: contributions and premiums less benefits, from
+/// households). A sector added as data (`Sector`): it has no code anywhere else.
 public struct RealMoney: Sector {
     public static let type = "real_money"
 
@@ -26,6 +27,7 @@ public struct RealMoney: Sector {
         public var maxWeight: Double
         public var rebalanceRate: Double
         public var creditSensitivity: Double
+        public var netInflow: Double
     }
 
     public static func rules(_ r: inout RuleReader) -> Rules {
@@ -50,9 +52,12 @@ public struct RealMoney: Sector {
         let creditSensitivity = r.number("credit_sensitivity", "spread a corporate bond must pay over the government's per "
                                          + "year of operating cash flow its issuer owes (its expected loss rises with leverage)",
                                          unit: "per year of cash flow", .closed(0, 1))
+        let netInflow = r.number("net_inflow", "new money each investor receives from households per step: pension "
+                                 + "contributions and premiums less benefits and claims (negative: pays out)", unit: "$bn/step",
+                                 .closed(-1e6, 1e6))
         return Rules(count: count, cash: cash, holdings: holdings, elasticity: elasticity,
                      spreadElasticity: spreadElasticity, maxWeight: maxWeight,
-                     rebalanceRate: rebalanceRate, creditSensitivity: creditSensitivity)
+                     rebalanceRate: rebalanceRate, creditSensitivity: creditSensitivity, netInflow: netInflow)
     }
 
     /// Every held asset must be a bond of the market.
@@ -100,6 +105,12 @@ public struct RealMoney: Sector {
         let excess = y - y0 - (market.benchmarkYield - market.initialBenchmarkYield)
             - rules.creditSensitivity * (market.issuerLeverage[a] - market.initialIssuerLeverage[a])
         return min(initial * exp(rules.spreadElasticity * excess), rules.maxWeight)
+    }
+
+    /// Their own cash flows: contributions and premiums in, benefits and claims out, from and to households'
+    /// deposits (phase 3), the same for every investor.
+    public func householdFlows(market: MarketView, rules: Rules) -> [Double] {
+        books.map { _ in rules.netInflow }
     }
 
     public func orders(asset a: Int, market: MarketView, rules: Rules)
