@@ -12,7 +12,7 @@ import Simulation
 public enum Analysis {
     public struct Report: Sendable {
         public var runs = 0
-        /// Runs analysed: those that ended ok, and those whose markets failed to clear.
+        /// Runs analysed: those that ended ok.
         public var analysed = 0
         /// Why a table's statistics were not computed (absent or thinned tables), or were not checked.
         public var skipped: [String] = []

@@ -7,7 +7,7 @@ struct RunSeries {
     var logReturns: [[Double]]
     var volumes: [[Double]]
     var forcedVolumes: [[Double]]
-    /// Rounds in which each asset's market failed to clear, per step (empty for sweeps written before
+    /// 1 when each asset's market halted at its daily limit, per step (empty for sweeps written before
     /// the column existed).
     var halted: [[Double]]
     var redemptionsPaid: [Double] = []

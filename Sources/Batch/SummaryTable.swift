@@ -34,8 +34,12 @@ enum SummaryTable {
                 let runs = values[v, default: []]
                 try emit(point, keyValues, v, "level", runs.map(\.metrics))
                 guard v != "main" else { continue }
-                let main = Dictionary(uniqueKeysWithValues: values["main", default: []].map { ($0.replication, $0.metrics) })
-                let pairs = runs.compactMap { run in main[run.replication].map { zip(run.metrics, $0).map { $0 - $1 } } }
+                let main = Dictionary(uniqueKeysWithValues: values["main", default: []].map {
+                    ($0.replication, $0.metrics)
+                })
+                let pairs = runs.compactMap { run in
+                    main[run.replication].map { zip(run.metrics, $0).map { $0 - $1 } }
+                }
                 try emit(point, keyValues, v, "difference", pairs)
             }
         }

@@ -29,7 +29,7 @@ public struct AssetSpec: Sendable, Equatable {
     public let dailyLimit: Double
 
     public init(name: String, kind: AssetKind = .crypto, supply: Double, initialPrice: Double, anchorValue: Double,
-                coupon: Double = 0, duration: Double = 0, dailyLimit: Double = 0.5) {
+                coupon: Double = 0, duration: Double = 0, dailyLimit: Double) {
         self.name = name
         self.kind = kind
         self.supply = supply

@@ -18,7 +18,8 @@ public struct ClearingResult: Sendable, Equatable {
 
     /// The result in a market already halted today: no trade at its limit price.
     public static func shut(at price: Double, participants: Int) -> ClearingResult {
-        ClearingResult(price: price, fills: Array(repeating: 0, count: participants), residual: 0, volume: 0, halted: true)
+        ClearingResult(price: price, fills: Array(repeating: 0, count: participants), residual: 0, volume: 0,
+                       halted: true)
     }
 }
 

@@ -48,8 +48,9 @@ public struct HedgeFund: Sendable {
     public let beliefNoise: [Double]
     /// Shares outstanding: NAV per share is equity over shares (1 at step 0).
     public var shares: Double
-    /// Equity at step 0 (its shares then, at NAV 1): the size it returns profits above.
-    public let initialEquity: Double
+    /// What its investors have put in and not taken out (equity at step 0, plus subscriptions, less the
+    /// redeemed shares' part): its profit is equity above it.
+    public var costBasis: Double
     /// Redemption notices not yet paid, oldest first.
     public var notices: [RedemptionNotice] = []
     /// NAV per share at the close of past steps, newest last (what investors judge it by).
@@ -67,7 +68,7 @@ public struct HedgeFund: Sendable {
         self.beliefNoise = beliefNoise
         belief = zip(anchors, beliefNoise).map { $0 * exp($1) }
         self.shares = shares
-        initialEquity = shares
+        costBasis = shares
         if strategy == .basis { hedge = units }
     }
 

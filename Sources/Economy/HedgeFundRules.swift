@@ -90,7 +90,8 @@ public struct InvestorRules: Sendable, Equatable {
         r.scope = .dynamic
         flowSensitivity = r.number("flow_sensitivity", "fraction of its stake an investor redeems per unit of negative return over the window (and adds per unit of positive return, from cash it would reinvest)",
                                    unit: "fraction per unit return", .closed(0, 100))
-        payoutRate = r.number("payout_rate", "fraction of a fund's equity above its step-0 equity returned to its "
+        payoutRate = r.number("payout_rate", "fraction of a fund's profit (equity above what its investors put in and "
+                              + "have not taken out) returned to its "
                               + "shareholders per step, by buying back the same fraction of each one's shares at NAV",
                               unit: "fraction per step", .unitInterval)
     }

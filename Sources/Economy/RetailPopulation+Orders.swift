@@ -36,14 +36,15 @@ extension RetailPopulation {
     /// The borrowed part of all buys together is scaled down to fit `credit`, the exchange's unused
     /// lending capacity (the `order` column keeps the unscaled orders; `buyCash` and settlement apply
     /// `creditScale`). Traders marked for liquidation send no orders.
-    public mutating func submitOrders(price p: Double, trend: Double, previousTrend: Double = 0, mispricing: Double,
+    public mutating func submitOrders(price p: Double, trend: Double, previousTrend: Double, mispricing: Double,
                                       credit: Double = .infinity, rules: RetailRules, stream: RandomStream) {
         let band = rules.fundamentalBand
         func sign(_ x: Double) -> Int { x > 0 ? 1 : (x < 0 ? -1 : 0) }
         let trendSignal = sign(trend), turned = trendSignal != sign(previousTrend)
         let valueSignal = mispricing > band ? 1 : (mispricing < -band ? -1 : 0)
         signals = [0, Double(trendSignal), Double(valueSignal)]
-        let sides = OrderSides(trend: 1 + (turned ? trendSignal : 0), value: 1 + valueSignal, activity: rules.noiseActivity)
+        let sides = OrderSides(trend: 1 + (turned ? trendSignal : 0), value: 1 + valueSignal,
+                               activity: rules.noiseActivity)
         let (buys, sells, wanted) = withColumns { c in
             stream.withUniforms { source in
                 withUnsafeTemporaryAllocation(of: UInt32.self, capacity: Self.drawBlock) { draws in

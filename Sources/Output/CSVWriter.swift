@@ -1,6 +1,7 @@
 import Foundation
 
-/// Writes RFC 4180 CSV: a header row, CRLF line ends, fields quoted only when they hold a comma,
+/// Writes RFC 4180 CSV, but with LF line ends (what awk, cut and every data frame library expect): a
+/// header row, fields quoted only when they hold a comma,
 /// quote or line break. Doubles are written by Swift's shortest round-trip form (`0.1`, `1e-05`):
 /// locale-free, with `.` as decimal point, and parsed back to the identical bits.
 public final class CSVWriter {
@@ -41,7 +42,7 @@ public final class CSVWriter {
             if i > 0 || !fields.isEmpty { buffer.append(UInt8(ascii: ",")) }
             buffer.append(contentsOf: Self.format(x).utf8)
         }
-        buffer.append(contentsOf: [13, 10])
+        buffer.append(10)
         if buffer.count >= 1 << 16 { try flush() }
     }
 

@@ -1,7 +1,7 @@
 import Foundation
 
 /// Reads a file line by line in 1 MiB chunks, so a table of any size streams through in constant
-/// memory. Lines keep their terminator (`\r\n` for our CSV); fields never hold line breaks. The
+/// memory. Lines keep their terminator (`\n` for our CSV; `\r\n` is read too); fields never hold line breaks. The
 /// checksum of what has been read so far is kept, to compare with a manifest's at the end.
 public final class LineReader {
     public var path: String { chunks.path }

@@ -54,6 +54,7 @@ extension World {
                     transfer(amount, from: .sovereignFund(s), to: .hedgeFund(i))
                     sovereignFunds[s].stakes[i] += amount / nav
                     hedgeFunds[i].shares += amount / nav
+                    hedgeFunds[i].costBasis += amount
                     log.subscriptions += amount
                     rebalanceLoan(i)
                 }
@@ -91,6 +92,7 @@ extension World {
                 let value = notice.shares * nav
                 entry.add(value, .cash, .sovereignFund(notice.investor))
                 sovereignFunds[notice.investor].stakes[i] -= notice.shares
+                hedgeFunds[i].costBasis *= 1 - notice.shares / hedgeFunds[i].shares
                 hedgeFunds[i].shares -= notice.shares
                 paid += value
             }
@@ -102,21 +104,22 @@ extension World {
         }
     }
 
-    /// Phase 4: each fund returns `payout_rate` of its equity above its step-0 equity to its shareholders,
-    /// buying back the same fraction of every holder's shares at NAV (households' and the sovereign funds'
-    /// not under notice): profits leave the fund as they do from real ones (fees, distributions), and a
-    /// fund that earns does not grow without bound. NAV per share is unchanged; a fund short of cash
-    /// borrows it from its broker.
-    mutating func distributeProfits(into log: inout StepLog) {
+    /// Phase 4: each fund returns `payout_rate` of its profit (equity above its cost basis) to its
+    /// shareholders, buying back the same fraction of every holder's shares at NAV (households' and the
+    /// sovereign funds' not under notice): profits leave the fund as they do from real ones (fees,
+    /// distributions), and a fund that earns does not grow without bound. NAV per share and the cost basis
+    /// are unchanged; a fund short of cash borrows it from its broker, but one that must sell this step
+    /// (`forced`: redemptions due) pays nothing.
+    mutating func distributeProfits(forced: [[Double]], into log: inout StepLog) {
         let rate = rules.hedgeFund.investors.payoutRate
         guard rate > 0 else { return }
-        for i in hedgeFunds.indices {
+        for i in hedgeFunds.indices where !forced[i].contains(where: { $0 > 0 }) {
             let fund = hedgeFunds[i], nav = fund.nav(prices)
             let free = sovereignFunds.indices.map { max(sovereignFunds[$0].stakes[i] - fund.noticedShares(by: $0), 0) }
             let outside = max(fund.shares - sovereignFunds.reduce(0) { $0 + $1.stakes[i] }, 0)
             let redeemable = outside + free.reduce(0, +)
             guard nav > 0, redeemable > 0 else { continue }
-            let fraction = min(rate * max(fund.equity(prices) - fund.initialEquity, 0) / nav / redeemable, 1)
+            let fraction = min(rate * max(fund.equity(prices) - fund.costBasis, 0) / nav / redeemable, 1)
             guard fraction > 0 else { continue }
             var entry = Entry("profits returned by \(AgentID.hedgeFund(i))")
             entry.add(fraction * outside * nav, .cash, .household)

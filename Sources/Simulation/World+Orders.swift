@@ -78,7 +78,8 @@ extension World {
         let before = min(lookback, history.count - 2)
         let previousTrend = before > 0 ? history[history.count - 2][a] - history[history.count - 2 - before][a] : 0
         try retail.switchStrategies(rules: rules.retail, stream: retailStream)
-        retail.submitOrders(price: prices[a], trend: trend, previousTrend: previousTrend, mispricing: log(values[a] / prices[a]),
+        retail.submitOrders(price: prices[a], trend: trend, previousTrend: previousTrend,
+                            mispricing: log(values[a] / prices[a]),
                             credit: retailCredit(), rules: rules.retail, stream: retailStream)
     }
 

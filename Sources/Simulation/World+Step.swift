@@ -42,7 +42,7 @@ extension World {
             world.reviewHedgeFunds(into: &day.log)
             world.redeemForCalls(into: &day.log)
             day.forced = world.payRedemptions(into: &day.log)
-            world.distributeProfits(into: &day.log)
+            world.distributeProfits(forced: day.forced, into: &day.log)
         },
         Phase(number: 5, name: "margins",
               summary: "dealers set haircuts from recent volatility and clients' credit lines; margin calls on the "

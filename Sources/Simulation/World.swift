@@ -123,7 +123,9 @@ public struct World {
         initialIssuerLeverage = issuerLeverage()
         let market = marketView(firstRound: true)
         addedSectors = Sectors.registered.map { $0.make(rules: rules, market: market, seed: seed) }
-        sectorStreams = Sectors.registered.map { RandomStream(seed: seed.child("day." + $0.type), generator: rules.run.generator) }
+        sectorStreams = Sectors.registered.map {
+            RandomStream(seed: seed.child("day." + $0.type), generator: rules.run.generator)
+        }
         dealers = dealersHoldingTheRest()
         endowHousehold()
         let retailCash = retail.census().cash

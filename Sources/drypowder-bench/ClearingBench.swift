@@ -16,7 +16,10 @@ enum ClearingBench {
             DemandCurve(.dealer(i), d.demand(asset: 0, reference: 100, rules: rules.dealer))
         } + [DemandCurve(.retailBuys) { 3e6 / $0 }]
         return method.time {
-            for _ in 0..<markets { _ = try! Clearing.clear(curves, reference: 100, floor: 100 * exp(-0.5), ceiling: 100 * exp(0.5), tolerance: 1e-12) }
+            for _ in 0..<markets {
+                _ = try! Clearing.clear(curves, reference: 100, floor: 100 * exp(-0.5), ceiling: 100 * exp(0.5),
+                                        tolerance: 1e-12)
+            }
         }
     }
 }

@@ -38,8 +38,9 @@ struct RetailBench {
                 }
                 timed(1) { try! population.switchStrategies(rules: rules, stream: stream) }
                 timed(2) {
-                    population.submitOrders(price: price, trend: up ? 0.03 : -0.03, mispricing: 0.05, credit: 1e8,
-                                            rules: rules, stream: stream)
+                    // previousTrend 0: the trend turns every step, so trend followers trade in every one.
+                    population.submitOrders(price: price, trend: up ? 0.03 : -0.03, previousTrend: 0, mispricing: 0.05,
+                                            credit: 1e8, rules: rules, stream: stream)
                 }
                 timed(0) { if population.markedCount > 0 { _ = population.settleLiquidations(price: price, fill: 1) } }
                 timed(3) { _ = population.settle(price: price, buyFill: 0.9, sellFill: 0.9) }

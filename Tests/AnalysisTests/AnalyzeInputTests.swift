@@ -71,43 +71,43 @@ import Batch
     /// Each kind of damage, as a function of the sweep directory.
     static let damages: [(name: String, damage: @Sendable (String) throws -> Void, rowByRow: String)] = [
         ("timeseries cut at a row boundary", { dir in
-            let lines = try String(contentsOfFile: dir + "/timeseries.csv", encoding: .utf8).split(separator: "\r\n")
-            try (lines.prefix(lines.count / 2 - 1).joined(separator: "\r\n") + "\r\n").write(toFile: dir + "/timeseries.csv", atomically: false, encoding: .utf8)
+            let lines = try String(contentsOfFile: dir + "/timeseries.csv", encoding: .utf8).split(separator: "\n")
+            try (lines.prefix(lines.count / 2 - 1).joined(separator: "\n") + "\n").write(toFile: dir + "/timeseries.csv", atomically: false, encoding: .utf8)
         }, "has no rows of run"),
         ("price_crypto column deleted", { dir in
             let rows = CSVReader.parse(try String(contentsOfFile: dir + "/timeseries.csv", encoding: .utf8))
             let i = rows[0].firstIndex(of: "price_crypto")!
-            try rows.map { r in var r = r; r.remove(at: i); return r.joined(separator: ",") + "\r\n" }.joined()
+            try rows.map { r in var r = r; r.remove(at: i); return r.joined(separator: ",") + "\n" }.joined()
                 .write(toFile: dir + "/timeseries.csv", atomically: false, encoding: .utf8)
         }, "has no column price_crypto"),
         ("a NaN price", { dir in
-            var lines = try String(contentsOfFile: dir + "/timeseries.csv", encoding: .utf8).components(separatedBy: "\r\n")
+            var lines = try String(contentsOfFile: dir + "/timeseries.csv", encoding: .utf8).components(separatedBy: "\n")
             let i = lines[0].split(separator: ",").firstIndex(of: "price_crypto")!
             var fields = lines[5].split(separator: ",", omittingEmptySubsequences: false).map(String.init)
             fields[i] = "nan"
             lines[5] = fields.joined(separator: ",")
-            try lines.joined(separator: "\r\n").write(toFile: dir + "/timeseries.csv", atomically: false, encoding: .utf8)
+            try lines.joined(separator: "\n").write(toFile: dir + "/timeseries.csv", atomically: false, encoding: .utf8)
         }, "timeseries.csv:6: column"),
         ("an inf in flows", { dir in
-            var lines = try String(contentsOfFile: dir + "/flows.csv", encoding: .utf8).components(separatedBy: "\r\n")
+            var lines = try String(contentsOfFile: dir + "/flows.csv", encoding: .utf8).components(separatedBy: "\n")
             var fields = lines[3].split(separator: ",", omittingEmptySubsequences: false).map(String.init)
             fields[fields.count - 2] = "inf"
             lines[3] = fields.joined(separator: ",")
-            try lines.joined(separator: "\r\n").write(toFile: dir + "/flows.csv", atomically: false, encoding: .utf8)
+            try lines.joined(separator: "\n").write(toFile: dir + "/flows.csv", atomically: false, encoding: .utf8)
         }, "flows.csv:4: column"),
         ("one duplicated row", { dir in
-            var lines = try String(contentsOfFile: dir + "/timeseries.csv", encoding: .utf8).components(separatedBy: "\r\n")
+            var lines = try String(contentsOfFile: dir + "/timeseries.csv", encoding: .utf8).components(separatedBy: "\n")
             lines.insert(lines[7], at: 7)
-            try lines.joined(separator: "\r\n").write(toFile: dir + "/timeseries.csv", atomically: false, encoding: .utf8)
+            try lines.joined(separator: "\n").write(toFile: dir + "/timeseries.csv", atomically: false, encoding: .utf8)
         }, "timeseries.csv:9: repeats the row before it"),
         ("a timeseries row moved", { dir in
-            var lines = try String(contentsOfFile: dir + "/timeseries.csv", encoding: .utf8).components(separatedBy: "\r\n")
+            var lines = try String(contentsOfFile: dir + "/timeseries.csv", encoding: .utf8).components(separatedBy: "\n")
             lines.insert(lines.remove(at: 3), at: 6)
-            try lines.joined(separator: "\r\n").write(toFile: dir + "/timeseries.csv", atomically: false, encoding: .utf8)
+            try lines.joined(separator: "\n").write(toFile: dir + "/timeseries.csv", atomically: false, encoding: .utf8)
         }, "a row repeated or out of order"),
         ("runs.csv truncated", { dir in
-            let lines = try String(contentsOfFile: dir + "/runs.csv", encoding: .utf8).split(separator: "\r\n")
-            try (lines.prefix(3).joined(separator: "\r\n") + "\r\n").write(toFile: dir + "/runs.csv", atomically: false, encoding: .utf8)
+            let lines = try String(contentsOfFile: dir + "/runs.csv", encoding: .utf8).split(separator: "\n")
+            try (lines.prefix(3).joined(separator: "\n") + "\n").write(toFile: dir + "/runs.csv", atomically: false, encoding: .utf8)
         }, "has 2 runs, manifest.json records 4"),
     ]
 

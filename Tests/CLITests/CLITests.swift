@@ -62,7 +62,7 @@ struct CLI {
                              "--set", "retail.count=300", "--seed", "5"])
         #expect(r.status == 0, "\(r.stderr)")
         let csv = try String(contentsOfFile: out + "/baseline/timeseries.csv", encoding: .utf8)
-        #expect(csv.split(separator: "\r\n").count == 16, "CRLF rows: header plus one per step")
+        #expect(csv.split(separator: "\n").count == 16 && !csv.contains("\r"), "LF rows: header plus one per step")
         let manifest = try String(contentsOfFile: out + "/baseline/manifest.json", encoding: .utf8)
         #expect(manifest.contains("\"seed\": 5"))
         #expect(r.stdout.contains("crypto"))

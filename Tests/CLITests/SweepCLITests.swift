@@ -67,7 +67,7 @@ import Testing
         let out = Repository.temporaryDirectory() + "/s"
         let r = try CLI.run(["sweep", experiment, "--out", out, "--quiet"])
         #expect(r.status == 0, "\(r.stderr)")
-        let runs = try String(contentsOfFile: out + "/runs.csv", encoding: .utf8).split(separator: "\r\n")
+        let runs = try String(contentsOfFile: out + "/runs.csv", encoding: .utf8).split(separator: "\n")
         #expect(runs.count - 1 == count)
     }
 
@@ -99,7 +99,7 @@ import Testing
         let resumed = try CLI.run(["sweep", experiment, "--out", out, "--resume", "--quiet"])
         #expect(resumed.status == 0, "\(resumed.stderr)")
         let runs = try String(contentsOfFile: out + "/runs.csv", encoding: .utf8)
-        #expect(runs.split(separator: "\r\n").count == 4)
+        #expect(runs.split(separator: "\n").count == 4)
     }
 
     @Test func badShardsAndDirectoriesAreUsageErrors() throws {
@@ -115,9 +115,9 @@ import Testing
     }
 }
 
-/// Splits CRLF CSV without quoted fields (the time series has none).
+/// Splits LF CSV without quoted fields (the time series has none).
 enum CSVReaderLite {
     static func rows(_ text: String) -> [[String]] {
-        text.split(separator: "\r\n").map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
+        text.split(separator: "\n").map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
     }
 }

@@ -20,7 +20,7 @@ func shippedRules<T>(_ type: String, _ make: (inout RuleReader) -> T) -> T {
     /// A one-asset market: a bond paying 4 a year at 100 (a 4% yield) when `bond`, else crypto.
     func inputs(bond: Bool = false, trend: Double = 0, repo: Double = 0.03, expected: Double = 0.035) -> SignalInputs {
         let asset = AssetSpec(name: "x", kind: bond ? .bond : .crypto, supply: 1e6, initialPrice: 100, anchorValue: 100,
-                              coupon: bond ? 4 : 0)
+                              coupon: bond ? 4 : 0, dailyLimit: 0.5)
         return SignalInputs(assets: [asset], trend: [trend], repoRate: repo, expectedRate: expected)
     }
 
@@ -131,10 +131,24 @@ func shippedRules<T>(_ type: String, _ make: (inout RuleReader) -> T) -> T {
         rules.tradeFraction = 0.5
         var pop = RetailPopulation(cash: [100, 100], units: [10, 10], maxLeverage: [1, 1], strategy: [.trend, .trend])
         let stream = RandomStream(seed: Seed(1))
-        pop.submitOrders(price: 10, trend: 0.1, mispricing: 0, rules: rules, stream: stream)
+        pop.submitOrders(price: 10, trend: 0.1, previousTrend: 0, mispricing: 0, rules: rules, stream: stream)
         #expect(pop.buyCash == [50, 50] && pop.sellUnits == [0, 0])
-        pop.submitOrders(price: 10, trend: -0.1, mispricing: 0, rules: rules, stream: stream)
+        pop.submitOrders(price: 10, trend: -0.1, previousTrend: 0, mispricing: 0, rules: rules, stream: stream)
         #expect(pop.buyCash == [0, 0] && pop.sellUnits == [5, 5])
+    }
+
+    @Test func trendFollowersTradeWhenTheTrendTurnsAndHoldWhileItLasts() {
+        var rules = shippedRules("retail") { RetailRules(&$0) }
+        rules.tradeFraction = 0.5
+        var pop = RetailPopulation(cash: [100, 100], units: [10, 10], maxLeverage: [1, 1], strategy: [.trend, .trend])
+        let stream = RandomStream(seed: Seed(1))
+        pop.submitOrders(price: 10, trend: 0.1, previousTrend: -0.05, mispricing: 0, rules: rules, stream: stream)
+        #expect(pop.buyCash == [50, 50], "the trend turned up: they buy")
+        pop.submitOrders(price: 10, trend: 0.2, previousTrend: 0.1, mispricing: 0, rules: rules, stream: stream)
+        #expect(pop.buyCash == [0, 0] && pop.sellUnits == [0, 0], "it lasts: they hold")
+        #expect(pop.signals[1] == 1, "their position still counts the trend's sign for their profitability")
+        pop.submitOrders(price: 10, trend: -0.1, previousTrend: 0.2, mispricing: 0, rules: rules, stream: stream)
+        #expect(pop.sellUnits == [5, 5], "it turned down: they sell")
     }
 
     @Test func fundamentalistsTradeOnlyOutsideTheirBand() {
@@ -143,11 +157,11 @@ func shippedRules<T>(_ type: String, _ make: (inout RuleReader) -> T) -> T {
         rules.fundamentalBand = 0.1
         var pop = RetailPopulation(cash: [100], units: [10], maxLeverage: [1], strategy: [.fundamental])
         let stream = RandomStream(seed: Seed(1))
-        pop.submitOrders(price: 10, trend: 0.5, mispricing: 0.05, rules: rules, stream: stream)
+        pop.submitOrders(price: 10, trend: 0.5, previousTrend: 0, mispricing: 0.05, rules: rules, stream: stream)
         #expect(pop.buyCash == [0] && pop.sellUnits == [0], "inside the band, and blind to the trend")
-        pop.submitOrders(price: 10, trend: 0, mispricing: 0.2, rules: rules, stream: stream)
+        pop.submitOrders(price: 10, trend: 0, previousTrend: 0, mispricing: 0.2, rules: rules, stream: stream)
         #expect(pop.buyCash == [50])
-        pop.submitOrders(price: 10, trend: 0, mispricing: -0.2, rules: rules, stream: stream)
+        pop.submitOrders(price: 10, trend: 0, previousTrend: 0, mispricing: -0.2, rules: rules, stream: stream)
         #expect(pop.sellUnits == [5])
     }
 
@@ -159,7 +173,7 @@ func shippedRules<T>(_ type: String, _ make: (inout RuleReader) -> T) -> T {
         let n = 20_000
         var pop = RetailPopulation(cash: .init(repeating: 1, count: n), units: .init(repeating: 1, count: n),
                                    maxLeverage: .init(repeating: 1, count: n), strategy: .init(repeating: .noise, count: n))
-        pop.submitOrders(price: 1, trend: 0, mispricing: 0, rules: rules, stream: RandomStream(seed: Seed(2)))
+        pop.submitOrders(price: 1, trend: 0, previousTrend: 0, mispricing: 0, rules: rules, stream: RandomStream(seed: Seed(2)))
         let buyers = pop.buyCash.filter { $0 > 0 }.count, sellers = pop.sellUnits.filter { $0 > 0 }.count
         let sd = (Double(n) * 0.15 * 0.85).squareRoot()
         #expect(abs(Double(buyers) - 0.15 * Double(n)) < 5 * sd)

@@ -20,7 +20,7 @@ import Testing
         var (pop, s) = population()
         for step in 0..<50 {
             let p = 100 * exp(Double(step % 7) * 0.02)
-            pop.submitOrders(price: p, trend: step % 3 == 0 ? -0.01 : 0.02, mispricing: 0, rules: rules, stream: s)
+            pop.submitOrders(price: p, trend: step % 3 == 0 ? -0.01 : 0.02, previousTrend: 0, mispricing: 0, rules: rules, stream: s)
             // Fill the smaller side fully and the larger side pro rata, as clearing does.
             let buyUnits = pop.totalBuyCash / p, sellUnits = pop.totalSellUnits
             let matched = min(buyUnits, sellUnits)
@@ -52,7 +52,7 @@ import Testing
         r.tradeFraction = 0.5
         var pop = RetailPopulation(cash: [0, 0], units: [100, 100], loan: [980, 0], maxLeverage: [10, 10], strategy: [.trend, .trend])
         _ = pop.markLiquidations(price: 10, maintenance: 0.05)
-        pop.submitOrders(price: 10, trend: -1, mispricing: 0, rules: r, stream: RandomStream(seed: Seed(1)))
+        pop.submitOrders(price: 10, trend: -1, previousTrend: 0, mispricing: 0, rules: r, stream: RandomStream(seed: Seed(1)))
         #expect(pop.sellUnits == [0, 50], "only the liquidation sells trader 0's units")
     }
 
@@ -68,11 +68,11 @@ import Testing
         var r = rules
         r.tradeFraction = 1
         var pop = RetailPopulation(cash: [100, 100], units: [0, 0], maxLeverage: [5, 1], strategy: [.trend, .trend])
-        pop.submitOrders(price: 10, trend: 1, mispricing: 0, credit: .infinity, rules: r, stream: RandomStream(seed: Seed(1)))
+        pop.submitOrders(price: 10, trend: 1, previousTrend: 0, mispricing: 0, credit: .infinity, rules: r, stream: RandomStream(seed: Seed(1)))
         #expect(pop.buyCash == [500, 100], "5x leverage spends 400 of borrowed cash")
-        pop.submitOrders(price: 10, trend: 1, mispricing: 0, credit: 100, rules: r, stream: RandomStream(seed: Seed(1)))
+        pop.submitOrders(price: 10, trend: 1, previousTrend: 0, mispricing: 0, credit: 100, rules: r, stream: RandomStream(seed: Seed(1)))
         #expect(pop.buyCash == [200, 100], "only 100 of credit is left")
-        pop.submitOrders(price: 10, trend: 1, mispricing: 0, credit: 0, rules: r, stream: RandomStream(seed: Seed(1)))
+        pop.submitOrders(price: 10, trend: 1, previousTrend: 0, mispricing: 0, credit: 0, rules: r, stream: RandomStream(seed: Seed(1)))
         #expect(pop.buyCash == [100, 100])
     }
 
@@ -86,7 +86,7 @@ import Testing
         let n = 20_000
         var pop = RetailPopulation(cash: .init(repeating: 1, count: n), units: .init(repeating: 1, count: n),
                                    maxLeverage: .init(repeating: 1, count: n), strategy: .init(repeating: .noise, count: n))
-        pop.submitOrders(price: 1, trend: 1, mispricing: 0, rules: r, stream: RandomStream(seed: Seed(3)))
+        pop.submitOrders(price: 1, trend: 1, previousTrend: 0, mispricing: 0, rules: r, stream: RandomStream(seed: Seed(3)))
         pop.scoreStrategies(realisedReturn: 0.01, memory: 1)
         #expect(pop.fitness.profitability == [0, 0.01, 0])
         try pop.switchStrategies(rules: r, stream: RandomStream(seed: Seed(4)))

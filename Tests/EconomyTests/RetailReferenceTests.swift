@@ -26,15 +26,18 @@ struct ReferenceRetail {
         }
     }
 
-    mutating func submitOrders(price p: Double, trend: Double, mispricing: Double, credit: Double, rules: RetailRules, stream: RandomStream) {
+    mutating func submitOrders(price p: Double, trend: Double, previousTrend: Double, mispricing: Double, credit: Double,
+                               rules: RetailRules, stream: RandomStream) {
         let band = rules.fundamentalBand
-        signals = [0, trend > 0 ? 1 : (trend < 0 ? -1 : 0), mispricing > band ? 1 : (mispricing < -band ? -1 : 0)]
+        func sign(_ x: Double) -> Double { x > 0 ? 1 : (x < 0 ? -1 : 0) }
+        signals = [0, sign(trend), mispricing > band ? 1 : (mispricing < -band ? -1 : 0)]
+        let trendSide = sign(trend) != sign(previousTrend) ? signals[1] : 0  // traded when the trend turns
         for i in cash.indices {
             let u = stream.uniform()
             let direction: Double
             switch strategy[i] {
             case .noise: direction = u < rules.noiseActivity ? (u < rules.noiseActivity / 2 ? 1 : -1) : 0
-            case .trend: direction = signals[1]
+            case .trend: direction = trendSide
             case .fundamental: direction = signals[2]
             }
             let position = units[i] * p, equity = cash[i] + position - loan[i]
@@ -129,8 +132,11 @@ func twoLaneSum(_ x: [Double]) -> Double {
             try pop.switchStrategies(rules: rules, stream: fast)
             try ref.switchStrategies(rules: rules, stream: plain)
             let credit = step % 3 == 0 ? 1e4 : .infinity
-            pop.submitOrders(price: p, trend: sin(Double(step * 7)), mispricing: 0.3 * cos(Double(step)), credit: credit, rules: rules, stream: fast)
-            ref.submitOrders(price: p, trend: sin(Double(step * 7)), mispricing: 0.3 * cos(Double(step)), credit: credit, rules: rules, stream: plain)
+            let (trend, before) = (sin(Double(step * 7)), sin(Double(step * 7 - 7)))  // turns on some steps, not all
+            pop.submitOrders(price: p, trend: trend, previousTrend: before, mispricing: 0.3 * cos(Double(step)), credit: credit,
+                             rules: rules, stream: fast)
+            ref.submitOrders(price: p, trend: trend, previousTrend: before, mispricing: 0.3 * cos(Double(step)), credit: credit,
+                             rules: rules, stream: plain)
             #expect(pop.buyCash == ref.buy && pop.sellUnits == ref.sell, "step \(step): orders")
             // The total under the credit limit is the same sum in closed form: equal up to rounding.
             #expect(abs(pop.totalBuyCash - ref.buy.reduce(0, +)) <= 1e-12 * ref.buy.reduce(0, +) && pop.totalSellUnits == twoLaneSum(ref.sell))

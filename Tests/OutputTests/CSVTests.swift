@@ -34,12 +34,12 @@ import Testing
         }
     }
 
-    @Test func linesEndInCRLFAndOnlyFieldsThatNeedItAreQuoted() throws {
+    @Test func linesEndInLFAndOnlyFieldsThatNeedItAreQuoted() throws {
         let path = Repository.temporaryDirectory() + "/q.csv"
         let writer = try CSVWriter(path: path, header: ["a", "b"])
         try writer.writeRow(["1.5", "x,y"])
         try writer.close()
-        #expect(try String(contentsOfFile: path, encoding: .utf8) == "a,b\r\n1.5,\"x,y\"\r\n")
+        #expect(try String(contentsOfFile: path, encoding: .utf8) == "a,b\n1.5,\"x,y\"\n")
     }
 
     @Test func doublesAreLocaleFreeAndIntegralValuesHaveNoFraction() {

@@ -55,6 +55,6 @@ import Testing
         let out = try CSVWriter(path: path, header: ["x", "y"])
         #expect(throws: OutputError.self) { try out.writeRow([1, .nan]) }
         try out.close()
-        #expect(try String(contentsOfFile: path, encoding: .utf8) == "x,y\r\n")
+        #expect(try String(contentsOfFile: path, encoding: .utf8) == "x,y\n")
     }
 }

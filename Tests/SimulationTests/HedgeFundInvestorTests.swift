@@ -15,6 +15,25 @@ import Testing
     /// No performance reviews during the test: only the notices it gives.
     let quiet = ["hedge_fund.investors.review_interval=1000"]
 
+    /// A fund whose equity stands 100 $bn above what its investors put in pays out `payout_rate` of it by
+    /// buying back every holder's shares pro rata at NAV: 1 $bn at 0.01, the cost basis unchanged, the
+    /// sovereign funds' stakes and the other shares down by the same fraction. Other funds' profits are
+    /// removed first; the step's own price moves change a fund's equity by far less than 10%.
+    @Test func aFundPaysOutItsProfitProRataAtNAV() throws {
+        var w = try world(quiet + ["hedge_fund.investors.payout_rate=0.01"])
+        for i in w.hedgeFunds.indices { w.hedgeFunds[i].costBasis = w.hedgeFunds[i].equity(w.prices) + 1e6 }
+        w.hedgeFunds[0].costBasis = w.hedgeFunds[0].equity(w.prices) - 100
+        let (basis, shares, stakes) = (w.hedgeFunds[0].costBasis, w.hedgeFunds[0].shares, w.sovereignFunds.map { $0.stakes[0] })
+        let r = try w.advance()
+        #expect(abs(r.distributions - 1) < 0.1, "paid \(r.distributions)")
+        #expect(w.hedgeFunds[0].costBasis == basis && w.hedgeFunds[0].shares < shares)
+        let fraction = 1 - w.hedgeFunds[0].shares / shares
+        for (s, stake) in stakes.enumerated() {
+            #expect(abs(w.sovereignFunds[s].stakes[0] - stake * (1 - fraction)) < 1e-9 * stake, "stakes fall pro rata")
+        }
+        #expect(r.accountingError < 1e-9)
+    }
+
     @Test func aNoticeIsPaidAtNAVAfterTheLagAndTheFundSellsThatStep() throws {
         var w = try world(quiet + ["hedge_fund.investors.notice_steps=3"])
         // A basis fund: levered on its carry, it holds no cash beyond a day's coupons.

@@ -101,7 +101,9 @@ public struct RealMoney: Sector {
         guard initial > 0, let y = market.yield(a, at: p), let y0 = market.yield(a, at: market.initialPrices[a]) else {
             return 0
         }
-        guard a != market.governmentBond else { return min(initial * exp(rules.elasticity * (y - y0)), rules.maxWeight) }
+        guard a != market.governmentBond else {
+            return min(initial * exp(rules.elasticity * (y - y0)), rules.maxWeight)
+        }
         let excess = y - y0 - (market.benchmarkYield - market.initialBenchmarkYield)
             - rules.creditSensitivity * (market.issuerLeverage[a] - market.initialIssuerLeverage[a])
         return min(initial * exp(rules.spreadElasticity * excess), rules.maxWeight)

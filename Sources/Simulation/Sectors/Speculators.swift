@@ -48,11 +48,12 @@ public struct Speculators: Sector {
             let cash = m.number("cash", "the pool's cash at step 0", unit: "$bn", .money)
             m.scope = .dynamic
             let size = m.number("order_size", "units ordered per unit of the model's demand, as a fraction of the "
-                                + "asset's supply: sets the market's volatility", unit: "fraction of supply", .closed(0, 1))
+                                + "asset's supply: sets the market's volatility", unit: "fraction of supply",
+                                .closed(0, 1))
             return Pool(asset: name, share: share, cash: cash, orderSize: size)
         }
-        let count = r.integer("count", "speculators in each pool: each chooses its strategy every day", unit: "speculators",
-                              .closed(1, 1_000_000))
+        let count = r.integer("count", "speculators in each pool: each chooses its strategy every day",
+                              unit: "speculators", .closed(1, 1_000_000))
         r.scope = .dynamic
         func n(_ key: String, _ meaning: String, _ unit: String, _ bound: Bound) -> Double {
             r.number(key, meaning, unit: unit, bound)
@@ -65,8 +66,8 @@ public struct Speculators: Sector {
         let sc = n("chartist_noise", "sd of chartists' demand noise", "demand units", .closed(0, 100))
         let a0 = n("predisposition", "attractiveness of fundamentalism when shares are equal and the price is at value",
                    "attractiveness", .closed(-100, 100))
-        let an = n("herding", "attractiveness a strategy gains per unit its share exceeds the other's", "attractiveness",
-                   .closed(0, 100))
+        let an = n("herding", "attractiveness a strategy gains per unit its share exceeds the other's",
+                   "attractiveness", .closed(0, 100))
         let ap = n("misalignment", "attractiveness fundamentalism gains per squared log point of mispricing",
                    "attractiveness per squared log point", .closed(0, 1e4))
         let beta = n("intensity", "intensity of choice: fundamentalists' share is 1 / (1 + exp(-intensity x "
@@ -74,7 +75,8 @@ public struct Speculators: Sector {
         let kappa = n("inventory_reversion", "fraction of the gap to its step-0 holdings a pool unwinds per day",
                       "fraction per step", .unitInterval)
         let flow = n("capital_flow", "fraction of the gap between a pool's step-0 wealth and its wealth now that "
-                     + "households' new money fills each day (or takes out, above it)", "fraction per step", .unitInterval)
+                     + "households' new money fills each day (or takes out, above it)", "fraction per step",
+                     .unitInterval)
         return Rules(pools: pools, count: count, fundamentalReaction: phi, chartistReaction: chi, fundamentalNoise: sf,
                      chartistNoise: sc, predisposition: a0, herding: an, misalignment: ap, intensity: beta,
                      inventoryReversion: kappa, capitalFlow: flow)
@@ -84,7 +86,8 @@ public struct Speculators: Sector {
     public static func crossCheck(_ rules: Rules, assets: [AssetSpec]) -> (key: String, message: String)? {
         let names = assets.map(\.name)
         guard let stray = rules.pools.first(where: { !names.contains($0.asset) }) else { return nil }
-        return ("markets.\(stray.asset)", "\(stray.asset) is not an asset of the market (\(names.joined(separator: ", ")))")
+        let known = names.joined(separator: ", ")
+        return ("markets.\(stray.asset)", "\(stray.asset) is not an asset of the market (\(known))")
     }
 
     public static func initialShares(_ rules: Rules) -> [(asset: String, key: String, share: Double)] {
@@ -136,7 +139,7 @@ public struct Speculators: Sector {
             let chartist = rules.chartistReaction * lastReturn + stream.gaussian(sd: rules.chartistNoise)
             let nf = fundamentalistShares[i]
             let demand = nf * fundamental + (1 - nf) * chartist
-            order[i] = rules.pools[i].orderSize * market.outstanding[a] * demand
+            order[i] = rules.pools[i].orderSize * market.assets[a].supply * demand
                 - rules.inventoryReversion * (books[i].units[a] - initialUnits[i])
             let attractiveness = rules.predisposition + rules.herding * (2 * nf - 1)
                 + rules.misalignment * mispricing * mispricing
@@ -159,8 +162,10 @@ public struct Speculators: Sector {
     }
 
     public static let columns: [SectorColumn<Speculators>] = [
-        SectorColumn("chartist_share", "chartists' share of the speculators, averaged over their markets", "fraction") { s, _ in
-            s.fundamentalistShares.isEmpty ? 0 : 1 - s.fundamentalistShares.reduce(0, +) / Double(s.fundamentalistShares.count)
+        SectorColumn("chartist_share", "chartists' share of the speculators, averaged over their markets",
+                     "fraction") { s, _ in
+            let shares = s.fundamentalistShares
+            return shares.isEmpty ? 0 : 1 - shares.reduce(0, +) / Double(shares.count)
         },
         SectorColumn("cash", "cash held by all speculators", "$bn") { s, _ in s.books.reduce(0) { $0 + $1.cash } },
         SectorColumn("holdings_value", "value of what speculators hold, at the step's prices", "$bn") { s, m in
