@@ -25,7 +25,7 @@ def sweep(binary, out, name):
     folder = os.path.join(out, name)
     if not os.path.exists(os.path.join(folder, "manifest.json")):
         subprocess.run([binary, "sweep", f"Experiments/{name}.yaml", "--out", folder, "--quiet"], check=True)
-    if not os.path.exists(os.path.join(folder, "analysis", "summary.csv")):
+    if not os.path.exists(os.path.join(folder, "analysis", "statistics_summary.csv")):
         subprocess.run([binary, "analyze", folder, "--out", os.path.join(folder, "analysis")], check=True,
                        stdout=subprocess.DEVNULL)
     return folder
@@ -37,7 +37,7 @@ def chain_table(folder, variant="main", against="no-boom", point="1", mutes=Fals
 
 
 def summary(folder):
-    with open(os.path.join(folder, "analysis", "summary.csv"), newline="") as f:
+    with open(os.path.join(folder, "analysis", "statistics_summary.csv"), newline="") as f:
         return list(csv.DictReader(f))
 
 

@@ -7,7 +7,7 @@ import Simulation
 /// and, whole, against the digest the sweep's manifest records; a damaged sweep is refused before
 /// anything is written. Into `--out` (`AnalysisFolder`), each file renamed into place when complete:
 /// - statistics.csv: one row per run and statistic (tidy);
-/// - summary.csv: per point and variant, the level and the paired difference from main;
+/// - statistics_summary.csv: per point and variant, the level and the paired difference from main;
 /// - analysis.json, last: what was analysed, and the digest of each table.
 public enum Analysis {
     public struct Report: Sendable {
@@ -52,7 +52,7 @@ public enum Analysis {
         let flows = try table("flows.csv", FlowStatistics.Layout.init, otherwise: "no sector flow statistics")
 
         let statistics = try folder.table("statistics.csv", header: AnalysisColumns.header(AnalysisColumns.statistics, keys: []))
-        let summary = try folder.table("summary.csv", header: AnalysisColumns.header(AnalysisColumns.summary, keys: runs.keys))
+        let summary = try folder.table("statistics_summary.csv", header: AnalysisColumns.header(AnalysisColumns.summary, keys: runs.keys))
         var point: PointSummary?
         var thinned = false
         for run in runs.rows where run.status == .ok {

@@ -6,7 +6,10 @@ import Output
 /// under temporary names and renamed into place, replacing only analyze's own files; analysis.json
 /// goes last, so a folder without it holds no finished analysis.
 final class AnalysisFolder {
-    static let own = ["statistics.csv", "summary.csv", "analysis.json"]
+    static let own = ["statistics.csv", "statistics_summary.csv", "analysis.json"]
+    /// What earlier versions of analyze wrote and this one replaces (its summary was summary.csv, the name
+    /// of a sweep's own summary).
+    static let legacy = ["summary.csv"]
 
     let path: String
     private var tables: [(file: String, writer: CSVWriter)] = []
@@ -16,10 +19,10 @@ final class AnalysisFolder {
         self.path = path
         let entries = (try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []
         let abandoned = Disk.leftovers(in: path).filter(\.isAbandoned).map(\.entry)
-        let foreign = entries.filter { !Self.own.contains($0) && !abandoned.contains($0) }.sorted()
+        let foreign = entries.filter { !(Self.own + Self.legacy).contains($0) && !abandoned.contains($0) }.sorted()
         guard foreign.isEmpty else {
             throw AnalysisError.directory(path, "holds files analyze did not write (\(foreign.prefix(3).joined(separator: ", "))"
-                + "\(foreign.count > 3 ? ", ..." : "")): analyze writes statistics.csv, summary.csv and analysis.json "
+                + "\(foreign.count > 3 ? ", ..." : "")): analyze writes statistics.csv, statistics_summary.csv and analysis.json "
                 + "into a folder of its own; choose another --out")
         }
         created = !FileManager.default.fileExists(atPath: path)
@@ -41,6 +44,7 @@ final class AnalysisFolder {
     /// Puts every table in place, then analysis.json; returns the paths written.
     func commit(source: SweepTables, settings: AnalysisSettings, report: Analysis.Report) throws -> [String] {
         try Disk.remove(path + "/analysis.json")
+        for file in Self.legacy { try Disk.remove(path + "/" + file) }
         for (file, writer) in tables {
             try writer.close()
             try Disk.rename(writer.path, to: path + "/" + file)

@@ -28,7 +28,7 @@ public struct RunFigures {
         }
         guard manifest["runs"] == nil, FileManager.default.fileExists(atPath: tablePath) else {
             throw AnalysisError.directory(folder, "is a sweep folder; compare takes two run folders from `drypowder run` "
-                                          + "(a sweep's points: `drypowder analyze`, summary.csv)")
+                                          + "(a sweep's points: `drypowder analyze`, statistics_summary.csv)")
         }
         status = manifest["status"] as? String ?? "unknown"
         let bond = ((((manifest["config"] as? [String: Any])?["agents"] as? [String: Any])?["government"]

@@ -7,7 +7,7 @@ struct AnalyzeCommand: ParsableCommand {
         commandName: "analyze",
         abstract: "Compute statistics of a finished sweep's runs (tails, clustering, drawdowns, sector flows) as CSV.",
         discussion: """
-            Writes DIR/analysis/statistics.csv (one row per run and statistic), summary.csv (per point and \
+            Writes DIR/analysis/statistics.csv (one row per run and statistic), statistics_summary.csv (per point and \
             variant: the level, and the difference from main paired on the seed, with 95% intervals) and \
             analysis.json. The sweep's tables are checked against its manifest first. Return \
             statistics need timeseries.csv with every step (outputs.every: 1); flow statistics need flows.csv. \

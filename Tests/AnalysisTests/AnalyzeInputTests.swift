@@ -64,8 +64,12 @@ import Batch
         _ = try Analysis.run(directory: dir, out: dir + "/analysis", settings: AnalysisSettings())
         let first = try text(dir + "/analysis/statistics.csv")
         let report = try Analysis.run(directory: dir, out: dir + "/analysis", settings: AnalysisSettings(burnIn: 3))
-        #expect(listing(dir + "/analysis") == ["analysis.json", "statistics.csv", "summary.csv"])
+        #expect(listing(dir + "/analysis") == ["analysis.json", "statistics.csv", "statistics_summary.csv"])
         #expect(try text(dir + "/analysis/statistics.csv") != first && report.files.count == 3)
+        // One written by an earlier version (its summary was summary.csv) is replaced as a whole.
+        try write("old\n", dir + "/analysis/summary.csv")
+        _ = try Analysis.run(directory: dir, out: dir + "/analysis", settings: AnalysisSettings())
+        #expect(listing(dir + "/analysis") == ["analysis.json", "statistics.csv", "statistics_summary.csv"])
     }
 
     /// Each kind of damage, as a function of the sweep directory.

@@ -59,7 +59,7 @@ import Batch
         #expect(value("3", "run", "yield_change") == Double(runs[2]["yield_change"]!))
 
         // summary.csv: the paired difference is the mean of per-seed differences.
-        let summary = try table(dir + "/analysis/summary.csv")
+        let summary = try table(dir + "/analysis/statistics_summary.csv")
         let row = try #require(summary.first { $0["variant"] == "no-boom" && $0["statistic"] == "difference" && $0["subject"] == "crypto" && $0["metric"] == "volatility" })
         let diffs: [Double] = (0..<3).map { rep in
             let boom: Double = value(String(2 * rep + 1), "crypto", "volatility")!
@@ -104,7 +104,7 @@ import Batch
         let doc = try String(contentsOfFile: Repository.path("docs/OUTPUT.md"), encoding: .utf8)
         let sections: [(String, [AnalysisColumns.Doc])] = [
             ("analysis/statistics.csv", AnalysisColumns.statistics), ("analysis metrics", AnalysisColumns.metrics),
-            ("analysis/summary.csv", AnalysisColumns.summary),
+            ("analysis/statistics_summary.csv", AnalysisColumns.summary),
         ]
         for (title, docs) in sections {
             let parts = doc.components(separatedBy: "### \(title)\n")
