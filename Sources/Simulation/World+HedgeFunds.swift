@@ -115,7 +115,7 @@ extension World {
         guard rate > 0 else { return }
         for i in hedgeFunds.indices where !forced[i].contains(where: { $0 > 0 }) {
             let fund = hedgeFunds[i], nav = fund.nav(prices)
-            let free = sovereignFunds.indices.map { max(sovereignFunds[$0].stakes[i] - fund.noticedShares(by: $0), 0) }
+            let free = sovereignFunds.indices.map { redeemableShares($0, fund: i) }
             let outside = max(fund.shares - sovereignFunds.reduce(0) { $0 + $1.stakes[i] }, 0)
             let redeemable = outside + free.reduce(0, +)
             guard nav > 0, redeemable > 0 else { continue }

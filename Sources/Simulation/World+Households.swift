@@ -27,8 +27,7 @@ extension World {
     /// shares bought pro rata to the funds' shares (redemptions paid out of each fund's cash), cash
     /// paid into or taken out of the traders' crypto accounts. `totals` are the retail columns' sums now.
     mutating func rebalanceHousehold(_ totals: RetailCensus, into log: inout StepLog) {
-        let a = retailAsset, window = min(rules.household.momentumWindow, history.count - 1)
-        let cryptoReturn = history[history.count - 1][a] - history[history.count - 1 - window][a]
+        let cryptoReturn = logChange(retailAsset, over: rules.household.momentumWindow)
         let moves = household.rebalancing(accounts: cryptoAccounts(totals), rate: overnightRate,
                                           cryptoReturn: cryptoReturn, rules: rules.household)
         let shares = moneyFunds.map { -$0.book[.moneyFundShare] }, total = shares.reduce(0, +)

@@ -55,13 +55,20 @@ extension World {
         }
     }
 
+    /// The log change of asset `a`'s price over the last `steps` closes (fewer early in a run), ending
+    /// `stepsAgo` closes back: what trend and momentum signals read.
+    func logChange(_ a: Int, over steps: Int, stepsAgo: Int = 0) -> Double {
+        let end = history.count - 1 - stepsAgo
+        guard end > 0 else { return 0 }
+        return history[end][a] - history[end - min(steps, end)][a]
+    }
+
     /// Phase 6: what hedge funds' signals read this morning: the trend over the crypto strategy's
     /// lookback, the repo rate, and the policy rate the central bank's rule would set at a meeting now.
     func signalInputs() -> SignalInputs {
-        let lookback = min(rules.hedgeFund[.crypto].lookback, history.count - 1)
-        let now = history[history.count - 1], then = history[history.count - 1 - lookback]
-        return SignalInputs(assets: rules.market.assets, trend: zip(now, then).map { $0 - $1 }, repoRate: repoRate,
-                            expectedRate: policyRateNow())
+        let lookback = rules.hedgeFund[.crypto].lookback
+        return SignalInputs(assets: rules.market.assets, trend: prices.indices.map { logChange($0, over: lookback) },
+                            repoRate: repoRate, expectedRate: policyRateNow())
     }
 
     /// Phase 5 (and after each round): the exchange marks retail positions below maintenance margin.
@@ -73,12 +80,10 @@ extension World {
     /// in the first round only).
     mutating func submitRetailOrders(values: [Double]) throws {
         let a = retailAsset
-        let lookback = min(rules.retail.trendLookback, history.count - 1)
-        let trend = history[history.count - 1][a] - history[history.count - 1 - lookback][a]
-        let before = min(lookback, history.count - 2)
-        let previousTrend = before > 0 ? history[history.count - 2][a] - history[history.count - 2 - before][a] : 0
+        let lookback = rules.retail.trendLookback
         try retail.switchStrategies(rules: rules.retail, stream: retailStream)
-        retail.submitOrders(price: prices[a], trend: trend, previousTrend: previousTrend,
+        retail.submitOrders(price: prices[a], trend: logChange(a, over: lookback),
+                            previousTrend: logChange(a, over: lookback, stepsAgo: 1),
                             mispricing: log(values[a] / prices[a]),
                             credit: retailCredit(), rules: rules.retail, stream: retailStream)
     }
@@ -92,7 +97,7 @@ extension World {
                 let agent = AgentID(addedSectors[s].id, i)
                 let amount = flow >= 0 ? min(flow, max(household.book.cash, 0))
                     : -min(-flow, max(addedSectors[s].books[i].cash, 0))
-                transfer(amount, from: .household, to: agent)
+                if amount != 0 { transfer(amount, from: .household, to: agent) }
             }
         }
     }

@@ -34,8 +34,8 @@ extension World {
                   + "from sovereign funds; on dealing days sovereign funds review hedge funds' performance (notices "
                   + "after losses, subscriptions after gains); a sovereign fund short of cash gives notice on its "
                   + "hedge-fund stakes when its selling order reaches them; notices due are paid at NAV, and the "
-                  + "funds paying them must sell as much this step; funds return profits above their starting size to "
-                  + "households",
+                  + "funds paying them must sell as much this step; funds that need not sell pay out part of their profit, "
+                  + "buying back every holder's shares pro rata",
               checksFinite: true) { world, day in
             world.billCapex()
             world.callCapital(into: &day.log)
