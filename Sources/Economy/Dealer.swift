@@ -9,6 +9,7 @@ public struct DealerRules: Sendable, Equatable {
     public var count: Int
     public var capital: Double
     public var depth: Double
+    public var primaryDepth: Double
     public var inventoryAversion: Double
     public var haircutFloor: Double
     public var haircutCap: Double
@@ -17,15 +18,19 @@ public struct DealerRules: Sendable, Equatable {
     public var lendingShare: Double
     public var fundingBuffer: Double
     public var marginSpread: Double
+    public var auctionShare: Double
+    public var auctionConcession: Double
 
     public init(_ r: inout RuleReader) {
         r.scope = .setUp
         count = r.integer("count", "number of dealer banks", unit: "dealers", .closed(1, 100))
-        capital = r.number("capital", "each dealer's starting cash (its inventory is the supply other sectors do not hold)",
-                           unit: "$bn", .positiveMoney)
+        capital = r.number("capital", "each dealer's equity at step 0: its starting cash, net of the inventory it "
+                           + "finances (the supply other sectors do not hold)", unit: "$bn", .positiveMoney)
         r.scope = .dynamic
-        depth = r.number("depth", "units bought per log point the price falls, as a fraction of the starting inventory",
+        depth = r.number("depth", "units bought per log point the price falls, as a fraction of the asset's step-0 supply",
                          unit: "fraction per log point", .closed(0, 100))
+        primaryDepth = r.number("primary_depth", "the same in the government's bond, whose market primary dealers make",
+                                unit: "fraction per log point", .closed(0, 100))
         inventoryAversion = r.number("inventory_aversion", "fraction of the gap to the starting inventory the dealer closes per step",
                                      unit: "fraction per step", .unitInterval)
         haircutFloor = r.number("haircut_floor", "smallest haircut on any collateral",
@@ -45,6 +50,11 @@ public struct DealerRules: Sendable, Equatable {
                                  unit: "$bn", .money)
         marginSpread = r.number("margin_spread", "interest on margin loans over the repo rate",
                                 unit: "fraction per year", .closed(0, 1))
+        auctionShare = r.number("auction_share", "fraction of each government bond auction the dealers together must bid for",
+                                unit: "fraction", .unitInterval)
+        auctionConcession = r.number("auction_concession", "how far below the morning's price their bid for it is full "
+                                     + "(none at the morning's price, rising linearly)", unit: "log points",
+                                     .closed(1e-6, 1))
     }
 
     /// The haircut on an asset whose recent daily log returns have standard deviation `volatility`:
@@ -55,8 +65,12 @@ public struct DealerRules: Sendable, Equatable {
     }
 }
 
-/// A dealer bank: buys when the price falls below its reference and leans back toward its
-/// starting inventory, never beyond its cash or its inventory; lends margin to its clients.
+/// A dealer bank: buys when the price falls below its reference and leans back toward its starting
+/// inventory, bids for its share of the government's auctions, and lends margin to its clients. Its
+/// inventory is financed in repo against the inventory itself: repo lends all but the haircut, which
+/// the dealer's own capital must carry, so every position ties up `haircut x value` of its equity and
+/// the sum cannot exceed it (Brunnermeier and Pedersen 2009). When volatility raises haircuts, its
+/// capacity to hold inventory shrinks; a dealer beyond it sells down to it.
 public struct Dealer: Sendable {
     /// Cash, inventory, margin loans outstanding to hedge funds and, as the exchange's funders, to
     /// retail traders (a positive `marginLoan` claim), and overnight repo borrowing, rolled each day in
@@ -80,11 +94,36 @@ public struct Dealer: Sendable {
         matchedBook + max(rules.fundingBuffer - (cash - repoBorrowed + matchedBook), 0)
     }
 
-    public func demand(asset a: Int, reference: Double, rules: DealerRules) -> (Double) -> Double {
-        let held = units[a], target = targetUnits[a], cash = max(cash, 0)
+    /// Assets less liabilities at `prices`.
+    public func equity(_ prices: [Double]) -> Double {
+        zip(units, prices).reduce(cash + marginLoans - repoBorrowed) { $0 + $1.0 * $1.1 }
+    }
+
+    /// The capital its inventory ties up: each position's haircut times its value.
+    public func capitalUsed(_ prices: [Double], haircuts: [Double]) -> Double {
+        units.indices.reduce(0) { $0 + haircuts[$1] * abs(units[$1]) * prices[$1] }
+    }
+
+    /// Its order in market `a` at price `p`: `depthUnits` per log point below `reference`, less
+    /// `inventory_aversion` of its gap to its target inventory, plus its `auction` bid (units it must
+    /// bid for, full at `auction_concession` below the reference); never more than it holds, its cash
+    /// buys, or its capital carries: what its equity at the morning's `prices`, less the capital its
+    /// other positions tie up, finances at the haircut `haircuts[a]`.
+    public func demand(asset a: Int, reference: Double, depthUnits: Double, prices: [Double], haircuts: [Double],
+                       auction: Double = 0, rules: DealerRules) -> (Double) -> Double {
+        let held = units[a], target = targetUnits[a], cash = max(cash, 0), h = max(haircuts[a], 1e-9)
+        let free = equity(prices) - capitalUsed(prices, haircuts: haircuts) + h * abs(held) * prices[a]
         return { p in
-            let wanted = rules.depth * target * log(reference / p) - rules.inventoryAversion * (held - target)
-            return min(max(wanted, -held), cash / p)
+            let below = log(reference / p)
+            let bid = auction * min(max(below / rules.auctionConcession, 0), 1)
+            let wanted = depthUnits * below - rules.inventoryAversion * (held - target) + bid
+            let capacity = max(free, 0) / (h * p) - held
+            return max(min(wanted, cash / p, capacity), -held)
         }
+    }
+
+    /// Further value of asset `a` it could finance at haircut `haircuts[a]` ($bn, at `prices`).
+    public func capacity(asset a: Int, prices: [Double], haircuts: [Double]) -> Double {
+        max(equity(prices) - capitalUsed(prices, haircuts: haircuts), 0) / max(haircuts[a], 1e-9)
     }
 }

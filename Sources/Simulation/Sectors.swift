@@ -7,6 +7,7 @@ public enum Sectors {
     public static let registered: [any Sector.Type] = [
         RealMoney.self,
         Speculators.self,
+        LongOnly.self,
     ]
 
     /// Every registered sector's columns, in order: (name, meaning, unit).

@@ -22,6 +22,11 @@ public struct StepRecord: Sendable, Equatable {
     public var marginLoans: Double
     /// Margin loans over the dealers' lending capacity.
     public var dealerCapacityUsed: Double
+    /// The dealers' equity, the capital their inventories tie up at the step's haircuts, and per asset the
+    /// further value they could finance ($bn).
+    public var dealerEquity: Double
+    public var dealerCapitalUsed: Double
+    public var dealerHeadroom: [Double]
     public var policyRate: Double
     public var repoRate: Double
     public var reverseRepoRate: Double

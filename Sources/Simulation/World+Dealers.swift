@@ -4,11 +4,28 @@ import Economy
 /// and, in equal shares, the exchange's retail margin book, and hold the long side of basis funds'
 /// futures in equal shares. Their repo funding is the funding market's (`World+Funding`).
 extension World {
-    /// Phase 6: each dealer's inventory-averse liquidity in market `a`, around the morning's price.
-    func dealerCurves(asset a: Int, reference: Double) -> [DemandCurve] {
-        dealers.enumerated().map { i, dealer in
-            DemandCurve(.dealer(i), dealer.demand(asset: a, reference: reference, rules: rules.dealer))
+    /// Phase 6: each dealer's inventory-averse liquidity in market `a`, around the morning's price,
+    /// within its capital at today's haircuts, with its equal share of `auctioned` units to bid for.
+    func dealerCurves(asset a: Int, reference: Double, auctioned: Double) -> [DemandCurve] {
+        let n = Double(dealers.count), share = a == governmentBond ? rules.dealer.primaryDepth : rules.dealer.depth
+        let depth = share * rules.market.assets[a].supply / n
+        let bid = rules.dealer.auctionShare * auctioned / n
+        return dealers.enumerated().map { i, dealer in
+            DemandCurve(.dealer(i), dealer.demand(asset: a, reference: reference, depthUnits: depth, prices: prices,
+                                                  haircuts: haircuts, auction: bid, rules: rules.dealer))
         }
+    }
+
+    /// The dealers' equity, all together, at the current prices.
+    var dealerEquity: Double { dealers.reduce(0) { $0 + $1.equity(prices) } }
+
+    /// The capital the dealers' inventories tie up at today's haircuts ($bn): beyond their equity,
+    /// they sell down.
+    var dealerCapitalUsed: Double { dealers.reduce(0) { $0 + $1.capitalUsed(prices, haircuts: haircuts) } }
+
+    /// Further value of asset `a` the dealers together could finance at today's haircut ($bn).
+    func dealerCapacity(asset a: Int) -> Double {
+        dealers.reduce(0) { $0 + $1.capacity(asset: a, prices: prices, haircuts: haircuts) }
     }
 
     /// Phase 5: each fund's credit line, the total loan its broker will carry for it. A basis fund's

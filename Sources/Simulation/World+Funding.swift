@@ -2,8 +2,9 @@ import Economy
 
 extension World {
     /// Phase 3: overnight funding settles. Money funds withdraw their reverse-repo deposits with the
-    /// floor rate's interest (cash the central bank creates); dealers pay a day's interest on repo to
-    /// their lenders, money funds and the standing repo pro rata (the latter destroys cash).
+    /// floor rate's interest (cash the central bank creates), and dealers' cash, their reserves at the
+    /// central bank, earns the floor rate too; dealers pay a day's interest on repo to their lenders,
+    /// money funds and the standing repo pro rata (the latter destroys cash).
     mutating func settleOvernightFunding() {
         let floor = centralBank.floor(rules.centralBank) / Self.stepsPerYear
         var withdrawals = Entry("reverse repo withdrawn")
@@ -15,6 +16,12 @@ extension World {
         }
         withdrawals.set(.claim(.reverseRepo), to: 0, .centralBank)
         post(withdrawals)
+        var reserves = Entry("interest on reserves")
+        for d in dealers.indices where dealers[d].cash > 0 {
+            reserves.add(dealers[d].cash * floor, .cash, .dealer(d))
+            reserves.add(-dealers[d].cash * floor, .cash, .centralBank)
+        }
+        post(reserves)
         let rate = repoRate / Self.stepsPerYear
         var interest = Entry("repo interest")
         for d in dealers.indices { interest.add(-dealers[d].repoBorrowed * rate, .cash, .dealer(d)) }

@@ -130,7 +130,9 @@ extension World {
                                                                          creditLine: credit[i], rules: rules.hedgeFund[fund.strategy])))
                 }
             }
-            curves += dealerCurves(asset: a, reference: reference[a])
+            let auctioned = a == governmentBond && firstRound
+                ? government.auctionSize(price: prices[a], rules: rules.government) : 0
+            curves += dealerCurves(asset: a, reference: reference[a], auctioned: max(auctioned, 0))
             if a == retailAsset && firstRound {
                 let cash = retail.totalBuyCash, units = retail.totalSellUnits
                 curves.append(DemandCurve(.retailBuys) { cash / $0 })
@@ -145,9 +147,7 @@ extension World {
                 if let curve = centralBankCurve() { curves.append(curve) }
             }
             if firstRound { curves += funding[a] }
-            if a == governmentBond && firstRound, case let units = government.auctionSize(price: prices[a], rules: rules.government), units > 0 {
-                curves.append(DemandCurve(.government) { _ in -units })
-            }
+            if auctioned > 0 { curves.append(DemandCurve(.government) { _ in -auctioned }) }
             if a == retailAsset, case let units = retail.totalLiquidationUnits, units > 0 {
                 curves.append(DemandCurve(.retailLiquidations, forced: true) { _ in -units })
             }

@@ -71,10 +71,11 @@ extension World {
     }
 
     /// Dealers split what the other books and the retail traders do not hold (issuers' own bonds are
-    /// owed, not held). If hedge funds' targets, then money funds' bond allocation, want more than
-    /// the other sectors leave, they are scaled down to fit; money funds pay the dealers for what they
-    /// bought. Dealers lend the hedge funds' starting margin loans. (Endowments: the only book edits
-    /// outside the ledger.)
+    /// owed, not held). If hedge funds' targets, then money funds' bond allocation, want more than the
+    /// other sectors leave, they are scaled down to fit (money funds bought theirs from the dealers).
+    /// Each dealer's equity is its `capital`: its cash is that less its share of the inventory's value,
+    /// an overdraft the first night's repo refinances. Dealers lend the hedge funds' starting margin
+    /// loans. (Endowments: the only book edits outside the ledger.)
     mutating func dealersHoldingTheRest() -> [Dealer] {
         let n = Double(rules.dealer.count), b = governmentBond, p0 = prices[b]
         var rest = outstanding
@@ -94,8 +95,10 @@ extension World {
         }
         let bought = moneyFunds.reduce(0) { $0 + $1.bonds }
         rest[b] -= bought
+        let inventory = zip(rest, prices).reduce(0) { $0 + $1.0 * $1.1 }
         var dealers = (0..<rules.dealer.count).map { _ in
-            Dealer(cash: rules.dealer.capital + bought * p0 / n, units: rest.map { $0 / n }, targetUnits: rest.map { $0 / n })
+            Dealer(cash: rules.dealer.capital - inventory / n, units: rest.map { $0 / n },
+                   targetUnits: rest.map { $0 / n })
         }
         for fund in hedgeFunds where fund.loan > 0 {
             dealers[fund.broker].book.add(-fund.loan, to: .cash)

@@ -14,7 +14,7 @@ extension World {
                   + "(reverse-repo floor, standing-repo ceiling) with it",
               checksFinite: false) { world, _ in world.holdPolicyMeeting() },
         Phase(number: 3, name: "cash flows",
-              summary: "overnight funding settles (reverse repo returns with interest, repo interest); margin "
+              summary: "overnight funding settles (reverse repo returns with interest, dealers' reserves earn the floor, repo interest); margin "
                   + "interest; coupons (government, hyperscalers); the real economy pays dividends, wages, taxes and "
                   + "cloud services out of last step's revenue; hyperscalers' buybacks; households consume; the "
                   + "government buys goods; AI labs buy compute from hyperscalers; money funds reinvest their income in "
@@ -62,7 +62,7 @@ extension World {
                   + "hyperscalers' Treasury sales and bond issuance for capex, sovereign funds' sales for capital "
                   + "calls or rebalancing (first round only); hedge funds' curves from their strategies' signals "
                   + "(forced sellers' market orders); money funds' and the central bank's bids for the bond; dealers' "
-                  + "inventory-averse liquidity; the curves of every sector added as data (`Sectors.registered`)",
+                  + "inventory-averse liquidity within their capital at today's haircuts, with their bids for the auction; the curves of every sector added as data (`Sectors.registered`)",
               checksFinite: false) { world, day in
             day.values = world.formBeliefs()
             world.beginSectorDays(values: day.values)

@@ -120,10 +120,52 @@ func shippedRules<T>(_ type: String, _ make: (inout RuleReader) -> T) -> T {
     @Test func dealerNeverSellsMoreThanItHoldsNorBuysBeyondItsCash() {
         let rules = shippedRules("dealer") { DealerRules(&$0) }
         let dealer = Dealer(cash: 100, units: [5], targetUnits: [5])
-        let demand = dealer.demand(asset: 0, reference: 10, rules: rules)
+        let demand = dealer.demand(asset: 0, reference: 10, depthUnits: 50, prices: [10], haircuts: [0.1], rules: rules)
         #expect(demand(1000) >= -5)
         #expect(demand(0.01) * 0.01 <= 100 + 1e-12)
         #expect(demand(10) == 0, "no trade at the reference price with inventory on target")
+    }
+
+    /// Equity 150 (cash 10,000 of which 9,900 borrowed in repo, 5 units at 10) carries positions worth
+    /// equity / haircut: at a 10% haircut 1,500, so a price far below the reference buys up to 1500 / p
+    /// units in all, not the depth's more nor what its cash would buy; at 50%, a fifth of that. What it
+    /// could still finance shrinks in the same proportion.
+    @Test func dealerCapitalCarriesItsInventoryAtTheHaircut() {
+        let rules = shippedRules("dealer") { DealerRules(&$0) }
+        var dealer = Dealer(cash: 10_000, units: [5], targetUnits: [5])
+        dealer.book.add(-9_900, to: .claim(.repo))
+        func position(_ haircut: Double, at p: Double) -> Double {
+            5 + dealer.demand(asset: 0, reference: 10, depthUnits: 1e6, prices: [10], haircuts: [haircut], rules: rules)(p)
+        }
+        #expect(abs(position(0.1, at: 8) - 1500 / 8) < 1e-9)
+        #expect(abs(position(0.5, at: 8) - 300 / 8) < 1e-9)
+        #expect(abs(dealer.equity([10]) - 150) < 1e-12)
+        #expect(abs(dealer.capacity(asset: 0, prices: [10], haircuts: [0.1]) - (150 - 5) / 0.1) < 1e-9)
+        #expect(abs(dealer.capacity(asset: 0, prices: [10], haircuts: [0.5]) - (150 - 25) / 0.5) < 1e-9)
+    }
+
+    /// A dealer whose inventory ties up more capital than it has (haircuts rose) sells down to what its
+    /// equity carries, wherever its depth and inventory target would keep it: 100 units at 10 financed
+    /// by an overdraft of 950 leave equity 50, which at a 10% haircut carries 500 of the 1,000.
+    @Test func dealerBeyondItsCapitalSellsDownToIt() {
+        let rules = shippedRules("dealer") { DealerRules(&$0) }
+        let dealer = Dealer(cash: -950, units: [100], targetUnits: [100])
+        let order = dealer.demand(asset: 0, reference: 10, depthUnits: 10, prices: [10], haircuts: [0.1], rules: rules)
+        #expect(abs(order(10) - (50 / 0.1 / 10 - 100)) < 1e-9)
+        #expect(order(10) < 0 && order(9) > order(10), "sells, less at a lower price (its capital carries more units)")
+    }
+
+    /// Its share of an auction is bid in full at the concession below the reference, half of it halfway,
+    /// none at the reference (depth zero, inventory on target: the bid is all it orders).
+    @Test func dealerBidsForItsAuctionShareAtAConcession() {
+        let rules = shippedRules("dealer") { DealerRules(&$0) }
+        let dealer = Dealer(cash: 1e4, units: [5], targetUnits: [5])
+        let c = rules.auctionConcession
+        let bid = dealer.demand(asset: 0, reference: 100, depthUnits: 0, prices: [100], haircuts: [0.1], auction: 2,
+                                rules: rules)
+        #expect(bid(100) == 0)
+        #expect(abs(bid(100 * exp(-c / 2)) - 1) < 1e-9)
+        #expect(abs(bid(100 * exp(-c)) - 2) < 1e-9 && abs(bid(100 * exp(-2 * c)) - 2) < 1e-9)
     }
 
     @Test func trendFollowersBuyInAnUptrendAndSellInADowntrend() {

@@ -88,7 +88,7 @@ struct Abort: Error {}
         }
         #expect(net.count == 25 * rules.market.assets.count, "every asset traded every step")
         for (key, value) in net { #expect(abs(value) <= 1e-9 * gross[key]!, "step/asset \(key) nets to \(value)") }
-        #expect(Set(rows.dropFirst().map { $0[1] }) == ["hedge_fund", "dealer", "retail", "government", "money_fund", "sovereign_fund", "real_money", "speculator"])
+        #expect(Set(rows.dropFirst().map { $0[1] }) == ["hedge_fund", "dealer", "retail", "government", "money_fund", "sovereign_fund", "real_money", "speculator", "long_only"])
     }
 }
 

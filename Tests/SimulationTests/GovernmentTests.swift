@@ -13,11 +13,12 @@ import Testing
     }
 
     @Test func anAuctionClearsAtAPriceThatRisesWithDemand() throws {
-        // The same auction (the government is 100 $bn below its buffer) met by macro funds that take
-        // 50, 100 or 200 times the yield gap as exposure: the more they want it, the higher it clears.
+        // The same auction (the government is 100 $bn below its buffer) met by real-money investors whose
+        // demand rises 5, 20 or 80 log points per unit of yield (their step-0 holdings are the same): the
+        // more they want it, the higher it clears.
         var prices: [Double] = []
-        for aggressiveness in [50, 100, 200] {
-            var w = try world(["government.cash_buffer=950", "hedge_fund.macro.aggressiveness=\(aggressiveness)"])
+        for elasticity in [5, 20, 80] {
+            var w = try world(["government.cash_buffer=950", "real_money.elasticity=\(elasticity)"])
             let record = try w.advance()
             #expect(record.bondsIssued > 0, "the auction sold bonds")
             prices.append(record.prices[w.governmentBond])

@@ -69,7 +69,7 @@ import Testing
     @Test func holdingsMustBeBonds() throws {
         let file = Repository.temporaryDirectory() + "/real_money.yaml"
         try String(contentsOfFile: Repository.path("Agents/real_money.yaml"), encoding: .utf8)
-            .replacingOccurrences(of: "holdings:\n", with: "holdings:\n  crypto: { share: 0.1 }\n")
+            .replacingOccurrences(of: "holdings:\n", with: "holdings:\n  crypto: { share: 0.01 }\n")
             .write(toFile: file, atomically: true, encoding: .utf8)
         let path = Repository.experiment(agents: ["real_money": file])
         let error = #expect(throws: ConfigErrors.self) { try Simulation.Rules(try Experiment.load(path)) }

@@ -83,6 +83,9 @@ import Testing
         #expect(run.allSatisfy { $0.retailUnits[0] == 0 }, "retail trades crypto only")
     }
 
+    /// The long-only investor holding crypto: enough of it to hand a dealer what a test needs.
+    let longOnlyCrypto = AgentID(SectorID(LongOnly.type), 0)
+
     @Test func aFundPastItsMarginLimitSellsWithinTheStep() throws {
         // A fund levered to its limit, then a haircut of 50%: its broker calls it in phase 5 and the
         // forced sale clears in the same step, leaving it within the requirement at the close.
@@ -90,6 +93,7 @@ import Testing
         let i = 0, b = world.hedgeFunds[i].broker
         let p = world.prices[0]
         let extra = 4 * world.hedgeFunds[i].equity(world.prices) / p  // buy 4x equity on margin
+        world.transfer(extra, .units(0), from: longOnlyCrypto, to: .dealer(b))  // more than a dealer's inventory
         world.transfer(extra, .units(0), from: .dealer(b), to: .hedgeFund(i))
         world.transfer(extra * p, from: .hedgeFund(i), to: .dealer(b))  // the dealer sold the units for cash
         world.rebalanceLoan(i)
@@ -118,6 +122,7 @@ import Testing
         let cash = world.retail.cash[0], held = world.retail.units[0]
         let loan = 20 * (held * p + cash), bought = (cash + loan) / p
         world.retail.setBalances(of: 0, cash: 0, units: held + bought, loan: loan)
+        world.transfer(bought, .units(a), from: longOnlyCrypto, to: .dealer(0))  // more than a dealer's inventory
         world.dealers[0].book.add(-bought, to: .units(a))
         world.dealers[0].book.add(bought * p, to: .cash)
         for d in world.dealers.indices {
