@@ -73,6 +73,28 @@ def statuses(folders):
     return "\n".join(lines)
 
 
+def dealers(folders):
+    lines = ["| experiment | peak capital use (% of equity) | runs at 90% or more | lowest crypto headroom ($bn) |",
+             "|---|---|---|---|"]
+    for name, folder in folders.items():
+        with open(os.path.join(folder, "runs.csv"), newline="") as f:
+            ok = {r["run_id"] for r in csv.DictReader(f) if r["status"] == "ok"}
+        peak, room = {}, {}
+        with open(os.path.join(folder, "timeseries.csv"), newline="") as f:
+            for r in csv.DictReader(f):
+                if r["run_id"] in ok:
+                    use = float(r["dealer_capital_used"]) / max(float(r["dealer_equity"]), 1e-9)
+                    peak[r["run_id"]] = max(peak.get(r["run_id"], 0.0), 100 * use)
+                    room[r["run_id"]] = min(room.get(r["run_id"], math.inf), float(r["dealer_headroom_crypto"]))
+
+        def spread(values):
+            v = sorted(values)
+            return f"{v[len(v) // 2]:.3g} [{v[0]:.3g}, {v[-1]:.3g}]" if v else "-"
+        lines.append(f"| {name} | {spread(peak.values())} | {sum(p >= 90 for p in peak.values())} of {len(peak)} | "
+                     f"{spread(room.values())} |")
+    return "\n".join(lines)
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--binary", default=".build/release/drypowder")
@@ -87,6 +109,7 @@ def main():
     values = {
         "date": datetime.date.today().isoformat(), "commit": commit or "?", "gsl": gsl,
         "statuses": statuses(folders),
+        "dealers": dealers(folders),
         "chain": chain_table(folders["seed-crash"]),
         "drypowder": "\n\n".join(
             f"**Point {p['point']}: money funds {float(p['money_fund.cash']) * 5 / 1000:.1f} $tn.** "
