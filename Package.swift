@@ -44,7 +44,7 @@ let package = Package(
         ),
         // `make bench`: release-mode timings of the hot paths (never a test).
         .executableTarget(name: "drypowder-bench", dependencies: ["Simulation", "Economy", "Config", "Output", "Stochastics"]),
-        .testTarget(name: "StochasticsTests", dependencies: ["Stochastics"]),
+        .testTarget(name: "StochasticsTests", dependencies: ["Stochastics", "TestSupport"]),
         .testTarget(name: "ConfigTests", dependencies: ["Config"], exclude: ["Fixtures"]),
         .testTarget(name: "EconomyTests", dependencies: ["Economy", "Stochastics", "Config", "TestSupport"]),
         .target(name: "TestSupport", path: "Tests/TestSupport"),

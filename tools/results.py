@@ -18,7 +18,9 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import chain  # noqa: E402
 
 EXPERIMENTS = ["seed-crash", "dry-powder-sweep", "central-bank", "regime-switch", "sell-order", "leverage",
-               "stylized-facts"]
+               "stylized-facts", "sensitivity"]
+SENSITIVITY_OUTPUTS = {"peak_yield_rise": "Treasury yield, peak rise", "peak_spread_rise": "credit spread, peak rise",
+                       "max_drawdown_crypto": "crypto's largest drawdown"}
 
 
 def sweep(binary, out, name):
@@ -73,6 +75,22 @@ def statuses(folders):
     return "\n".join(lines)
 
 
+def sensitivity_table(binary, folder):
+    path = os.path.join(folder, "sensitivity.csv")
+    subprocess.run([binary, "sensitivity", folder, "--output", *SENSITIVITY_OUTPUTS, "--against", "no-boom",
+                    "--out", path], check=True, stdout=subprocess.DEVNULL)
+    with open(path, newline="") as f:
+        rows = list(csv.DictReader(f))
+    lines = [f"{rows[0]['rows']} design rows. Within each output, keys by total index.\n",
+             "| effect on | key | first-order index [95%] | total index [95%] |", "|---|---|---|---|"]
+    for output, label in SENSITIVITY_OUTPUTS.items():
+        for r in sorted((r for r in rows if r["output"] == output), key=lambda r: -float(r["total"])):
+            def ci(name):
+                return f"{float(r[name]):.2f} [{float(r[name + '_low']):.2f}, {float(r[name + '_high']):.2f}]"
+            lines.append(f"| {label} | `{r['parameter']}` | {ci('first_order')} | {ci('total')} |")
+    return "\n".join(lines)
+
+
 def dealers(folders):
     lines = ["| experiment | peak capital use (% of equity) | runs at 90% or more | lowest crypto headroom ($bn) |",
              "|---|---|---|---|"]
@@ -123,6 +141,7 @@ def main():
         "leverage": leverage_table(folders["leverage"]),
         "stylized": stylized_table(folders["stylized-facts"]),
         "seedevent": seed_event_table(folders["seed-crash"]),
+        "sensitivity": sensitivity_table(args.binary, folders["sensitivity"]),
     }
     for key, value in values.items():
         doc = doc.replace("{{" + key + "}}", value)

@@ -24,6 +24,7 @@ extension BatchContext {
                                   ("events", v.events.map(events) ?? .null)]))
             })),
             ("design", .array((1...design.count).map { p in .array(design.values(at: p).map(JSON.string)) })),
+        ] + (plan.sharedSeeds ? [("seeds", .string("shared"))] : []) + [
             ("keys", .array(keys.map(JSON.string))),
             ("tables", .array(headers.map { .string($0.file) })),
             ("every", .number(Double(outputs.every))),

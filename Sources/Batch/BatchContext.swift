@@ -22,7 +22,7 @@ public struct BatchContext: Sendable {
         self.experiment = experiment
         design = try Design(batch.sweep, masterSeed: masterSeed)
         plan = RunPlan(points: design.count, replications: batch.replications, variants: batch.variants.map(\.name),
-                       masterSeed: masterSeed)
+                       masterSeed: masterSeed, sharedSeeds: batch.sweep?.sharedSeeds ?? false)
         let rules = try Rules(experiment)
         let market = rules.market.assets
         generator = rules.run.generator.rawValue

@@ -6,7 +6,9 @@ import Stochastics
 /// The design of a sweep: which value each swept key takes at each point (1-based). A grid is the
 /// cartesian product of its factors, the first factor varying slowest; a latin hypercube draws one
 /// value in each of `points` equal strata of every range, strata paired at random (GSL stream
-/// `design` of the master seed); a Sobol design takes GSL's first `points` quasi-random points.
+/// `design` of the master seed); a Sobol design takes GSL's first `points` quasi-random points; a
+/// Saltelli design lays out N rows of k + 2 points (A, B, then A with each key from B in turn:
+/// `SobolIndices.saltelliPoints`), point (j - 1)(k + 2) + 1 opening row j.
 /// An experiment without a sweep has one point and no keys.
 public struct Design: Sendable {
     public let parameters: [BatchSpec.Parameter]
@@ -42,6 +44,9 @@ public struct Design: Sendable {
         case .sobol:
             let sobol = try SobolSequence(dimensions: sweep.factors.count)
             source = .unit(try (0..<sweep.points).map { _ in try sobol.next() }, sweep.factors)
+        case .saltelli:
+            let k = sweep.factors.count
+            source = .unit(try SobolIndices.saltelliPoints(rows: sweep.points / (k + 2), inputs: k), sweep.factors)
         }
     }
 

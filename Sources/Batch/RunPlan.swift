@@ -11,6 +11,9 @@ public struct RunPlan: Sendable {
     /// `main` (the experiment itself) first, then the experiment's variants in file order.
     public let variants: [String]
     public let masterSeed: UInt64
+    /// Whether every point's replication r runs on the same seed (common random numbers across the design,
+    /// `sweep.seeds: shared`), not on one of its own.
+    public let sharedSeeds: Bool
 
     public struct RunID: Sendable, Hashable {
         public let id: Int
@@ -21,8 +24,9 @@ public struct RunPlan: Sendable {
         public let seed: UInt64
     }
 
-    public init(points: Int, replications: Int, variants: [String], masterSeed: UInt64) {
+    public init(points: Int, replications: Int, variants: [String], masterSeed: UInt64, sharedSeeds: Bool = false) {
         (self.points, self.replications, self.variants, self.masterSeed) = (points, replications, ["main"] + variants, masterSeed)
+        self.sharedSeeds = sharedSeeds
     }
 
     public var count: Int { points * replications * variants.count }
@@ -38,7 +42,7 @@ public struct RunPlan: Sendable {
         let group = (id - 1) / variants.count
         let point = group / replications + 1, replication = group % replications + 1
         return RunID(id: id, point: point, replication: replication, variant: v,
-                     seed: Self.seed(master: masterSeed, point: point, replication: replication))
+                     seed: Self.seed(master: masterSeed, point: sharedSeeds ? 1 : point, replication: replication))
     }
 
     /// The seed of every variant's run at (point, replication): a node of the master seed's tree, cut to

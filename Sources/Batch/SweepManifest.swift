@@ -50,6 +50,7 @@ struct SweepManifest {
             ("host", .string(ProcessInfo.processInfo.hostName)),
             ("threads", .number(Double(jobs))),
             ("shard", .string("\(shard.index)/\(shard.count)")),
+            ("design", .string(context.experiment.batch.sweep?.design.rawValue ?? "none")),
             ("points", .number(Double(context.plan.points))),
             ("replications", .number(Double(context.plan.replications))),
             ("variants", .array(context.plan.variants.map(JSON.string))),

@@ -72,7 +72,7 @@ struct BatchParser {
     }
 
     mutating func sweep(_ node: ConfigNode) -> BatchSpec.Sweep? {
-        guard let m = mapping(node, "sweep", known: ["design", "points", "parameters"], expected: "a mapping with design, parameters (and points)") else { return nil }
+        guard let m = mapping(node, "sweep", known: ["design", "points", "parameters", "seeds"], expected: "a mapping with design, parameters (and points, seeds)") else { return nil }
         let names = BatchSpec.Design.allCases.map(\.rawValue).joined(separator: ", ")
         var design = BatchSpec.Design.grid
         if let d = m["design"] {
@@ -83,7 +83,7 @@ struct BatchParser {
         var points = 0
         if let n = m["points"] {
             if design == .grid {
-                fail(n, "sweep.points", "a grid has one point per combination of its lists; points is for latin_hypercube and sobol")
+                fail(n, "sweep.points", "a grid has one point per combination of its lists; points is for latin_hypercube, sobol and saltelli")
             } else {
                 points = integer(n, "sweep.points", min: 1, max: 1_000_000) ?? 0
             }
@@ -130,6 +130,13 @@ struct BatchParser {
         if design == .sobol && factors.count > 40 {
             fail(params, "sweep.parameters", "GSL's Sobol generator has at most 40 dimensions, found \(factors.count)")
         }
+        if design == .saltelli {
+            if factors.count > 20 {
+                fail(params, "sweep.parameters", "a saltelli design draws 2 values per key from GSL's Sobol generator (at "
+                     + "most 40 dimensions): at most 20 keys, found \(factors.count)")
+            }
+            points *= factors.count + 2
+        }
         if design == .grid {
             points = factors.reduce(1) { total, f in
                 switch f {
@@ -139,7 +146,13 @@ struct BatchParser {
                 }
             }
         }
-        return BatchSpec.Sweep(design: design, points: points, factors: factors)
+        var shared = false
+        if let s = m["seeds"] {
+            if case let .scalar(text, _) = s.value, text == "shared" || text == "per_point" { shared = text == "shared" } else {
+                fail(s, "sweep.seeds", "expected per_point or shared; found \(s.found)")
+            }
+        }
+        return BatchSpec.Sweep(design: design, points: points, factors: factors, sharedSeeds: shared)
     }
 
     /// A non-empty list of scalars.

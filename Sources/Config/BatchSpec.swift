@@ -7,7 +7,7 @@
 ///   no-boom: {events: []}          # replaces the experiment's events
 ///   qe-backstop: {set: {central_bank.qe_rate: 0.04}}
 /// sweep:
-///   design: grid                   # grid | latin_hypercube | sobol
+///   design: grid                   # grid | latin_hypercube | sobol | saltelli
 ///   parameters:
 ///     money_fund.cash: [1540, 3040]          # grid: a list of values
 ///     leverage:                              # grid: a zipped group, its lists moved together
@@ -17,7 +17,8 @@
 /// ```
 ///
 /// A latin_hypercube or sobol sweep gives `points:` and a range per key:
-/// `{min: 1000, max: 10000, scale: log, integer: false}`.
+/// `{min: 1000, max: 10000, scale: log, integer: false}`. A saltelli sweep (for Sobol indices) gives
+/// ranges and `points: N`, its base sample: it runs N (k + 2) points for k keys.
 public struct BatchSpec: Sendable {
     public static let keys = ExperimentKeys.all.filter(\.batch).map(\.name)
 
@@ -40,6 +41,7 @@ public struct BatchSpec: Sendable {
         case grid
         case latinHypercube = "latin_hypercube"
         case sobol
+        case saltelli
     }
 
     /// One swept configuration key, e.g. `money_fund.cash`.
@@ -68,9 +70,14 @@ public struct BatchSpec: Sendable {
 
     public struct Sweep: Sendable {
         public let design: Design
-        /// Points drawn by latin_hypercube or sobol; a grid has the product of its list lengths.
+        /// Points drawn by latin_hypercube or sobol, N (k + 2) for saltelli's base sample N and k keys; a grid
+        /// has the product of its list lengths.
         public let points: Int
         public let factors: [Factor]
+        /// `seeds: shared`: replication r of every point runs on one seed (common random numbers across the
+        /// design, so an output varies with the keys, not with the draws); `per_point` (the default) gives
+        /// each point seeds of its own.
+        public let sharedSeeds: Bool
         public var parameters: [Parameter] { factors.flatMap(\.parameters) }
     }
 

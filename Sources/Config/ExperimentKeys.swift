@@ -30,9 +30,12 @@ public enum ExperimentKeys {
             meaning: "counterfactuals run on the same seeds as the experiment (variant main); events replace the "
                 + "experiment's",
             batch: true),
-        Key(name: "sweep", form: "{design: \(names(BatchSpec.Design.self)), points: N, parameters: {...}}",
-            meaning: "grid: key.path: [values], or a named group of key.path: [values] moved together; latin_hypercube "
-                + "and sobol: key.path: {min, max, scale: linear | log, integer: true | false}", batch: true),
+        Key(name: "sweep", form: "{design: \(names(BatchSpec.Design.self)), points: N, seeds: per_point | shared, "
+                + "parameters: {...}}",
+            meaning: "grid: key.path: [values], or a named group of key.path: [values] moved together; latin_hypercube, "
+                + "sobol and saltelli: key.path: {min, max, scale: linear | log, integer: true | false} (saltelli: points is "
+                + "the base sample N, run as N (k + 2) points for Sobol indices: `drypowder sensitivity`); seeds: shared runs "
+                + "replication r of every point on one seed (common random numbers across the design)", batch: true),
         Key(name: "outputs", form: "{tables: [\(BatchSpec.Table.allCases.map(\.rawValue).joined(separator: ", "))], "
                 + "every: 1, snapshot_every: 0} when absent",
             meaning: "per-run tables to write, keep every k-th step, per-agent balance sheets every k steps (0: none)",

@@ -41,6 +41,9 @@ extension RandomStream {
     /// True with probability `p`.
     public func bernoulli(_ p: Double) -> Bool { gsl_ran_bernoulli(rng, p) == 1 }
 
+    /// Uniform on the integers 0..<n (`gsl_rng_uniform_int`; n >= 1).
+    public func uniformInt(_ n: Int) -> Int { Int(gsl_rng_uniform_int(rng, UInt(n))) }
+
     /// A uniformly random permutation of 0..<n (`gsl_ran_shuffle`).
     public func permutation(_ n: Int) -> [Int] {
         var items = Array(0..<n)

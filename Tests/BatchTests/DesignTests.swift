@@ -67,6 +67,27 @@ import Testing
         }
     }
 
+    /// `points: 4` with two keys is four rows of A, B, A with the first key from B, A with the second:
+    /// 16 points, each mapped onto its range (`SobolIndices.saltelliPoints`).
+    @Test func aSaltelliDesignLaysOutRowsOfABAndTheirCrossings() throws {
+        let c = try context("""
+            sweep:
+              design: saltelli
+              points: 4
+              parameters:
+                money_fund.cash: {min: 0, max: 1000}
+                hyperscaler.capex_growth: {min: 0, max: 1}
+            """)
+        #expect(c.design.count == 16)
+        let unit = try SobolIndices.saltelliPoints(rows: 4, inputs: 2)
+        for p in 1...16 {
+            let v = c.design.values(at: p).map { Double($0)! }
+            #expect(abs(v[0] - 1000 * unit[p - 1][0]) < 1e-9 && abs(v[1] - unit[p - 1][1]) < 1e-12)
+        }
+        let row = (1...4).map { c.design.values(at: 4 + $0) }  // the second row: A, B, AB_1, AB_2
+        #expect(row[2] == [row[1][0], row[0][1]] && row[3] == [row[0][0], row[1][1]])
+    }
+
     @Test func seedsDifferByPointAndReplicationAndAreSharedByVariants() throws {
         let c = try context("""
             replications: 4
@@ -105,6 +126,7 @@ import Testing
         ("sweep:\n  parameters:\n    run.seed: [1, 2]", "sweep.parameters.run.seed", "seeds are derived"),
         ("sweep:\n  design: sobol\n  points: 4\n  parameters:\n    dealer.count: {min: 1.2, max: 1.8, integer: true}", "sweep.parameters.dealer.count", "no whole number"),
         ("replications: 0", "replications", "expected an integer in [1, 1000000]"),
+        ("sweep:\n  design: saltelli\n  parameters:\n    dealer.count: {min: 1, max: 3}", "sweep.points", "missing key"),
         ("outputs: {tables: [timeseries, prices]}", "outputs.tables[1]", "expected one of"),
     ])
     func badBatchKeysAreConfigErrorsAtTheirLine(extra: String, key: String, message: String) throws {

@@ -58,6 +58,44 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: killed + "/parts"))
     }
 
+    /// A saltelli sweep on shared seeds, then its Sobol indices: one seed for every run, a row per key, and
+    /// `sensitivity` refuses a grid sweep and a file it did not write.
+    @Test func sensitivityGivesSobolIndicesOfASaltelliSweep() throws {
+        let experiment = Repository.experiment("saltelli", steps: 10, retail: 100, extra: """
+            variants:
+              no-boom: {set: {hyperscaler.capex_growth: 0}}
+            sweep:
+              design: saltelli
+              seeds: shared
+              points: 4
+              parameters:
+                hyperscaler.capex_growth: {min: 0.5, max: 3}
+                money_fund.cash: {min: 1540, max: 3040}
+            """)
+        let dir = Repository.temporaryDirectory() + "/saltelli"
+        let swept = try CLI.run(["sweep", experiment, "--out", dir, "--quiet"])
+        #expect(swept.status == 0, "\(swept.stderr)")
+        func rows(_ file: String) throws -> [[String]] {  // these tables quote nothing
+            try String(contentsOfFile: file, encoding: .utf8).split(separator: "\n").map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
+        }
+        let runs = try rows(dir + "/runs.csv")
+        #expect(runs.count == 1 + 16 * 2 && Set(runs.dropFirst().map { $0[4] }).count == 1, "every run on one seed")
+        let r = try CLI.run(["sensitivity", dir, "--output", "peak_yield_rise", "--against", "no-boom", "--resamples", "20"])
+        #expect(r.status == 0, "\(r.stderr)")
+        let table = try rows(dir + "/sensitivity.csv")
+        #expect(table.map { $0[1] } == ["parameter", "hyperscaler.capex_growth", "money_fund.cash"])
+
+        let grid = Repository.temporaryDirectory() + "/grid"
+        #expect(try CLI.run(["sweep", Repository.experiment("grid", steps: 5, retail: 100, extra: Self.batch), "--out", grid,
+                             "--quiet"]).status == 0)
+        let refused = try CLI.run(["sensitivity", grid, "--output", "peak_yield_rise"])
+        #expect(refused.status == 2 && refused.stderr.contains("Sobol indices need a saltelli design"), "\(refused.stderr)")
+        try "mine\n".write(toFile: dir + "/mine.csv", atomically: true, encoding: .utf8)
+        let kept = try CLI.run(["sensitivity", dir, "--output", "peak_yield_rise", "--out", dir + "/mine.csv"])
+        let mine = try String(contentsOfFile: dir + "/mine.csv", encoding: .utf8)
+        #expect(kept.status == 2 && mine == "mine\n", "\(kept.stderr)")
+    }
+
     @Test func planCountsTheRunsASweepMakes() throws {
         let experiment = Repository.experiment("planned", steps: 6, retail: 100, extra: Self.batch)
         let plan = try CLI.run(["plan", experiment])
