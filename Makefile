@@ -8,7 +8,7 @@ SWEEP      ?= Experiments/dry-powder-sweep.yaml
 SWEEP_OUT  ?= $(OUT)/sweeps/$(basename $(notdir $(SWEEP)))
 SUDO       := $(shell [ "$$(id -u)" -eq 0 ] || echo sudo)
 
-.PHONY: all deps build release run sweep test test-crash bench clean
+.PHONY: all deps build release run sweep test test-crash bench calibrate clean
 
 all: build
 
@@ -51,6 +51,12 @@ test-crash: build
 # (delete a folder to rerun it), then every table computed by tools/results.py.
 results: release
 	python3 tools/results.py --binary .build/release/drypowder --out out/results --write docs/RESULTS.md
+
+# The shipped calibration by simulated moments into out/calibrate/ (a killed one resumes from its trace).
+CALIBRATION := calibrate-volatility
+calibrate: release
+	.build/release/drypowder calibrate Experiments/$(CALIBRATION).yaml --out out/calibrate/$(CALIBRATION) \
+		$(if $(wildcard out/calibrate/$(CALIBRATION)/trace.csv),--resume)
 
 bench: release
 	.build/release/drypowder-bench $(BENCH_ARGS)

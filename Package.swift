@@ -34,11 +34,13 @@ let package = Package(
         .target(name: "Batch", dependencies: ["Simulation", "Output", "Config", "Economy", "Stochastics"]),
         // `drypowder analyze`: statistics of a finished sweep's tables (tails, clustering, drawdowns, flows).
         .target(name: "Analysis", dependencies: ["Output", "Simulation", "Stochastics"]),
+        // `drypowder calibrate`: the method of simulated moments over analyze's statistics.
+        .target(name: "Calibration", dependencies: ["Analysis", "Batch", "Simulation", "Config", "Output", "Stochastics"]),
         // The executable: argument parsing and wiring only.
         .executableTarget(
             name: "drypowder",
             dependencies: [
-                "Simulation", "Output", "Batch", "Analysis", "Config", "Economy", "Stochastics",
+                "Simulation", "Output", "Batch", "Analysis", "Calibration", "Config", "Economy", "Stochastics",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -54,5 +56,6 @@ let package = Package(
         .testTarget(name: "BatchTests", dependencies: ["Batch", "Output", "Config", "Stochastics", "TestSupport"]),
         .testTarget(name: "AnalysisTests", dependencies: ["Analysis", "Batch", "Config", "Output", "Stochastics", "TestSupport"]),
         .testTarget(name: "CLITests", dependencies: ["TestSupport"]),
+        .testTarget(name: "CalibrationTests", dependencies: ["Calibration", "Config", "TestSupport"]),
     ]
 )

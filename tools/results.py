@@ -75,6 +75,28 @@ def statuses(folders):
     return "\n".join(lines)
 
 
+def calibration_table(binary, out, name="calibrate-volatility"):
+    folder = os.path.join(out, name)
+    if not os.path.exists(os.path.join(folder, "fit.csv")):
+        resume = ["--resume"] if os.path.exists(os.path.join(folder, "trace.csv")) else []
+        subprocess.run([binary, "calibrate", f"Experiments/{name}.yaml", "--out", folder] + resume, check=True,
+                       stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    with open(os.path.join(folder, "trace.csv"), newline="") as f:
+        trace = list(csv.DictReader(f))
+    with open(os.path.join(folder, "fit.csv"), newline="") as f:
+        fit = list(csv.DictReader(f))
+    best = min((r for r in trace if r["status"] == "ok"), key=lambda r: float(r["objective"]))
+    keys = [k for k in trace[0] if k not in ("evaluation", "stage", "objective", "status")]
+    lines = [f"{len(trace)} evaluations; the best (evaluation {best['evaluation']}, objective "
+             f"{float(best['objective']):.3g}):\n", "| key | fitted |", "|---|---|"]
+    lines += [f"| `{k}` | {float(best[k]):.4g} |" for k in keys]
+    lines += ["", "| moment | target | simulated [95%] | contribution |", "|---|---|---|---|"]
+    for r in fit:
+        lines.append(f"| {r['moment']} | {float(r['target']):.4g} | {float(r['simulated']):.4g} "
+                     f"[{float(r['ci_low']):.4g}, {float(r['ci_high']):.4g}] | {float(r['contribution']):.3g} |")
+    return "\n".join(lines)
+
+
 def sensitivity_table(binary, folder):
     path = os.path.join(folder, "sensitivity.csv")
     subprocess.run([binary, "sensitivity", folder, "--output", *SENSITIVITY_OUTPUTS, "--against", "no-boom",
@@ -142,6 +164,7 @@ def main():
         "stylized": stylized_table(folders["stylized-facts"]),
         "seedevent": seed_event_table(folders["seed-crash"]),
         "sensitivity": sensitivity_table(args.binary, folders["sensitivity"]),
+        "calibration": calibration_table(args.binary, args.out),
     }
     for key, value in values.items():
         doc = doc.replace("{{" + key + "}}", value)

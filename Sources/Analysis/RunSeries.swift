@@ -12,6 +12,12 @@ struct RunSeries {
     var halted: [[Double]]
     var redemptionsPaid: [Double] = []
 
+    /// No steps yet, for `assets` assets (filled step by step: `RecordStatistics`).
+    init(assets: Int) {
+        let empty = Array(repeating: [Double](), count: assets)
+        (prices, logReturns, volumes, forcedVolumes, halted) = (empty, empty, empty, empty, empty)
+    }
+
     /// True when every step is kept (outputs.every 1), so returns are daily.
     var daily: Bool { zip(steps, steps.dropFirst()).allSatisfy { $1 == $0 + 1 } }
 

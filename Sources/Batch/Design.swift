@@ -77,16 +77,10 @@ public struct Design: Sendable {
             return chosen.flatMap { $0 }
         case let .unit(unit, factors):
             return zip(unit[point - 1], factors).map { u, factor in
-                guard case let .range(p, lo, hi, log, integer) = factor else { preconditionFailure("a range design holds ranges") }
-                let text: String
-                if integer {
-                    let (a, b) = (lo.rounded(.up), hi.rounded(.down))
-                    text = String(Int(min(b, a + (u * (b - a + 1)).rounded(.down))))
-                } else {
-                    let x = log ? Foundation.exp(Foundation.log(lo) + u * (Foundation.log(hi) - Foundation.log(lo))) : lo + u * (hi - lo)
-                    text = CSVWriter.format(min(max(x, lo), hi))
+                guard case let .range(p, _, _, _, integer) = factor, let x = factor.value(at: u) else {
+                    preconditionFailure("a range design holds ranges")
                 }
-                return ConfigNode(.scalar(text, quoted: false), at: p.location)
+                return ConfigNode(.scalar(integer ? String(Int(x)) : CSVWriter.format(x), quoted: false), at: p.location)
             }
         }
     }

@@ -188,7 +188,7 @@ struct BatchParser {
         return .zipped(name, lists)
     }
 
-    private mutating func range(_ p: BatchSpec.Parameter, _ node: ConfigNode, _ key: String) -> BatchSpec.Factor? {
+    mutating func range(_ p: BatchSpec.Parameter, _ node: ConfigNode, _ key: String) -> BatchSpec.Factor? {
         guard let m = mapping(node, key, known: ["min", "max", "scale", "integer"], expected: "a range {min, max, scale, integer}") else { return nil }
         guard let lo = m["min"].flatMap({ number($0, "\(key).min") }), let hi = m["max"].flatMap({ number($0, "\(key).max") }) else {
             if m["min"] == nil || m["max"] == nil { fail(node, key, "a range needs min and max") }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// What a batch of runs is made of, from an experiment file's optional `replications`, `variants`,
 /// `sweep` and `outputs` keys:
 ///
@@ -65,6 +67,18 @@ public struct BatchSpec: Sendable {
             case let .values(p, _), let .range(p, _, _, _, _): return [p]
             case let .zipped(_, group): return group.map(\.0)
             }
+        }
+
+        /// A range's value at `u` in [0, 1): linear or log between min and max, or the whole numbers in it
+        /// taken in equal shares; nil for a list.
+        public func value(at u: Double) -> Double? {
+            guard case let .range(_, lo, hi, log, integer) = self else { return nil }
+            if integer {
+                let (a, b) = (lo.rounded(.up), hi.rounded(.down))
+                return min(b, a + (u * (b - a + 1)).rounded(.down))
+            }
+            let x = log ? Foundation.exp(Foundation.log(lo) + u * (Foundation.log(hi) - Foundation.log(lo))) : lo + u * (hi - lo)
+            return min(max(x, lo), hi)
         }
     }
 
