@@ -61,7 +61,8 @@ MEASURES = [
     ("policy rate, peak", "%", 0, lambda r: 100 * max(column(r, "policy_rate"))),
     ("crypto haircut, mean", "%", +1, lambda r: 100 * sum(column(r, "haircut_crypto")) / len(r)),
     ("dealers' capital used, peak", "% of equity", +1,
-     lambda r: 100 * max(u / e for u, e in zip(column(r, "dealer_capital_used"), column(r, "dealer_equity")))),
+     lambda r: 100 * max(u / e if e > 0 else math.inf
+                         for u, e in zip(column(r, "dealer_capital_used"), column(r, "dealer_equity")))),
     ("dealers' crypto headroom, lowest", "$bn", -1, lambda r: min(column(r, "dealer_headroom_crypto"))),
     ("margin calls", "fund-days", +1, lambda r: sum(column(r, "margin_calls"))),
     ("forced sales", "$bn", +1,

@@ -114,24 +114,28 @@ def sensitivity_table(binary, folder):
 
 
 def dealers(folders):
-    lines = ["| experiment | peak capital use (% of equity) | runs at 90% or more | lowest crypto headroom ($bn) |",
-             "|---|---|---|---|"]
+    lines = ["| experiment | peak capital use (% of equity) | runs at 90% or more | runs with an insolvent dealer | "
+             "lowest crypto headroom ($bn) |", "|---|---|---|---|---|"]
     for name, folder in folders.items():
         with open(os.path.join(folder, "runs.csv"), newline="") as f:
             ok = {r["run_id"] for r in csv.DictReader(f) if r["status"] == "ok"}
-        peak, room = {}, {}
+        peak, room, insolvent = {}, {}, set()
         with open(os.path.join(folder, "timeseries.csv"), newline="") as f:
             for r in csv.DictReader(f):
-                if r["run_id"] in ok:
-                    use = float(r["dealer_capital_used"]) / max(float(r["dealer_equity"]), 1e-9)
+                if r["run_id"] not in ok:
+                    continue
+                room[r["run_id"]] = min(room.get(r["run_id"], math.inf), float(r["dealer_headroom_crypto"]))
+                if float(r["dealer_equity_min"]) <= 0:
+                    insolvent.add(r["run_id"])
+                else:
+                    use = float(r["dealer_capital_used"]) / float(r["dealer_equity"])
                     peak[r["run_id"]] = max(peak.get(r["run_id"], 0.0), 100 * use)
-                    room[r["run_id"]] = min(room.get(r["run_id"], math.inf), float(r["dealer_headroom_crypto"]))
 
         def spread(values):
             v = sorted(values)
             return f"{v[len(v) // 2]:.3g} [{v[0]:.3g}, {v[-1]:.3g}]" if v else "-"
-        lines.append(f"| {name} | {spread(peak.values())} | {sum(p >= 90 for p in peak.values())} of {len(peak)} | "
-                     f"{spread(room.values())} |")
+        lines.append(f"| {name} | {spread(peak.values())} | {sum(p >= 90 for p in peak.values())} of {len(room)} | "
+                     f"{len(insolvent)} of {len(room)} | {spread(room.values())} |")
     return "\n".join(lines)
 
 

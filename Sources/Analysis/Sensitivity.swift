@@ -12,6 +12,8 @@ public enum Sensitivity {
     public struct Row: Sendable {
         public let output: String
         public let parameter: String
+        /// Design rows whose every point has the output.
+        public let rows: Int
         public let index: SobolIndices.Index
     }
 
@@ -21,8 +23,8 @@ public enum Sensitivity {
         public let baseRows: Int
         public let usedRows: Int
         public let notes: [String]
-        /// Outputs that did not vary over the rows used (no indices).
-        public let constant: [String]
+        /// Outputs without indices, and why (they did not vary, or too few rows have them).
+        public let missing: [(output: String, why: String)]
     }
 
     public static let header = ["output", "parameter", "rows", "first_order", "first_order_low", "first_order_high",
@@ -32,9 +34,10 @@ public enum Sensitivity {
                            resamples: Int, seed: UInt64) throws -> Report {
         let manifest: [String: Any]
         do { manifest = try ManifestFile.object(directory + "/manifest.json") } catch {
-            throw AnalysisError.directory(directory, "not a finished sweep (no readable manifest.json): run `drypowder sweep` first")
+            throw AnalysisError.directory(directory, "not a finished sweep (no readable manifest.json): run `drypowder "
+                                          + "sweep` first")
         }
-        let design = manifest["design"] as? String ?? "none"
+        let design = manifest["design"] as? String ?? "none", sharedSeeds = manifest["seeds"] as? String == "shared"
         guard design == "saltelli" else {
             throw AnalysisError.directory(directory, "a sweep of design \(design): Sobol indices need a saltelli design "
                                           + "(`sweep: {design: saltelli, points: N, parameters: {...}}`)")
@@ -51,7 +54,8 @@ public enum Sensitivity {
         }
         let variants = Set(runs.dropFirst().map { $0[column["variant"]!] })
         for name in [variant] + (against.map { [$0] } ?? []) where !variants.contains(name) {
-            throw AnalysisError.table(directory + "/runs.csv", "has no variant \(name) (\(variants.sorted().joined(separator: ", ")))")
+            let known = variants.sorted().joined(separator: ", ")
+            throw AnalysisError.table(directory + "/runs.csv", "has no variant \(name) (\(known))")
         }
         var values: [String: [Int: [Int: Double]]] = [:]  // variant -> point -> replication -> output row index
         var broken: Set<Int> = []
@@ -64,10 +68,13 @@ public enum Sensitivity {
         let n = points / (k + 2)
         let usable = (0..<n).filter { j in (1...(k + 2)).allSatisfy { !broken.contains(j * (k + 2) + $0) } }
         var notes: [String] = []
+        if !sharedSeeds {
+            notes.append("each point ran on seeds of its own (no `sweep.seeds: shared`): the indices take in the draws' noise")
+        }
         if usable.count < n {
             notes.append("\(n - usable.count) of \(n) design rows left out: a point's runs did not all end ok")
         }
-        var rows: [Row] = [], constant: [String] = []
+        var rows: [Row] = [], missing: [(output: String, why: String)] = []
         let stream = RandomStream(seed: Seed(seed).child("bootstrap"))
         for output in outputs {
             let c = column[output]!
@@ -85,14 +92,17 @@ public enum Sensitivity {
             let complete = block.filter { $0.allSatisfy(\.isFinite) }
             let a = complete.map { $0[0] }, b = complete.map { $0[1] }
             let ab = (0..<k).map { i in complete.map { $0[2 + i] } }
-            guard complete.count >= 2,
-                  let indices = SobolIndices.indices(a: a, b: b, ab: ab, resamples: resamples, stream: stream) else {
-                constant.append(output)
+            guard complete.count >= 2 else {
+                missing.append((output, "\(complete.count) design rows have it at every point: too few"))
                 continue
             }
-            rows += zip(keys, indices).map { Row(output: output, parameter: $0, index: $1) }
+            guard let indices = SobolIndices.indices(a: a, b: b, ab: ab, resamples: resamples, stream: stream) else {
+                missing.append((output, "it does not vary over the design"))
+                continue
+            }
+            rows += zip(keys, indices).map { Row(output: output, parameter: $0, rows: complete.count, index: $1) }
         }
-        return Report(rows: rows, baseRows: n, usedRows: usable.count, notes: notes, constant: constant)
+        return Report(rows: rows, baseRows: n, usedRows: usable.count, notes: notes, missing: missing)
     }
 
     /// The indices as CSV, one row per output and key.
@@ -100,7 +110,7 @@ public enum Sensitivity {
         let writer = try CSVWriter(path: Disk.temporaryPath(for: path), header: header)
         for row in report.rows {
             let i = row.index
-            try writer.writeRow([row.output, row.parameter, String(report.usedRows)],
+            try writer.writeRow([row.output, row.parameter, String(row.rows)],
                                 then: [i.first, i.firstInterval.lowerBound, i.firstInterval.upperBound,
                                        i.total, i.totalInterval.lowerBound, i.totalInterval.upperBound])
         }

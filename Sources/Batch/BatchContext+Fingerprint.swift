@@ -33,7 +33,7 @@ extension BatchContext {
     }
 
     /// FNV-1a (64-bit) of `fingerprint`'s text, in hex.
-    static func hash(_ fingerprint: JSON) -> String {
+    public static func hash(_ fingerprint: JSON) -> String {
         var h: UInt64 = 0xcbf2_9ce4_8422_2325
         for byte in fingerprint.rendered().utf8 { h = (h ^ UInt64(byte)) &* 0x100_0000_01b3 }
         let hex = String(h, radix: 16)

@@ -91,7 +91,7 @@ public enum Merge {
 
     /// What a merged manifest carries over from its shards: where the experiment came from, the code and
     /// library that ran it, and how its seeds and streams were made.
-    static let provenance = ["experiment_file", "git_commit", "master_seed", "generator", "gsl_version", "design", "points",
+    static let provenance = ["experiment_file", "git_commit", "master_seed", "generator", "gsl_version", "design", "seeds", "points",
                              "replications", "variants", "config"]
 
     /// The shards' value of `key` when they agree, else the list of their distinct values (shards built

@@ -51,6 +51,7 @@ struct SweepManifest {
             ("threads", .number(Double(jobs))),
             ("shard", .string("\(shard.index)/\(shard.count)")),
             ("design", .string(context.experiment.batch.sweep?.design.rawValue ?? "none")),
+            ("seeds", .string(context.plan.sharedSeeds ? "shared" : "per_point")),
             ("points", .number(Double(context.plan.points))),
             ("replications", .number(Double(context.plan.replications))),
             ("variants", .array(context.plan.variants.map(JSON.string))),

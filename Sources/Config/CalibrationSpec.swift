@@ -40,6 +40,8 @@ public struct CalibrationSpec: Sendable {
     public let targets: [Target]
     public let seeds: Int
     public let burnIn: Int
+    /// Where `burn_in` is written (the file's first line when it is not).
+    public let burnInLocation: SourceLocation
     public let search: Search
 
     public static let keys = ["experiment", "set", "seeds", "burn_in", "parameters", "targets", "search"]
@@ -92,7 +94,14 @@ public struct CalibrationSpec: Sendable {
         }
         guard p.errors.isEmpty else { throw ConfigErrors(p.errors) }
         return CalibrationSpec(path: path, experiment: experiment, overrides: overrides, parameters: parameters,
-                               targets: targets, seeds: seeds, burnIn: burnIn, search: search)
+                               targets: targets, seeds: seeds, burnIn: burnIn,
+                               burnInLocation: m["burn_in"]?.location ?? root.location, search: search)
+    }
+
+    /// Whether a file's top level is a calibration's (it names its targets), not an experiment's.
+    public static func isCalibration(_ path: String) -> Bool {
+        guard let root = try? YAMLLoader.load(file: path), let m = root.mapping else { return false }
+        return m["targets"] != nil && m["experiment"] != nil
     }
 }
 

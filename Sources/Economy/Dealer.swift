@@ -106,19 +106,21 @@ public struct Dealer: Sendable {
 
     /// Its order in market `a` at price `p`: `depthUnits` per log point below `reference`, less
     /// `inventory_aversion` of its gap to its target inventory, plus its `auction` bid (units it must
-    /// bid for, full at `auction_concession` below the reference); never more than it holds, its cash
-    /// buys, or its capital carries: what its equity at the morning's `prices`, less the capital its
-    /// other positions tie up, finances at the haircut `haircuts[a]`.
+    /// bid for, full at `auction_concession` below the reference); never more than it holds or its capital
+    /// carries. Its markets clear at once, so each gets its `budget` share of the capital its equity at the
+    /// morning's `prices` leaves free, financed at the haircut `haircuts[a]`; a dealer beyond its capital
+    /// sells every position down in proportion, to what its equity carries. Intraday it pays from an
+    /// overdraft that the night's repo refinances (dealers may be overdrawn).
     public func demand(asset a: Int, reference: Double, depthUnits: Double, prices: [Double], haircuts: [Double],
-                       auction: Double = 0, rules: DealerRules) -> (Double) -> Double {
-        let held = units[a], target = targetUnits[a], cash = max(cash, 0), h = max(haircuts[a], 1e-9)
-        let free = equity(prices) - capitalUsed(prices, haircuts: haircuts) + h * abs(held) * prices[a]
+                       budget: Double, auction: Double = 0, rules: DealerRules) -> (Double) -> Double {
+        let held = units[a], target = targetUnits[a], h = max(haircuts[a], 1e-9)
+        let equity = equity(prices), used = capitalUsed(prices, haircuts: haircuts)
         return { p in
             let below = log(reference / p)
             let bid = auction * min(max(below / rules.auctionConcession, 0), 1)
             let wanted = depthUnits * below - rules.inventoryAversion * (held - target) + bid
-            let capacity = max(free, 0) / (h * p) - held
-            return max(min(wanted, cash / p, capacity), -held)
+            let capacity = used <= equity ? (equity - used) * budget / (h * p) : held * (max(equity, 0) / used - 1)
+            return max(min(wanted, capacity), -held)
         }
     }
 

@@ -43,6 +43,7 @@ public enum TimeseriesColumns {
         Column("margin_loans", "margin loans owed by hedge funds and retail traders to dealers at the end of the step", "$bn", scalar: \.marginLoans),
         Column("dealer_capacity_used", "margin loans over the dealers' lending capacity (lending share of their cash and loans)", "fraction", scalar: \.dealerCapacityUsed),
         Column("dealer_equity", "the dealers' equity at the step's prices: what carries their inventories' haircuts", "$bn", scalar: \.dealerEquity),
+        Column("dealer_equity_min", "the lowest single dealer's equity: at or below 0 a dealer is insolvent, which the model does not resolve (no dealer defaults)", "$bn", scalar: \.dealerEquityMin),
         Column("dealer_capital_used", "capital the dealers' inventories tie up: each position's haircut times its value (beyond dealer_equity, they sell down)", "$bn", scalar: \.dealerCapitalUsed),
         Column("dealer_headroom_<asset>", "further value of the asset the dealers could finance at the step's haircut: their free capital over the haircut; shrinks as volatility raises haircuts", "$bn", \.dealerHeadroom),
         Column("liquidations", "retail liquidation orders filled (a position sold over two rounds counts twice)", "orders", scalar: { Double($0.liquidations) }),

@@ -25,6 +25,8 @@ public struct StepRecord: Sendable, Equatable {
     /// The dealers' equity, the capital their inventories tie up at the step's haircuts, and per asset the
     /// further value they could finance ($bn).
     public var dealerEquity: Double
+    /// The lowest of the dealers' equities: at or below 0, a dealer is insolvent (the model has no dealer default).
+    public var dealerEquityMin: Double
     public var dealerCapitalUsed: Double
     public var dealerHeadroom: [Double]
     public var policyRate: Double

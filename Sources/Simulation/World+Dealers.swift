@@ -5,15 +5,23 @@ import Economy
 /// futures in equal shares. Their repo funding is the funding market's (`World+Funding`).
 extension World {
     /// Phase 6: each dealer's inventory-averse liquidity in market `a`, around the morning's price,
-    /// within its capital at today's haircuts, with its equal share of `auctioned` units to bid for.
+    /// within its capital at today's haircuts, with its equal share of `auctioned` units to bid for. Each
+    /// market's budget of free capital is its share of the dealers' depth, in value.
     func dealerCurves(asset a: Int, reference: Double, auctioned: Double) -> [DemandCurve] {
-        let n = Double(dealers.count), share = a == governmentBond ? rules.dealer.primaryDepth : rules.dealer.depth
-        let depth = share * rules.market.assets[a].supply / n
+        let n = Double(dealers.count), depth = dealerDepth(a) / n
+        let total = prices.indices.reduce(0) { $0 + dealerDepth($1) * prices[$1] }
+        let budget = total > 0 ? dealerDepth(a) * prices[a] / total : 1 / Double(prices.count)
         let bid = rules.dealer.auctionShare * auctioned / n
         return dealers.enumerated().map { i, dealer in
             DemandCurve(.dealer(i), dealer.demand(asset: a, reference: reference, depthUnits: depth, prices: prices,
-                                                  haircuts: haircuts, auction: bid, rules: rules.dealer))
+                                                  haircuts: haircuts, budget: budget, auction: bid, rules: rules.dealer))
         }
+    }
+
+    /// Units all dealers buy per log point market `a` falls: `depth` (`primary_depth` in the government's
+    /// bond) times its step-0 supply.
+    func dealerDepth(_ a: Int) -> Double {
+        (a == governmentBond ? rules.dealer.primaryDepth : rules.dealer.depth) * rules.market.assets[a].supply
     }
 
     /// The dealers' equity, all together, at the current prices.

@@ -72,10 +72,10 @@ extension World {
 
     /// Dealers split what the other books and the retail traders do not hold (issuers' own bonds are
     /// owed, not held). If hedge funds' targets, then money funds' bond allocation, want more than the
-    /// other sectors leave, they are scaled down to fit (money funds bought theirs from the dealers).
-    /// Each dealer's equity is its `capital`: its cash is that less its share of the inventory's value,
-    /// an overdraft the first night's repo refinances. Dealers lend the hedge funds' starting margin
-    /// loans. (Endowments: the only book edits outside the ledger.)
+    /// other sectors leave, they are scaled down to fit (money funds start with those bonds in place of
+    /// part of their cash). Each dealer's equity is its `capital`: its cash is that less its share of the inventory's
+    /// value, an overdraft that step 0's night refinances in repo (`World.init`). Dealers lend the hedge
+    /// funds' starting margin loans. (Endowments: the only book edits outside the ledger.)
     mutating func dealersHoldingTheRest() -> [Dealer] {
         let n = Double(rules.dealer.count), b = governmentBond, p0 = prices[b]
         var rest = outstanding

@@ -128,8 +128,13 @@ public struct World {
         }
         dealers = dealersHoldingTheRest()
         endowHousehold()
+        // Step 0's night: dealers refinance their inventories' overdraft in repo, so they start the first
+        // day with their funding buffer. (Should the funding market fail here, step 1's phase 8 reports it.)
+        var night = StepLog(assets: assets.count)
+        try? clearFundingMarket(into: &night)
         let retailCash = retail.census().cash
-        initialCash = totalCash(retailCash: retailCash)
+        // With the central bank's cash: step 0's night may already have lent from the standing repo.
+        initialCash = totalCash(retailCash: retailCash) + centralBank.book.cash
         let grossCash = accounts.reduce(retailCash) { $0 + abs(self[$1].cash) }
         moneyScale = max(grossCash + zip(outstanding, prices).reduce(0) { $0 + $1.0 * $1.1 }, 1)
     }

@@ -14,7 +14,8 @@ enum ClearingBench {
                                                 creditLine: 1e8, rules: rules.hedgeFund[f.strategy]))
         } + world.dealers.enumerated().map { i, d in
             DemandCurve(.dealer(i), d.demand(asset: 0, reference: 100, depthUnits: rules.dealer.depth * rules.market.assets[0].supply,
-                                             prices: world.prices, haircuts: world.haircuts, rules: rules.dealer))
+                                             prices: world.prices, haircuts: world.haircuts, budget: 1,
+                                             rules: rules.dealer))
         } + [DemandCurve(.retailBuys) { 3e6 / $0 }]
         return method.time {
             for _ in 0..<markets {

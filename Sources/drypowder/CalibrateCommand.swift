@@ -7,7 +7,7 @@ import Output
 struct CalibrateCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "calibrate",
-        abstract: "Fit parameters to target moments by the method of simulated moments; write the best point, the fit and the trace.",
+        abstract: "Fit keys to target moments by simulated moments; write the best point, the fit and the trace.",
         discussion: """
             FILE names an experiment, the keys to fit with their ranges, and target moments, each a statistic of \
             `analyze` on an asset (volatility, excess_kurtosis, hill_tail_index, acf_return, acf_abs_return with a lag, \
@@ -35,9 +35,9 @@ struct CalibrateCommand: ParsableCommand {
         let spec: CalibrationSpec
         do { spec = try CalibrationSpec.load(file) } catch { throw UsageFailure(message: "\(error)") }
         let dir = out ?? "out/calibrate/" + PathText.stem(of: file)
-        let calibration: Calibration
+        let calibration: Calibrator
         do {
-            calibration = try Calibration(spec, trace: dir + "/trace.csv", resume: resume, jobs: jobs)
+            calibration = try Calibrator(spec, trace: dir + "/trace.csv", resume: resume, jobs: jobs)
         } catch let error as ConfigErrors {
             throw UsageFailure(message: "\(error)")
         } catch let failure as CalibrationFailure {
@@ -48,9 +48,11 @@ struct CalibrateCommand: ParsableCommand {
             let f = e.objective.isFinite ? String(format: "%.4g", e.objective) : e.status
             FileHandle.standardError.write(Data("[\(n)] \(stage): \(x): objective \(f)\n".utf8))
         }
-        let best: Calibration.Evaluation
+        let best: Calibrator.Evaluation
         do { best = try calibration.fit(try calibration.run()) } catch let failure as CalibrationFailure {
             throw RunFailure(message: "error: \(failure)")
+        } catch let error as ConfigErrors {
+            throw UsageFailure(message: "\(error)")
         }
         let rows = try calibration.writeFit(best, to: dir + "/fit.csv")
         try calibration.writeBest(best, to: dir + "/best.yaml")

@@ -34,7 +34,9 @@ struct SensitivityCommand: ParsableCommand {
     @Option(name: .long, help: "Seed of the bootstrap's GSL stream.")
     var seed: UInt64 = 1
 
-    @Option(name: .long, help: "Where to write the CSV (default: DIR/sensitivity.csv); an existing file is replaced only if sensitivity wrote it.")
+    @Option(name: .long, help: """
+        Where to write the CSV (default: DIR/sensitivity.csv); an existing file is replaced only if sensitivity wrote it.
+        """)
     var out: String?
 
     func validate() throws {
@@ -45,7 +47,8 @@ struct SensitivityCommand: ParsableCommand {
     func run() throws {
         let path = out ?? directory + "/sensitivity.csv"
         if FileManager.default.fileExists(atPath: path), !Self.wroteIt(path) {
-            throw UsageFailure(message: "error: \(path): exists and was not written by drypowder sensitivity; choose another --out")
+            throw UsageFailure(message: "error: \(path): exists and was not written by drypowder sensitivity; "
+                               + "choose another --out")
         }
         let report: Sensitivity.Report
         do {
@@ -58,10 +61,11 @@ struct SensitivityCommand: ParsableCommand {
             throw RunFailure(message: failure.description)
         }
         for note in report.notes { FileHandle.standardError.write(Data("warning: \(note)\n".utf8)) }
-        for name in report.constant {
-            FileHandle.standardError.write(Data("warning: \(name) does not vary over the design: no indices\n".utf8))
+        for (name, why) in report.missing {
+            FileHandle.standardError.write(Data("warning: \(name) has no indices: \(why)\n".utf8))
         }
-        print("Sobol indices over \(report.usedRows) of \(report.baseRows) design rows (first order, total; 95% bootstrap intervals)")
+        print("Sobol indices over \(report.usedRows) of \(report.baseRows) design rows "
+              + "(first order, total; 95% bootstrap intervals)")
         for row in report.rows {
             let i = row.index
             print("  \(row.output)  \(row.parameter): S1 \(Self.f(i.first)) [\(Self.f(i.firstInterval.lowerBound)), "

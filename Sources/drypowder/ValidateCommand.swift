@@ -1,5 +1,6 @@
 import ArgumentParser
 import Batch
+import Calibration
 import Config
 import Foundation
 import Simulation
@@ -10,7 +11,8 @@ struct ValidateCommand: ParsableCommand {
         abstract: "Check rule files and experiment files; print every error as FILE:LINE: error: KEY: MESSAGE.",
         discussion: """
             A file named after an agent type (e.g. Agents/hedge_fund.yaml) is checked as that type's rules;
-            any other file is checked as an experiment, with its agent files, overrides, events, variants and sweep.
+            a calibration file (one with targets) as `drypowder calibrate` reads it, with its experiment; any other
+            file as an experiment, with its agent files, overrides, events, variants and sweep.
             """)
 
     @Argument(help: "Files to check.")
@@ -32,6 +34,8 @@ struct ValidateCommand: ParsableCommand {
                 let stem = PathText.stem(of: file)
                 if let type = type ?? (Rules.agentTypes.contains(stem) ? stem : nil) {
                     try Rules.validate(ruleFile: try YAMLLoader.load(file: file), type: type)
+                } else if CalibrationSpec.isCalibration(file) {
+                    try Calibrator.check(try CalibrationSpec.load(file))
                 } else {
                     let experiment = try Experiment.load(file)
                     let scenario = try Scenario(experiment)

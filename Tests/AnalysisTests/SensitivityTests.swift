@@ -12,7 +12,7 @@ import Testing
     func sweep(rows: Int, failed: Set<Int> = [], design: String = "saltelli") throws -> String {
         let dir = Repository.temporaryDirectory() + "/sweep"
         try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
-        try "{\"design\": \"\(design)\", \"points\": \(rows * 5)}\n".write(toFile: dir + "/manifest.json", atomically: true, encoding: .utf8)
+        try "{\"design\": \"\(design)\", \"seeds\": \"shared\", \"points\": \(rows * 5)}\n".write(toFile: dir + "/manifest.json", atomically: true, encoding: .utf8)
         let points = try SobolIndices.saltelliPoints(rows: rows, inputs: 3)
         var designCSV = "point,a.x1,a.x2,a.x3\n", runsCSV = "run_id,point,replication,variant,seed,status,error,score\n"
         for (p, u) in points.enumerated() {
@@ -78,7 +78,8 @@ import Testing
     /// docs/OUTPUT.md documents every column of sensitivity.csv.
     @Test func everyColumnIsDocumented() throws {
         let doc = try String(contentsOfFile: Repository.path("docs/OUTPUT.md"), encoding: .utf8)
-        let section = try #require(doc.components(separatedBy: "### sensitivity.csv").last)
+        let start = try #require(doc.range(of: "### sensitivity.csv"), "docs/OUTPUT.md has no section ### sensitivity.csv")
+        let section = doc[start.upperBound...]
         for column in Sensitivity.header { #expect(section.contains("| `\(column)` |"), "docs/OUTPUT.md lacks \(column)") }
     }
 }

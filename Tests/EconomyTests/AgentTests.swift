@@ -117,31 +117,53 @@ func shippedRules<T>(_ type: String, _ make: (inout RuleReader) -> T) -> T {
         #expect(rules.haircut(volatility: 10) == rules.haircutCap)
     }
 
-    @Test func dealerNeverSellsMoreThanItHoldsNorBuysBeyondItsCash() {
+    /// Cash 100 and 5 units at 10 (equity 150) at a 10% haircut: positions up to 1,500 in all, so however
+    /// far the price falls it buys no more than its capital carries; it never sells more than it holds.
+    @Test func dealerNeverSellsMoreThanItHoldsNorBuysBeyondItsCapital() {
         let rules = shippedRules("dealer") { DealerRules(&$0) }
         let dealer = Dealer(cash: 100, units: [5], targetUnits: [5])
-        let demand = dealer.demand(asset: 0, reference: 10, depthUnits: 50, prices: [10], haircuts: [0.1], rules: rules)
+        let demand = dealer.demand(asset: 0, reference: 10, depthUnits: 1e9, prices: [10], haircuts: [0.1], budget: 1,
+                                   rules: rules)
         #expect(demand(1000) >= -5)
-        #expect(demand(0.01) * 0.01 <= 100 + 1e-12)
+        #expect(abs(demand(0.01) * 0.01 * 0.1 - (150 - 5)) < 1e-9, "the free capital, 145, carries the new units")
         #expect(demand(10) == 0, "no trade at the reference price with inventory on target")
     }
 
     /// Equity 150 (cash 10,000 of which 9,900 borrowed in repo, 5 units at 10) carries positions worth
     /// equity / haircut: at a 10% haircut 1,500, so a price far below the reference buys up to 1500 / p
-    /// units in all, not the depth's more nor what its cash would buy; at 50%, a fifth of that. What it
-    /// could still finance shrinks in the same proportion.
+    /// units in all, not the depth's more; at 50%, a fifth of that. What it could still finance shrinks in
+    /// the same proportion.
     @Test func dealerCapitalCarriesItsInventoryAtTheHaircut() {
         let rules = shippedRules("dealer") { DealerRules(&$0) }
         var dealer = Dealer(cash: 10_000, units: [5], targetUnits: [5])
         dealer.book.add(-9_900, to: .claim(.repo))
         func position(_ haircut: Double, at p: Double) -> Double {
-            5 + dealer.demand(asset: 0, reference: 10, depthUnits: 1e6, prices: [10], haircuts: [haircut], rules: rules)(p)
+            5 + dealer.demand(asset: 0, reference: 10, depthUnits: 1e6, prices: [10], haircuts: [haircut], budget: 1,
+                              rules: rules)(p)
         }
-        #expect(abs(position(0.1, at: 8) - 1500 / 8) < 1e-9)
-        #expect(abs(position(0.5, at: 8) - 300 / 8) < 1e-9)
+        #expect(abs(position(0.1, at: 8) - (5 + 145 / 0.1 / 8)) < 1e-9)
+        #expect(abs(position(0.5, at: 8) - (5 + 125 / 0.5 / 8)) < 1e-9)
         #expect(abs(dealer.equity([10]) - 150) < 1e-12)
         #expect(abs(dealer.capacity(asset: 0, prices: [10], haircuts: [0.1]) - (150 - 5) / 0.1) < 1e-9)
         #expect(abs(dealer.capacity(asset: 0, prices: [10], haircuts: [0.5]) - (150 - 25) / 0.5) < 1e-9)
+    }
+
+    /// Two markets clear at once from one balance sheet: their budgets split the free capital, so together
+    /// they never tie up more than it (equity 200, 20 units of each at 10 and a 10% haircut: 160 free, 3/4
+    /// to the first market, 1/4 to the second); beyond capital (haircuts of 60%: 240 used) both sell in
+    /// proportion, together exactly down to the equity.
+    @Test func aDealersMarketsShareItsCapital() {
+        let rules = shippedRules("dealer") { DealerRules(&$0) }
+        let dealer = Dealer(cash: -200, units: [20, 20], targetUnits: [20, 20])
+        func order(_ a: Int, _ haircuts: [Double], budget: Double, at p: Double) -> Double {
+            dealer.demand(asset: a, reference: 10, depthUnits: 1e6, prices: [10, 10], haircuts: haircuts, budget: budget,
+                          rules: rules)(p)
+        }
+        let bought = [order(0, [0.1, 0.1], budget: 0.75, at: 5), order(1, [0.1, 0.1], budget: 0.25, at: 5)]
+        #expect(abs(bought[0] * 5 * 0.1 - 120) < 1e-9 && abs(bought[1] * 5 * 0.1 - 40) < 1e-9, "\(bought)")
+        let sold = [order(0, [0.6, 0.6], budget: 0.75, at: 10), order(1, [0.6, 0.6], budget: 0.25, at: 10)]
+        let after = zip([20.0, 20], sold).reduce(0) { $0 + 0.6 * ($1.0 + $1.1) * 10 }
+        #expect(abs(after - 200) < 1e-9 && sold[0] < 0 && abs(sold[0] - sold[1]) < 1e-12, "\(sold)")
     }
 
     /// A dealer whose inventory ties up more capital than it has (haircuts rose) sells down to what its
@@ -150,9 +172,10 @@ func shippedRules<T>(_ type: String, _ make: (inout RuleReader) -> T) -> T {
     @Test func dealerBeyondItsCapitalSellsDownToIt() {
         let rules = shippedRules("dealer") { DealerRules(&$0) }
         let dealer = Dealer(cash: -950, units: [100], targetUnits: [100])
-        let order = dealer.demand(asset: 0, reference: 10, depthUnits: 10, prices: [10], haircuts: [0.1], rules: rules)
-        #expect(abs(order(10) - (50 / 0.1 / 10 - 100)) < 1e-9)
-        #expect(order(10) < 0 && order(9) > order(10), "sells, less at a lower price (its capital carries more units)")
+        let order = dealer.demand(asset: 0, reference: 10, depthUnits: 10, prices: [10], haircuts: [0.1], budget: 1,
+                                  rules: rules)
+        #expect(abs(order(10) - (100 * 50 / 100 - 100)) < 1e-9)
+        #expect(order(10) < 0 && order(9) == order(10), "sells down to what its equity at the morning's marks carries")
     }
 
     /// Its share of an auction is bid in full at the concession below the reference, half of it halfway,
@@ -161,8 +184,8 @@ func shippedRules<T>(_ type: String, _ make: (inout RuleReader) -> T) -> T {
         let rules = shippedRules("dealer") { DealerRules(&$0) }
         let dealer = Dealer(cash: 1e4, units: [5], targetUnits: [5])
         let c = rules.auctionConcession
-        let bid = dealer.demand(asset: 0, reference: 100, depthUnits: 0, prices: [100], haircuts: [0.1], auction: 2,
-                                rules: rules)
+        let bid = dealer.demand(asset: 0, reference: 100, depthUnits: 0, prices: [100], haircuts: [0.1], budget: 1,
+                                auction: 2, rules: rules)
         #expect(bid(100) == 0)
         #expect(abs(bid(100 * exp(-c / 2)) - 1) < 1e-9)
         #expect(abs(bid(100 * exp(-c)) - 2) < 1e-9 && abs(bid(100 * exp(-2 * c)) - 2) < 1e-9)

@@ -21,12 +21,12 @@ import Testing
             let type = String(file.split(separator: "/").last!.dropLast(".yaml".count))
             try Rules.validate(ruleFile: try YAMLLoader.load(file: file), type: type)
         }
-        let experiments = Repository.files(in: "Experiments")
+        let experiments = Repository.files(in: "Experiments").filter { !CalibrationSpec.isCalibration($0) }
         #expect(!experiments.isEmpty)
         for file in experiments { _ = try Rules(try Experiment.load(file)) }
     }
 
-    @Test(arguments: Repository.files(in: "Experiments"))
+    @Test(arguments: Repository.files(in: "Experiments").filter { !CalibrationSpec.isCalibration($0) })
     func everyShippedExperimentRunsWithoutAnAccountingViolation(file: String) throws {
         // At a test-friendly scale (500 traders, the events' steps kept): any violation or non-finite
         // balance throws from the step that broke it, naming the agent and the instrument.

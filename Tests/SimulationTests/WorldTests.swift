@@ -188,7 +188,9 @@ import Testing
     /// caught although lent and borrowed still agree.
     @Test func aClaimOnTheWrongSideIsCaught() throws {
         var world = World(rules: try rules(), seed: Seed(1))
-        world.lend(10, .repo, from: .dealer(0), to: .moneyFund(0))
+        // More than either has borrowed or lent (step 0's night rolled the dealers' first repo), so both flip.
+        let amount = world.dealers[0].repoBorrowed + world.moneyFunds[0].repoLent + 10
+        world.lend(amount, .repo, from: .dealer(0), to: .moneyFund(0))
         #expect {
             try world.checkAccounting()
         } throws: { error in
