@@ -118,16 +118,16 @@ def dealers(folders):
              "lowest crypto headroom ($bn) |", "|---|---|---|---|---|"]
     for name, folder in folders.items():
         with open(os.path.join(folder, "runs.csv"), newline="") as f:
-            ok = {r["run_id"] for r in csv.DictReader(f) if r["status"] == "ok"}
-        peak, room, insolvent = {}, {}, set()
+            rows = [r for r in csv.DictReader(f) if r["status"] == "ok"]
+        ok = {r["run_id"] for r in rows}
+        insolvent = {r["run_id"] for r in rows if float(r["insolvent_dealer_steps"]) > 0}
+        peak, room = {}, {}
         with open(os.path.join(folder, "timeseries.csv"), newline="") as f:
             for r in csv.DictReader(f):
                 if r["run_id"] not in ok:
                     continue
                 room[r["run_id"]] = min(room.get(r["run_id"], math.inf), float(r["dealer_headroom_crypto"]))
-                if float(r["dealer_equity_min"]) <= 0:
-                    insolvent.add(r["run_id"])
-                else:
+                if float(r["dealer_equity_min"]) > 0:
                     use = float(r["dealer_capital_used"]) / float(r["dealer_equity"])
                     peak[r["run_id"]] = max(peak.get(r["run_id"], 0.0), 100 * use)
 

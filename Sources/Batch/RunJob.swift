@@ -42,7 +42,7 @@ enum RunJob {
                 } catch { throw WriteFailure(underlying: error) }
             }
             metrics = RunMetrics.values(summary).map(CSVWriter.format)
-            message = summary.health.message  // halts, if any: reported, the run is ok
+            message = summary.health.summary  // halts and insolvent dealers, if any: reported, the run is ok
         } catch let error as WriteFailure {
             throw error
         } catch {

@@ -15,6 +15,8 @@ public enum RunMetrics {
         ("peak_liquidation_day", "the largest value liquidated in one step", "$bn"),
         ("max_residual", "largest excess demand left unmatched in any round (a market that halted)", "bn units"),
         ("halt_days", "steps on which some market halted at its daily limit", "steps"),
+        ("insolvent_dealer_steps", "steps on which some dealer's equity was zero or below (the model has no dealer default)",
+         "steps"),
         ("max_accounting_error", "largest relative error of a stock-flow identity in any step", "fraction"),
     ]
 
@@ -29,7 +31,8 @@ public enum RunMetrics {
         return (0..<n).map { s.lastPrice[$0] / s.firstPrice[$0] - 1 } + s.maxDrawdown + s.worstDay + [
             s.yield.last - s.yield.first, s.spread.last - s.spread.first,
             s.yield.peak - s.yield.first, s.spread.peak - s.spread.first, s.liquidationValue,
-            s.peakLiquidationDay, s.maxResidual, Double(s.health.haltDays), s.maxAccountingError,
+            s.peakLiquidationDay, s.maxResidual, Double(s.health.haltDays), Double(s.health.insolventDealerSteps),
+            s.maxAccountingError,
         ]
     }
 }

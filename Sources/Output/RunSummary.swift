@@ -65,7 +65,8 @@ public struct RunSummary: Sendable {
             + "credit spread \(String(format: "%.2f%%", 100 * spread.first)) -> \(String(format: "%.2f%%", 100 * spread.last)) (\(bp(spread.last - spread.first)))")
         lines.append("  largest clearing residual \(String(format: "%.3g", maxResidual)) units, "
             + "largest accounting error \(String(format: "%.2g", maxAccountingError))")
-        lines.append("  status ok" + (health.halts == 0 ? ", no market halted" : "; " + health.message))
+        lines.append("  status ok" + (health.halts == 0 ? ", no market halted" : "; " + health.message)
+            + (health.dealerMessage.isEmpty ? "" : "; " + health.dealerMessage))
         return lines.joined(separator: "\n")
     }
 }

@@ -55,6 +55,10 @@ struct RunCommand: ParsableCommand {
                 FileHandle.standardError.write(Data(("warning: \(experiment.name): \(summary.health.message); "
                     + "days per asset in timeseries.csv's halted_<asset>\n").utf8))
             }
+            if !summary.health.dealerMessage.isEmpty {
+                FileHandle.standardError.write(Data(("warning: \(experiment.name): \(summary.health.dealerMessage) "
+                    + "(dealer_equity_min in timeseries.csv)\n").utf8))
+            }
         } catch let exists as RunDirectory.Exists {
             progress.finish()
             throw UsageFailure(message: "error: \(exists)")

@@ -68,16 +68,20 @@ struct SweepCommand: ParsableCommand {
             print("\(context.experiment.name): \(outcome.runs) runs in \(String(format: "%.1f", outcome.wallSeconds)) s: \(counts)")
             print("wrote \(out)/: runs.csv, summary.csv and the tables listed in manifest.json")
         }
-        if let halted = try? Self.haltedRuns(out + "/runs.csv"), halted > 0 {
+        if let halted = try? Self.runs(out + "/runs.csv", above0: "halt_days"), halted > 0 {
             FileHandle.standardError.write(Data(("warning: in \(halted) of \(outcome.runs) runs some market halted at its daily "
                 + "limit (halt_days in runs.csv, halted_<asset> in timeseries.csv)\n").utf8))
         }
+        if let insolvent = try? Self.runs(out + "/runs.csv", above0: "insolvent_dealer_steps"), insolvent > 0 {
+            FileHandle.standardError.write(Data(("warning: in \(insolvent) of \(outcome.runs) runs a dealer's equity fell to "
+                + "zero or below, which the model does not resolve (insolvent_dealer_steps in runs.csv)\n").utf8))
+        }
     }
 
-    /// Runs of runs.csv in which some market halted (its `halt_days` column above 0).
-    static func haltedRuns(_ path: String) throws -> Int {
+    /// Runs of runs.csv whose `column` is above 0.
+    static func runs(_ path: String, above0 name: String) throws -> Int {
         let reader = try LineReader(path: path)
-        guard let header = try reader.next(), let column = LineReader.fields(header).firstIndex(of: "halt_days") else { return 0 }
+        guard let header = try reader.next(), let column = LineReader.fields(header).firstIndex(of: name) else { return 0 }
         var count = 0
         while let line = try reader.next() {
             let row = LineReader.fields(line)

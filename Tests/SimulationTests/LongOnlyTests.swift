@@ -84,4 +84,19 @@ import Testing
         let b = all.market.assets.firstIndex { $0.name == all.government.bond }!
         #expect(thin.dealerUnits[b] < shipped.dealerUnits[b], "\(thin.dealerUnits[b]) against \(shipped.dealerUnits[b])")
     }
+
+    /// A dealer with almost no capital loses it selling down (its sales move prices against it): the run goes
+    /// on and its health says when, as a warning, never as a number that looks like a result. With the shipped
+    /// capital no dealer comes near insolvency in 30 steps.
+    @Test func anInsolventDealerIsReportedNotHidden() throws {
+        func health(_ overrides: [String]) throws -> RunHealth {
+            let all = try rules(["run.steps=30"] + overrides)
+            var health = RunHealth(assets: all.market.assets.map(\.name))
+            try Run.execute(Scenario(base: all), seed: 3) { health.observe($0) }
+            return health
+        }
+        let thin = try health(["dealer.capital=0.5"]), shipped = try health([])
+        #expect(thin.insolventDealerSteps > 0 && thin.dealerMessage.contains("has no dealer default"), "\(thin.dealerMessage)")
+        #expect(shipped.insolventDealerSteps == 0 && shipped.dealerMessage.isEmpty)
+    }
 }
