@@ -127,6 +127,7 @@ import Testing
         ("sweep:\n  design: sobol\n  points: 4\n  parameters:\n    dealer.count: {min: 1.2, max: 1.8, integer: true}", "sweep.parameters.dealer.count", "no whole number"),
         ("replications: 0", "replications", "expected an integer in [1, 1000000]"),
         ("sweep:\n  design: saltelli\n  parameters:\n    dealer.count: {min: 1, max: 3}", "sweep.points", "missing key"),
+        ("sweep:\n  seeds: common\n  parameters:\n    money_fund.cash: [1, 2]", "sweep.seeds", "expected per_point or shared"),
         ("outputs: {tables: [timeseries, prices]}", "outputs.tables[1]", "expected one of"),
     ])
     func badBatchKeysAreConfigErrorsAtTheirLine(extra: String, key: String, message: String) throws {
