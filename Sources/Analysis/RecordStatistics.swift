@@ -6,9 +6,10 @@ public struct RecordStatistics {
     private var series: RunSeries
     private let assets: [String]
 
-    public init(assets: [String]) {
+    /// `bonds`: the assets with a yield, in the market's order (`StepRecord.yields`).
+    public init(assets: [String], bonds: [String]) {
         self.assets = assets
-        series = RunSeries(assets: assets.count)
+        series = RunSeries(assets: assets.count, bonds: bonds)
     }
 
     /// Adds one step.
@@ -22,6 +23,8 @@ public struct RecordStatistics {
             series.halted[a].append(Double(record.halted[a]))
         }
         series.redemptionsPaid.append(record.redemptionsPaid)
+        for b in series.bonds.indices { series.yields[b].append(record.yields[b]) }
+        series.creditSpread.append(record.creditSpread)
     }
 
     /// Every statistic of the steps added, after `settings.burnIn` of them.

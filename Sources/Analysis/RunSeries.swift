@@ -11,11 +11,18 @@ struct RunSeries {
     /// the column existed).
     var halted: [[Double]]
     var redemptionsPaid: [Double] = []
+    /// The annual yield of each bond of `bonds`, per step.
+    var bonds: [String]
+    var yields: [[Double]]
+    /// The credit spread per step (empty for sweeps written without the column).
+    var creditSpread: [Double] = []
 
-    /// No steps yet, for `assets` assets (filled step by step: `RecordStatistics`).
-    init(assets: Int) {
+    /// No steps yet, for `assets` assets of which `bonds` are bonds (filled step by step: `RecordStatistics`).
+    init(assets: Int, bonds: [String]) {
         let empty = Array(repeating: [Double](), count: assets)
         (prices, logReturns, volumes, forcedVolumes, halted) = (empty, empty, empty, empty, empty)
+        self.bonds = bonds
+        yields = bonds.map { _ in [] }
     }
 
     /// True when every step is kept (outputs.every 1), so returns are daily.
@@ -30,6 +37,7 @@ struct RunSeries {
         (s.volumes, s.forcedVolumes) = (volumes.map { Array($0.dropFirst(n)) }, forcedVolumes.map { Array($0.dropFirst(n)) })
         s.halted = halted.map { Array($0.dropFirst(n)) }
         s.redemptionsPaid = Array(redemptionsPaid.dropFirst(n))
+        (s.yields, s.creditSpread) = (yields.map { Array($0.dropFirst(n)) }, Array(creditSpread.dropFirst(n)))
         return s
     }
 
@@ -44,6 +52,9 @@ struct RunSeries {
         let step: Int, price: [Int], logReturn: [Int], volume: [Int], forcedVolume: [Int], redemptionsPaid: Int
         /// nil in sweeps written before `halted_<asset>` existed.
         let halted: [Int]?
+        /// The assets with a `yield_<asset>` column (the bonds), their columns, and `credit_spread`'s (nil
+        /// when the sweep did not write it).
+        let bonds: [String], yield: [Int], creditSpread: Int?
 
         /// The columns of `assets` (the assets runs.csv names) in `table`.
         init(_ table: RunGroups, assets: [String]) throws {
@@ -57,6 +68,9 @@ struct RunSeries {
             redemptionsPaid = try table.column("redemptions_paid")
             let columns = assets.map { table.header.firstIndex(of: "halted_" + $0) }
             halted = columns.contains(nil) ? nil : columns.map { $0! }
+            bonds = assets.filter { table.header.contains("yield_" + $0) }
+            yield = try bonds.map { try table.column("yield_" + $0) }
+            creditSpread = table.header.firstIndex(of: "credit_spread")
         }
     }
 
@@ -66,6 +80,8 @@ struct RunSeries {
         let empty = Array(repeating: [Double](), count: layout.assets.count)
         (prices, logReturns, volumes, forcedVolumes) = (empty, empty, empty, empty)
         halted = layout.halted == nil ? [] : empty
+        bonds = layout.bonds
+        yields = bonds.map { _ in [] }
         for row in rows {
             let step = Int(try table.number(row, layout.step))
             if let last = steps.last, step <= last {
@@ -80,6 +96,8 @@ struct RunSeries {
                 if let columns = layout.halted { halted[a].append(try table.number(row, columns[a])) }
             }
             redemptionsPaid.append(try table.number(row, layout.redemptionsPaid))
+            for b in bonds.indices { yields[b].append(try table.number(row, layout.yield[b])) }
+            if let column = layout.creditSpread { creditSpread.append(try table.number(row, column)) }
         }
     }
 }

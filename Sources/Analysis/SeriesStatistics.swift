@@ -74,6 +74,13 @@ enum SeriesStatistics {
             add("all", "first_halt_step", (0..<n).first { t in assets.indices.contains { s.halted[$0][t] > 0 } }.map { Double(s.steps[$0]) })
         }
         add("all", "redemptions_paid", s.redemptionsPaid.reduce(0, +))
+        for (b, bond) in s.bonds.enumerated() where n >= 5 {
+            add(bond, "yield_change_sd", Statistics.sd(zip(s.yields[b].dropFirst(), s.yields[b]).map { $0 - $1 }))
+        }
+        if !s.creditSpread.isEmpty {
+            add("all", "credit_spread_mean", Statistics.mean(s.creditSpread))
+            add("all", "credit_spread_min", s.creditSpread.min())
+        }
         return out
     }
 

@@ -8,17 +8,19 @@ extension Calibrator {
     /// What every evaluation shares: the market's assets, the seeds, and the resolved experiment's hash.
     struct Setup {
         let assets: [String]
+        /// The assets with a yield, in the market's order.
+        let bonds: [String]
         let seeds: [UInt64]
         let configHash: String
     }
 
-    /// The time-series statistics of `analyze` a target may name, with the subjects each takes (an asset,
-    /// `all`) and whether it has a lag (its flow metrics need flows.csv and are left out).
-    public static let statistics: [(name: String, asset: Bool, all: Bool, lagged: Bool)] =
+    /// The time-series statistics of `analyze` a target may name, with the subjects each takes (`asset`: any
+    /// asset, `bond`: a bond, `all`) and whether it has a lag (its flow metrics need flows.csv and are left out).
+    public static let statistics: [(name: String, subjects: [String], lagged: Bool)] =
         AnalysisColumns.metrics.compactMap { name, meaning, _ in
-            let asset = meaning.hasPrefix("asset:"), all = meaning.hasPrefix("all:") || meaning.contains("; all:")
-            guard asset || all else { return nil }
-            return (name, asset, all, ["acf_return", "acf_abs_return", "forced_sales_acf"].contains(name))
+            let subjects = ["asset", "bond", "all"].filter { meaning.hasPrefix("\($0):") || meaning.contains("; \($0):") }
+            guard !subjects.isEmpty else { return nil }
+            return (name, subjects, ["acf_return", "acf_abs_return", "forced_sales_acf"].contains(name))
         }
 
     /// The calibration file against its experiment: each target names a statistic of `analyze` on a subject
@@ -31,6 +33,7 @@ extension Calibrator {
         let experiment = try Experiment.load(spec.experiment, overrides: spec.overrides)
         let rules = try Rules(experiment)
         let assets = rules.market.assets.map { $0.name }, kept = rules.run.steps - spec.burnIn
+        let bonds = rules.market.assets.filter { $0.kind == .bond }.map { $0.name }
         var errors: [ConfigError] = []
         if kept < 8 {
             errors.append(ConfigError(spec.burnInLocation, "burn_in", "expected fewer than "
@@ -51,7 +54,7 @@ extension Calibrator {
                 errors.append(ConfigError(t.location, "\(key).lag", "expected at most a quarter of the steps measured "
                                           + "(\(kept / 4)), found \(lag)"))
             }
-            let subjects = (s.asset ? assets : []) + (s.all ? ["all"] : [])
+            let subjects = s.subjects.flatMap { ["asset": assets, "bond": bonds, "all": ["all"]][$0]! }
             if !subjects.contains(t.subject) {
                 errors.append(ConfigError(t.location, "\(key).subject",
                                           "\(t.statistic) is measured on \(subjects.joined(separator: ", ")), not \(t.subject)"))
@@ -60,6 +63,6 @@ extension Calibrator {
         if !errors.isEmpty { throw ConfigErrors(errors) }
         let context = try BatchContext(experiment: experiment, masterSeed: rules.run.seed)
         let seeds = (1...spec.seeds).map { RunPlan.seed(master: rules.run.seed, point: 1, replication: $0) }
-        return Setup(assets: assets, seeds: seeds, configHash: context.configHash)
+        return Setup(assets: assets, bonds: bonds, seeds: seeds, configHash: context.configHash)
     }
 }

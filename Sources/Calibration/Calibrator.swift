@@ -125,14 +125,14 @@ public final class Calibrator {
             }
             return Result { try Scenario(try Experiment.load(spec.experiment, overrides: overrides)) }
         }
-        let seeds = setup.seeds, targets = spec.targets, jobs = jobs, assets = setup.assets
+        let seeds = setup.seeds, targets = spec.targets, jobs = jobs, assets = setup.assets, bonds = setup.bonds
         let settings = AnalysisSettings(maxLag: max(targets.compactMap(\.lag).max() ?? 1, 1), burnIn: spec.burnIn)
         let runs = MomentRuns(points: points.count, seeds: seeds.count)
         DispatchQueue.concurrentPerform(iterations: jobs) { worker in
             for task in stride(from: worker, to: points.count * seeds.count, by: jobs) {
                 let (p, s) = task.quotientAndRemainder(dividingBy: seeds.count)
                 guard case let .success(scenario) = scenarios[p] else { continue }
-                var series = RecordStatistics(assets: assets)
+                var series = RecordStatistics(assets: assets, bonds: bonds)
                 runs.set(p, s, Result {
                     try Run.execute(scenario, seed: seeds[s]) { series.add($0) }
                     let stats = series.statistics(settings)

@@ -49,6 +49,14 @@ import Batch
             #expect(value(run, "crypto", "acf_abs_return", lag: "3") == Statistics.autocorrelation(r.map(abs), lag: 3))
             #expect(value(run, "crypto", "acf_return", lag: "9") != nil && value(run, "crypto", "acf_return", lag: "10") == nil,
                     "lags stop at a quarter of the 38 steps")
+            // Yields and spreads: the bond's daily yield changes, the spread's mean and low.
+            let rows = series.filter { $0["run_id"] == run }.dropFirst(2)
+            let y = rows.map { Double($0["yield_hyperscaler_bond"]!)! }, spread = rows.map { Double($0["credit_spread"]!)! }
+            let sd = Statistics.sd(zip(y.dropFirst(), y).map { $0 - $1 })
+            #expect(abs(value(run, "hyperscaler_bond", "yield_change_sd")! - sd) <= 1e-12 * sd && sd > 0)
+            #expect(value(run, "crypto", "yield_change_sd") == nil, "only bonds have yields")
+            #expect(abs(value(run, "all", "credit_spread_mean")! - Statistics.mean(spread)) <= 1e-12 * abs(Statistics.mean(spread)))
+            #expect(value(run, "all", "credit_spread_min") == spread.min())
         }
         // Flows: a sector's net value over the run is the sum of its rows.
         let flows = try table(dir + "/flows.csv").filter { $0["run_id"] == "2" && $0["sector"] == "sovereign_fund" && $0["asset"] == "crypto" }

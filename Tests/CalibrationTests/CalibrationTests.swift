@@ -91,21 +91,26 @@ import Testing
         }
     }
 
-    /// A target must name one of analyze's statistics, on an asset, with a lag exactly when it needs one.
+    /// A target must name one of analyze's statistics, on a subject it has (a yield: only bonds), with a lag
+    /// exactly when it needs one.
     @Test func targetsNameAnalyzesStatistics() throws {
         let path = file("""
               - {statistic: volatilty, subject: crypto, value: 0.03}
               - {statistic: acf_abs_return, subject: crypto, value: 0.2}
               - {statistic: volatility, subject: gold, value: 0.01}
+              - {statistic: yield_change_sd, subject: crypto, value: 0.0006}
+              - {statistic: credit_spread_mean, subject: all, value: 0.008}
             """, parameters: "  speculator.markets.crypto.order_size: {min: 0.003, max: 0.03}")
         let error = #expect(throws: ConfigErrors.self) {
             try Calibrator(try CalibrationSpec.load(path), trace: Repository.temporaryDirectory() + "/t.csv", resume: false, jobs: 1)
         }
         let messages = error?.errors.map { "\($0.keyPath): \($0.message)" } ?? []
-        #expect(messages.count == 3 && messages[0].hasPrefix("targets[0].statistic: volatilty is not a statistic of analyze"),
+        #expect(messages.count == 4 && messages[0].hasPrefix("targets[0].statistic: volatilty is not a statistic of analyze"),
                 "\(messages)")
         #expect(messages[1] == "targets[1].lag: missing key (acf_abs_return needs a lag)" && messages[2].hasPrefix(
             "targets[2].subject: volatility is measured on crypto, treasury"), "\(messages)")
+        #expect(messages[3] == "targets[3].subject: yield_change_sd is measured on treasury, hyperscaler_bond, not crypto",
+                "\(messages)")
     }
 
     /// Errors at the file's line and key, all at once.
