@@ -8,7 +8,7 @@
 /// burn_in: 20                           # steps left out of each run's statistics
 /// parameters:
 ///   speculator.markets.crypto.order_size: {min: 0.003, max: 0.03, scale: log}
-/// targets:
+/// targets:                              # or the path of a file holding this list
 ///   - {statistic: volatility, subject: crypto, value: 0.035, sd: 0.005}
 ///   - {statistic: acf_abs_return, subject: crypto, lag: 10, value: 0.29, weight: 10}
 /// search: {points: 16, starts: 2, iterations: 40}
@@ -76,10 +76,23 @@ public struct CalibrationSpec: Sendable {
             p.fail(m["parameters"] ?? root, "parameters", "expected a mapping of key.path to {min, max, scale}")
         }
         var targets: [Target] = []
-        if let node = m["targets"], case let .sequence(items) = node.value, !items.isEmpty {
+        var list = m["targets"], reported = false
+        if let node = list, case let .scalar(text, _) = node.value, !text.isEmpty {
+            // A target file: a mapping whose `targets` is the list (e.g. computed from data by a script).
+            do {
+                let file = try YAMLLoader.load(file: PathText.resolve(text, in: PathText.directory(of: path)))
+                list = p.mapping(file, "", known: ["targets"], expected: "a mapping with targets")?["targets"]
+                if list == nil { p.fail(file, "targets", "missing key (expected the list of targets)") }
+            } catch {
+                p.errors += error.errors
+                list = nil
+            }
+            reported = list == nil
+        }
+        if let node = list, case let .sequence(items) = node.value, !items.isEmpty {
             for (i, item) in items.enumerated() { if let t = p.target(item, "targets[\(i)]") { targets.append(t) } }
-        } else {
-            p.fail(m["targets"] ?? root, "targets", "expected a list of {statistic, subject, value, weight or sd}")
+        } else if !reported {
+            p.fail(list ?? root, "targets", "expected a list of {statistic, subject, value, weight or sd}, or a file of one")
         }
         var search = Search()
         if let node = m["search"], let s = p.mapping(node, "search", known: ["points", "starts", "iterations"],

@@ -125,4 +125,22 @@ import Testing
         #expect(messages.contains("targets[1].statistic: missing key"), "\(messages)")
         #expect(error?.errors.allSatisfy { $0.location.file == path && $0.location.line > 0 } == true)
     }
+
+    /// `targets:` may name a file holding the list (as `tools/targets.py` writes it); its errors are at its lines.
+    @Test func targetsMayComeFromAFile() throws {
+        let path = file("  targets.yaml", parameters: "  speculator.markets.crypto.order_size: {min: 0.003, max: 0.03}")
+        let targets = PathText.directory(of: path) + "/targets.yaml"
+        try "targets:\n  - {statistic: volatility, subject: crypto, value: 0.035, sd: 0.005}\n"
+            .write(toFile: targets, atomically: true, encoding: .utf8)
+        let spec = try CalibrationSpec.load(path)
+        #expect(spec.targets.map(\.name) == ["volatility of crypto"] && spec.targets[0].weight == 1 / (0.005 * 0.005))
+        try "targets:\n  - {statistic: volatility, value: 0.035}\nsource: x\n".write(toFile: targets, atomically: true, encoding: .utf8)
+        let error = #expect(throws: ConfigErrors.self) { try CalibrationSpec.load(path) }
+        let found = error?.errors.map { "\($0.location.file):\($0.location.line): \($0.keyPath)" } ?? []
+        #expect(found.contains("\(targets):2: targets[0].subject") && found.contains { $0.hasPrefix("\(targets):3: ") },
+                "\(found) \(error?.errors.map(\.message) ?? [])")
+        try FileManager.default.removeItem(atPath: targets)
+        let missing = #expect(throws: ConfigErrors.self) { try CalibrationSpec.load(path) }
+        #expect(missing?.errors.first?.message.contains("no such file") == true, "\(missing?.errors ?? [])")
+    }
 }
