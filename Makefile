@@ -8,7 +8,7 @@ SWEEP      ?= Experiments/dry-powder-sweep.yaml
 SWEEP_OUT  ?= $(OUT)/sweeps/$(basename $(notdir $(SWEEP)))
 SUDO       := $(shell [ "$$(id -u)" -eq 0 ] || echo sudo)
 
-.PHONY: all deps build release run sweep test test-crash bench calibrate clean
+.PHONY: all deps build release run sweep test test-crash bench calibrate targets clean
 
 all: build
 
@@ -52,8 +52,13 @@ test-crash: build
 results: release
 	python3 tools/results.py --binary .build/release/drypowder --out out/results --write docs/RESULTS.md
 
+# The calibration's targets from real series (tools/targets.py), installing the Python package arch if missing.
+targets:
+	@python3 -c "import arch" 2>/dev/null || python3 -m pip install -q arch
+	python3 tools/targets.py --write Experiments/targets/baseline.yaml
+
 # The shipped calibration by simulated moments into out/calibrate/ (a killed one resumes from its trace).
-CALIBRATION := calibrate-volatility
+CALIBRATION := calibrate-baseline
 calibrate: release
 	.build/release/drypowder calibrate Experiments/$(CALIBRATION).yaml --out out/calibrate/$(CALIBRATION) \
 		$(if $(wildcard out/calibrate/$(CALIBRATION)/trace.csv),--resume)

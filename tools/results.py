@@ -75,7 +75,14 @@ def statuses(folders):
     return "\n".join(lines)
 
 
-def calibration_table(binary, out, name="calibrate-volatility"):
+def shipped(binary, key, experiment="Experiments/baseline.yaml"):
+    """A key's value in the project's rule files, as `drypowder config --explain` reports it."""
+    text = subprocess.run([binary, "config", experiment, "--explain", key], check=True, capture_output=True,
+                          text=True).stdout
+    return float(text.split(" = ", 1)[1].split()[0])
+
+
+def calibration_table(binary, out, name="calibrate-baseline"):
     folder = os.path.join(out, name)
     if not os.path.exists(os.path.join(folder, "fit.csv")):
         resume = ["--resume"] if os.path.exists(os.path.join(folder, "trace.csv")) else []
@@ -88,8 +95,8 @@ def calibration_table(binary, out, name="calibrate-volatility"):
     best = min((r for r in trace if r["status"] == "ok"), key=lambda r: float(r["objective"]))
     keys = [k for k in trace[0] if k not in ("evaluation", "stage", "objective", "status")]
     lines = [f"{len(trace)} evaluations; the best (evaluation {best['evaluation']}, objective "
-             f"{float(best['objective']):.3g}):\n", "| key | fitted |", "|---|---|"]
-    lines += [f"| `{k}` | {float(best[k]):.4g} |" for k in keys]
+             f"{float(best['objective']):.3g}):\n", "| key | fitted | in the rule files |", "|---|---|---|"]
+    lines += [f"| `{k}` | {float(best[k]):.4g} | {shipped(binary, k):.4g} |" for k in keys]
     lines += ["", "| moment | target | simulated [95%] | contribution |", "|---|---|---|---|"]
     for r in fit:
         lines.append(f"| {r['moment']} | {float(r['target']):.4g} | {float(r['simulated']):.4g} "

@@ -19,7 +19,7 @@ struct CalibrateCommand: ParsableCommand {
             experiment: `drypowder run best.yaml`). Keys: docs/CALIBRATION.md, "Calibrating by simulated moments".
             """)
 
-    @Argument(help: "A calibration file (e.g. Experiments/calibrate-volatility.yaml).")
+    @Argument(help: "A calibration file (e.g. Experiments/calibrate-baseline.yaml).")
     var file: String
 
     @Option(name: .long, help: "Output folder (default: out/calibrate/<file name>).")
