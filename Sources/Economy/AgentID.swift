@@ -1,18 +1,45 @@
+import Synchronization
+
 /// A sector of the economy by its agent type, the name its rule file and output use ("hedge_fund").
-/// The built-in sectors are constants; a sector added as data (`Sector`) brings its own.
+/// The built-in sectors are constants; a sector added as data (`Sector`) brings its own. A sector is a
+/// number the process gives its name once: copying, comparing and hashing it touch no string.
 public struct SectorID: Hashable, Sendable, CustomStringConvertible {
-    public let name: String
-    public init(_ name: String) { self.name = name }
+    private let code: Int
+
+    private init(code: Int) { self.code = code }
+
+    /// The sector named `name`: a built-in one, or one added as data (numbered on first use).
+    public init(_ name: String) {
+        if let code = Self.builtInNames.firstIndex(of: name) {
+            self.code = code
+            return
+        }
+        code = Self.added.withLock { added in
+            if let code = added.codes[name] { return code }
+            added.names.append(name)
+            added.codes[name] = Self.builtInNames.count + added.names.count - 1
+            return added.codes[name]!
+        }
+    }
+
+    public var name: String {
+        code < Self.builtInNames.count ? Self.builtInNames[code]
+            : Self.added.withLock { $0.names[code - Self.builtInNames.count] }
+    }
+
     public var description: String { name }
 
-    public static let hedgeFund = SectorID("hedge_fund"), dealer = SectorID("dealer"), retail = SectorID("retail")
-    public static let government = SectorID("government"), moneyFund = SectorID("money_fund")
-    public static let centralBank = SectorID("central_bank"), hyperscaler = SectorID("hyperscaler")
-    public static let realEconomy = SectorID("real_economy"), sovereignFund = SectorID("sovereign_fund")
-    public static let aiLab = SectorID("ai_lab"), household = SectorID("household")
-
     /// Sectors of one agent, named without an index.
-    public var isSingle: Bool { [.government, .centralBank, .realEconomy, .household].contains(self) }
+    public var isSingle: Bool { self == .government || self == .centralBank || self == .realEconomy || self == .household }
+
+    private static let builtInNames = ["hedge_fund", "dealer", "retail", "government", "money_fund", "central_bank",
+                                       "hyperscaler", "real_economy", "sovereign_fund", "ai_lab", "household"]
+    private static let added = Mutex<(names: [String], codes: [String: Int])>(([], [:]))
+
+    public static let hedgeFund = SectorID(code: 0), dealer = SectorID(code: 1), retail = SectorID(code: 2)
+    public static let government = SectorID(code: 3), moneyFund = SectorID(code: 4), centralBank = SectorID(code: 5)
+    public static let hyperscaler = SectorID(code: 6), realEconomy = SectorID(code: 7), sovereignFund = SectorID(code: 8)
+    public static let aiLab = SectorID(code: 9), household = SectorID(code: 10)
 }
 
 /// One agent: its sector and its index there. It names the agent's book (the ledger's account) and

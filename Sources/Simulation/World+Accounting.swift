@@ -70,13 +70,13 @@ extension World {
             let sides = Self.instrumentSides[instrument]!
             var sum = instrument == .marginLoan ? -retailTotals.loan : 0
             for (account, book) in books {
-                let claim = book[instrument], name = account.description
+                let claim = book[instrument]
                 if sides.lenders.contains(account.sector) {
-                    try check.holding(claim, name, instrument.description, scale: moneyScale)
+                    try check.holding(claim, account.description, instrument.description, scale: moneyScale)
                 } else if sides.borrowers.contains(account.sector) {
-                    try check.holding(-claim, name, instrument.description, scale: moneyScale)
+                    try check.holding(-claim, account.description, instrument.description, scale: moneyScale)
                 } else {
-                    try check.compare(claim, 0, scale: moneyScale, name, instrument.description,
+                    try check.compare(claim, 0, scale: moneyScale, account.description, instrument.description,
                                       "holds \(claim), not its sector's instrument")
                 }
                 sum += claim

@@ -33,10 +33,10 @@ extension World {
         try check(repoRate, "market", "repo rate")
         try check(centralBank.policyRate, "central_bank", "policy rate")
         for account in accounts {
-            let book = self[account], name = account.description
-            try check(book.cash, name, "cash")
-            for a in prices.indices { try check(book.units[a], name, "units of \(names[a])") }
-            for instrument in Instrument.allCases { try check(book[instrument], name, instrument.description) }
+            let book = self[account]
+            try check(book.cash, account.description, "cash")
+            for a in prices.indices { try check(book.units[a], account.description, "units of \(names[a])") }
+            for instrument in Instrument.allCases { try check(book[instrument], account.description, instrument.description) }
         }
         try check(realEconomy.revenue, "real_economy", "revenue")
         try check(realEconomy.priceLevel, "real_economy", "goods price level")

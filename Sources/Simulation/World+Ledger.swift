@@ -50,16 +50,20 @@ extension World {
     /// quantity's scale (an asset's units outstanding, else the economy's size), is recorded for the
     /// step's stock-flow check, which names it.
     mutating func post(_ entry: Entry) {
-        var sums: [Book.Item: Double] = [:]
+        // An entry moves a few quantities: a list searched in turn beats hashing them.
+        var sums: [(item: Book.Item, sum: Double)] = []
+        func add(_ change: Double, to item: Book.Item) {
+            if let i = sums.firstIndex(where: { $0.item == item }) { sums[i].sum += change } else { sums.append((item, change)) }
+        }
         for line in entry.lines {
             let change = modify(line.account) { book -> Double in
                 if line.replaces { return book.set(line.item, to: line.amount) }
                 book.add(line.amount, to: line.item)
                 return line.amount
             }
-            sums[line.item, default: 0] += change
+            add(change, to: line.item)
         }
-        for line in entry.retail { sums[line.item, default: 0] += line.amount }
+        for line in entry.retail { add(line.amount, to: line.item) }
         for (item, sum) in sums {
             let scale: Double
             if case let .units(a) = item { scale = max(outstanding[a], 1) } else { scale = moneyScale }
