@@ -9,7 +9,7 @@ import Stochastics
 
 let usage = """
     USAGE: drypowder-bench [--tiny] [--repetitions N] [--traders N] [SECTION ...]
-    SECTIONS: bandwidth retail clearing model csv batch (default: all)
+    SECTIONS: bandwidth retail clearing institutions model csv batch (default: all)
       --tiny            small sizes, one untimed pass each (CI checks the benchmark runs)
       --repetitions N   timed runs per figure after the warm-up (default 5)
       --traders N       retail traders for the retail, clearing and model sections (default: bench.yaml's)
@@ -18,7 +18,7 @@ var method = Method()
 var sections: [String] = []
 var traderOverride: Int?
 var arguments = CommandLine.arguments.dropFirst()
-let known = ["bandwidth", "retail", "clearing", "model", "csv", "batch"]
+let known = ["bandwidth", "retail", "clearing", "institutions", "model", "csv", "batch"]
 while let argument = arguments.popFirst() {
     switch argument {
     case "--tiny": method.tiny = true
@@ -88,6 +88,18 @@ if sections.contains("clearing") {
     report("  per market and round", 1e6 * timing.median / Double(markets), "µs")
 }
 
+if sections.contains("institutions") {
+    let (small, steps) = (2_000, method.tiny ? 10 : 120)
+    section("institutions' step (\(small) retail traders, \(steps) steps, in process, no output)")
+    let bench = try InstitutionsBench(benchFile: benchFile, traders: small, steps: steps)
+    let (step, retail) = try bench.run(method)
+    let institutions = step.median - Double(small) * retail
+    report("model step", 1e6 * step.median, "µs", String(format: "(range %.4g to %.4g)", 1e6 * step.smallest, 1e6 * step.largest))
+    report("  retail phase per agent-step", 1e9 * retail, "ns", "(the retail phase alone on this population)")
+    report("  institutions' step", 1e6 * institutions, "µs", "(the step less its traders' retail work)")
+    report("  in retail agent-steps", institutions / retail, "", "(target <= 2,000)")
+}
+
 if sections.contains("model") {
     section("full model (Experiments/bench.yaml: \(traders) retail traders, \(rules.run.steps) steps, CSV written)")
     let (timing, peak) = ModelBench.run(method, experiment: benchFile, settings: settings, scratch: scratch + "-model")
@@ -113,6 +125,11 @@ if sections.contains("batch") {
     report("  speed-up from 1 to 2 jobs", speedUp.median, "x",
            String(format: "(median of %d turns, range %.3g to %.3g; ", speedUp.count, speedUp.smallest, speedUp.largest)
            + (batch.sameResults(replications: replications) ? "results identical)" : "RESULTS DIFFER)"))
+    let small = BatchBench(root: root, scratch: scratch + "-small", steps: method.tiny ? 5 : 120, traders: method.tiny ? 200 : 2_000)
+    let many = method.tiny ? 4 : 400
+    section("small runs (drypowder sweep: \(many) replications, \(small.traders) retail traders, \(small.steps) steps)")
+    report("2 jobs", method.time { small.sweep(replications: many, jobs: 2) }, per: Double(many), "runs/s")
+    report("  target", 500, "runs/s")
     for n in method.tiny ? [8] : [100, 1_000] {
         let memory = BatchBench(root: root, scratch: scratch, steps: 5, traders: 200).sweep(replications: n, jobs: 2)
         report("peak memory, \(n) runs (200 traders, 5 steps)", memory.peakBytes / 1e6, "MB")
