@@ -85,7 +85,7 @@ extension World {
                               "lent and borrowed differ by \(sum): a claim on one side of the ledger only")
         }
         try check.compare(ledgerImbalance.size, 0, scale: 1, "all", "ledger",
-                          "entry \(ledgerImbalance.entry) did not balance: off by \(ledgerImbalance.size) "
+                          "entry \(ledgerImbalance.entry) (\(ledgerImbalance.item)) did not balance: off by \(ledgerImbalance.size) "
                             + "of its quantity's scale")
         var cash = retailTotals.cash
         for (account, book) in books {

@@ -68,25 +68,27 @@ extension World {
             let scale: Double
             if case let .units(a) = item { scale = max(outstanding[a], 1) } else { scale = moneyScale }
             if abs(sum) / scale > ledgerImbalance.size {
-                ledgerImbalance = (abs(sum) / scale, "\(entry.name) (\(item))")
+                ledgerImbalance = (abs(sum) / scale, entry.name, item)
             }
         }
     }
 
-    /// The book of `account` (an agent with a book: not the retail order books).
+    /// The book of `account` (an agent with a book: not the retail order books), lent rather than copied.
     subscript(account: AgentID) -> Book {
-        switch account.sector {
-        case .hedgeFund: return hedgeFunds[account.index].book
-        case .dealer: return dealers[account.index].book
-        case .government: return government.book
-        case .moneyFund: return moneyFunds[account.index].book
-        case .centralBank: return centralBank.book
-        case .hyperscaler: return hyperscalers[account.index].book
-        case .realEconomy: return realEconomy.book
-        case .sovereignFund: return sovereignFunds[account.index].book
-        case .aiLab: return aiLabs[account.index].book
-        case .household: return household.book
-        default: return addedSectors[addedSector(account)].books[account.index]
+        _read {
+            switch account.sector {
+            case .hedgeFund: yield hedgeFunds[account.index].book
+            case .dealer: yield dealers[account.index].book
+            case .government: yield government.book
+            case .moneyFund: yield moneyFunds[account.index].book
+            case .centralBank: yield centralBank.book
+            case .hyperscaler: yield hyperscalers[account.index].book
+            case .realEconomy: yield realEconomy.book
+            case .sovereignFund: yield sovereignFunds[account.index].book
+            case .aiLab: yield aiLabs[account.index].book
+            case .household: yield household.book
+            default: yield addedSectors[addedSector(account)].books[account.index]
+            }
         }
     }
 
@@ -116,7 +118,10 @@ extension World {
     }
     /// Every agent with a book: the built-in sectors in the order holders are paid, then the sectors
     /// added as data in registration order.
-    var accounts: [AgentID] {
+    /// (Listed once set-up is done: no agent is added after it.)
+    var accounts: [AgentID] { accountList.isEmpty ? listAccounts() : accountList }
+
+    func listAccounts() -> [AgentID] {
         let builtIn: [(SectorID, Int)] = [
             (.hedgeFund, hedgeFunds.count), (.dealer, dealers.count), (.hyperscaler, hyperscalers.count),
             (.sovereignFund, sovereignFunds.count), (.moneyFund, moneyFunds.count), (.government, 1), (.centralBank, 1),

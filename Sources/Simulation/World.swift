@@ -62,8 +62,10 @@ public struct World {
     var moneyScale = 1.0
     /// The largest imbalance of any ledger entry this step, relative to its quantity's scale, and the
     /// entry's name (rounding only, or a bug the stock-flow check reports).
-    var ledgerImbalance: (size: Double, entry: String) = (0, "")
+    var ledgerImbalance: (size: Double, entry: String, item: Book.Item) = (0, "", .cash)
     let retailStream: RandomStream
+    /// `accounts`, listed at the end of set-up.
+    var accountList: [AgentID] = []
 
     /// Builds the initial state. Heterogeneity is drawn from streams derived from `seed` per sector,
     /// so adding agents to one sector never changes another sector's draws.
@@ -137,5 +139,6 @@ public struct World {
         initialCash = totalCash(retailCash: retailCash) + centralBank.book.cash
         let grossCash = accounts.reduce(retailCash) { $0 + abs(self[$1].cash) }
         moneyScale = max(grossCash + zip(outstanding, prices).reduce(0) { $0 + $1.0 * $1.1 }, 1)
+        accountList = listAccounts()
     }
 }

@@ -17,11 +17,14 @@ struct InstitutionsBench {
 
     /// Seconds per step of the whole model (set-up excluded), and per agent-step of the retail phase.
     func run(_ method: Method) throws -> (step: Timing, retailPerAgentStep: Double) {
-        let step = try method.time {
-            var world = World(rules: rules, seed: Seed(rules.run.seed))
-            for _ in 0..<steps { _ = try world.advance() }
-        }
+        // Each repetition steps a fresh world; its set-up is not timed.
         let world = World(rules: rules, seed: Seed(rules.run.seed))
+        var seconds: [Double] = []
+        for _ in 0..<(method.tiny ? 1 : method.repetitions + 1) {
+            var fresh = world
+            seconds.append(try Method.seconds { for _ in 0..<steps { _ = try fresh.advance() } })
+        }
+        let step = Timing(seconds: method.tiny ? seconds : Array(seconds.dropFirst()))
         let retailSteps = 200
         let (retail, _) = RetailBench(population: world.retail, rules: rules.retail, steps: retailSteps).run(method)
         return (Timing(seconds: [step.median, step.smallest, step.largest].map { $0 / Double(steps) }),
