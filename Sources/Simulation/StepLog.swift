@@ -1,3 +1,4 @@
+import Economy
 /// What happened inside one step, accumulated across clearing rounds, for the recorder.
 struct StepLog {
     var volumes: [Double]
@@ -46,16 +47,16 @@ struct StepLog {
     /// Futures variation margin dealers paid to basis funds (negative: received).
     var futuresVariation = 0.0
     /// Net trading per (sector, asset), in the order sectors first traded.
-    var flows: [SectorFlow] = []
+    var flows: [(sector: SectorID, flow: SectorFlow)] = []
 
-    mutating func recordFill(_ sector: String, asset: Int, units: Double, price: Double, forced: Bool) {
-        let i = flows.firstIndex { $0.sector == sector && $0.asset == asset } ?? {
-            flows.append(SectorFlow(sector: sector, asset: asset, netUnits: 0, netValue: 0, forcedUnits: 0))
+    mutating func recordFill(_ sector: SectorID, asset: Int, units: Double, price: Double, forced: Bool) {
+        let i = flows.firstIndex { $0.sector == sector && $0.flow.asset == asset } ?? {
+            flows.append((sector, SectorFlow(sector: sector.name, asset: asset, netUnits: 0, netValue: 0, forcedUnits: 0)))
             return flows.count - 1
         }()
-        flows[i].netUnits += units
-        flows[i].netValue += units * price
-        if forced { flows[i].forcedUnits += max(-units, 0) }
+        flows[i].flow.netUnits += units
+        flows[i].flow.netValue += units * price
+        if forced { flows[i].flow.forcedUnits += max(-units, 0) }
     }
 
     init(assets: Int) {

@@ -85,7 +85,7 @@ extension World {
                               "lent and borrowed differ by \(sum): a claim on one side of the ledger only")
         }
         try check.compare(ledgerImbalance.size, 0, scale: 1, "all", "ledger",
-                          "entry \(ledgerImbalance.entry) (\(ledgerImbalance.item)) did not balance: off by \(ledgerImbalance.size) "
+                          "entry \(imbalancedEntry) did not balance: off by \(ledgerImbalance.size) "
                             + "of its quantity's scale")
         var cash = retailTotals.cash
         for (account, book) in books {
@@ -138,7 +138,9 @@ extension World {
 
     /// Cash of all agents but the central bank, given the retail traders' in total.
     func totalCash(retailCash: Double) -> Double {
-        accounts.reduce(retailCash) { $0 + ($1.sector == .centralBank ? 0 : self[$1].cash) }
+        var cash = retailCash
+        forEachBook { account, book in cash += account.sector == .centralBank ? 0 : book.cash }
+        return cash
     }
 }
 

@@ -33,8 +33,7 @@ extension World {
         }
         try check(repoRate, "market", "repo rate")
         try check(centralBank.policyRate, "central_bank", "policy rate")
-        for account in accounts {
-            let book = self[account]
+        try forEachBook { account, book in
             try check(book.cash, account.description, "cash")
             for a in prices.indices { try check(book.units[a], account.description, "units of \(names[a])") }
             for instrument in Instrument.allCases { try check(book[instrument], account.description, instrument.description) }
@@ -56,8 +55,7 @@ extension World {
         func add(_ xs: [Double]) { for x in xs { zero += x * 0 } }
         add(prices); add(outstanding); add(haircuts); add(expectedDividends)
         zero += (repoRate + centralBank.policyRate + realEconomy.revenue + realEconomy.priceLevel + realEconomy.outputGap) * 0
-        for account in accounts {
-            let book = self[account]
+        forEachBook { _, book in
             zero += book.cash * 0
             add(book.units)
             add(book.claims)

@@ -87,7 +87,7 @@ extension World {
             guard !due.isEmpty else { return prices.map { _ in 0 } }
             hedgeFunds[i].notices.removeAll { $0.due <= step }
             let nav = hedgeFunds[i].nav(prices), cash = max(hedgeFunds[i].cash, 0)
-            var paid = 0.0, entry = Entry("redemptions from \(AgentID.hedgeFund(i))")
+            var paid = 0.0, entry = Entry("redemptions from", of: .hedgeFund(i))
             for notice in due {
                 let value = notice.shares * nav
                 entry.add(value, .cash, .sovereignFund(notice.investor))
@@ -121,7 +121,7 @@ extension World {
             guard nav > 0, redeemable > 0 else { continue }
             let fraction = min(rate * max(fund.equity(prices) - fund.costBasis, 0) / nav / redeemable, 1)
             guard fraction > 0 else { continue }
-            var entry = Entry("profits returned by \(AgentID.hedgeFund(i))")
+            var entry = Entry("profits returned by", of: .hedgeFund(i))
             entry.add(fraction * outside * nav, .cash, .household)
             for (j, shares) in free.enumerated() where shares > 0 {
                 entry.add(fraction * shares * nav, .cash, .sovereignFund(j))

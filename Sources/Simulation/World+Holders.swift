@@ -10,8 +10,9 @@ extension World {
                              payers: (_ total: Double) -> [(AgentID, Double)]) -> Double {
         guard perUnit > 0 else { return 0 }
         var entry = Entry(name), paid = 0.0
-        for account in accounts where account.sector != .centralBank && !issuer(of: a, is: account) {
-            let amount = perUnit * self[account].units[a]
+        forEachBook { account, book in
+            guard account.sector != .centralBank && !issuer(of: a, is: account) else { return }
+            let amount = perUnit * book.units[a]
             entry.add(amount, .cash, account)
             paid += amount
         }
@@ -27,8 +28,12 @@ extension World {
 
     /// Units of each asset held by all agents of `sector`, in index order.
     func units(of sector: SectorID) -> [Double] {
-        let books = accounts.filter { $0.sector == sector }.map { self[$0] }
-        return prices.indices.map { a in books.reduce(0) { $0 + $1.units[a] } }
+        var units = prices.map { _ in 0.0 }
+        forEachBook { account, book in
+            guard account.sector == sector else { return }
+            for a in units.indices { units[a] += book.units[a] }
+        }
+        return units
     }
 
     /// Whether `account` issues asset `a`: its sales create units (it owes them: negative units in its

@@ -4,10 +4,15 @@ import Economy
 /// must balance per quantity (the retail columns' side is applied by the population and only recorded).
 struct Entry {
     let name: String
+    /// The agent or market the entry is about: named after `name` in a report only, so that no string is
+    /// built for an entry that balances.
+    let agent: AgentID?, market: Int?
     fileprivate var lines: [(account: AgentID, item: Book.Item, amount: Double, replaces: Bool)] = []
     fileprivate var retail: [(item: Book.Item, amount: Double)] = []
 
-    init(_ name: String) { self.name = name }
+    init(_ name: String, of agent: AgentID? = nil, market: Int? = nil) {
+        (self.name, self.agent, self.market) = (name, agent, market)
+    }
 
     /// `amount` added to `account`'s `item` (negative: taken from it).
     mutating func add(_ amount: Double, _ item: Book.Item, _ account: AgentID) {
@@ -68,9 +73,35 @@ extension World {
             let scale: Double
             if case let .units(a) = item { scale = max(outstanding[a], 1) } else { scale = moneyScale }
             if abs(sum) / scale > ledgerImbalance.size {
-                ledgerImbalance = (abs(sum) / scale, entry.name, item)
+                ledgerImbalance = (abs(sum) / scale, entry, item)
             }
         }
+    }
+
+    /// Calls `body` with every agent's book in `accounts` order, lent rather than copied.
+    @inline(__always)
+    func forEachBook(_ body: (AgentID, Book) throws -> Void) rethrows {
+        for i in hedgeFunds.indices { try body(.hedgeFund(i), hedgeFunds[i].book) }
+        for i in dealers.indices { try body(.dealer(i), dealers[i].book) }
+        for i in hyperscalers.indices { try body(.hyperscaler(i), hyperscalers[i].book) }
+        for i in sovereignFunds.indices { try body(.sovereignFund(i), sovereignFunds[i].book) }
+        for i in moneyFunds.indices { try body(.moneyFund(i), moneyFunds[i].book) }
+        try body(.government, government.book)
+        try body(.centralBank, centralBank.book)
+        try body(.realEconomy, realEconomy.book)
+        for i in aiLabs.indices { try body(.aiLab(i), aiLabs[i].book) }
+        try body(.household, household.book)
+        for sector in addedSectors {
+            let books = sector.books
+            for i in books.indices { try body(AgentID(sector.id, i), books[i]) }
+        }
+    }
+
+    /// "clearing crypto (cash)": the entry of the step's largest imbalance.
+    var imbalancedEntry: String {
+        let (_, entry, item) = ledgerImbalance
+        return [entry.name, entry.agent?.description, entry.market.map { rules.market.assets[$0].name }]
+            .compactMap { $0 }.joined(separator: " ") + " (\(item))"
     }
 
     /// The book of `account` (an agent with a book: not the retail order books), lent rather than copied.

@@ -51,7 +51,7 @@ extension World {
             retailBuyOrders: retail.totalBuyCash, retailSellOrders: retail.totalSellUnits,
             totalCash: totalCash(retailCash: totals.cash), accountingError: accountingError,
             sectorValues: addedSectors.flatMap { [market = marketView(firstRound: false)] in $0.values(market) },
-            flows: log.flows.sorted { ($0.asset, $0.sector) < ($1.asset, $1.sector) })
+            flows: log.flows.map(\.flow).sorted { ($0.asset, $0.sector) < ($1.asset, $1.sector) })
     }
 
 }

@@ -10,10 +10,10 @@ extension World {
         for (a, result) in results.enumerated() {
             let p = result.price
             var retailFills: (buy: Double, sell: Double)?, liquidated: (borrowed: Double, writtenOff: Double)?
-            var trades = Entry("clearing \(rules.market.assets[a].name)")
+            var trades = Entry("clearing", market: a)
             for (curve, fill) in zip(curves[a], result.fills) {
                 if curve.forced { log.forcedVolumes[a] += -min(fill, 0) }
-                log.recordFill(curve.participant.sector.name, asset: a, units: fill, price: p, forced: curve.forced)
+                log.recordFill(curve.participant.sector, asset: a, units: fill, price: p, forced: curve.forced)
                 if let account = curve.participant.account {
                     trades.add(fill, .units(a), account)
                     trades.add(-fill * p, .cash, account)
@@ -63,7 +63,7 @@ extension World {
         var defaults = 0
         for i in hedgeFunds.indices where hedgeFunds[i].equity(prices) < 0 {
             let fund = AgentID.hedgeFund(i), broker = AgentID.dealer(hedgeFunds[i].broker)
-            var seizure = Entry("default of \(fund)")
+            var seizure = Entry("default of", of: fund)
             for a in prices.indices {
                 seizure.add(hedgeFunds[i].units[a], .units(a), broker)
                 seizure.set(.units(a), to: 0, fund)

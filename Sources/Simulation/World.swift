@@ -62,7 +62,7 @@ public struct World {
     var moneyScale = 1.0
     /// The largest imbalance of any ledger entry this step, relative to its quantity's scale, and the
     /// entry's name (rounding only, or a bug the stock-flow check reports).
-    var ledgerImbalance: (size: Double, entry: String, item: Book.Item) = (0, "", .cash)
+    var ledgerImbalance: (size: Double, entry: Entry, item: Book.Item) = (0, Entry("none"), .cash)
     let retailStream: RandomStream
     /// `accounts`, listed at the end of set-up.
     var accountList: [AgentID] = []
