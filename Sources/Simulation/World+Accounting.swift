@@ -37,11 +37,10 @@ extension World {
     /// The check, given the retail population's `census` (taken at `retailCensus(tolerance:)`).
     func checkAccounting(_ retailTotals: RetailCensus, tolerance: Double = 1e-9) throws -> Double {
         var check = AccountingCheck(step: step, tolerance: tolerance, moneyScale: moneyScale)
-        let books = accounts.map { ($0, self[$0]) }
         for (a, asset) in rules.market.assets.enumerated() {
             try check.finite(prices[a], "market", asset.name)
             var held = a == retailAsset ? retailTotals.units : 0, owed = 0.0, issued = false
-            for (account, book) in books {
+            try forEachBook { account, book in
                 if issuer(of: a, is: account) {
                     try check.finite(book.units[a], account.description, asset.name)
                     owed -= book.units[a]
@@ -69,7 +68,7 @@ extension World {
         for instrument in Instrument.allCases {
             let sides = Self.instrumentSides[instrument]!
             var sum = instrument == .marginLoan ? -retailTotals.loan : 0
-            for (account, book) in books {
+            try forEachBook { account, book in
                 let claim = book[instrument]
                 if sides.lenders.contains(account.sector) {
                     try check.holding(claim, account.description, instrument.description, scale: moneyScale)
@@ -88,7 +87,7 @@ extension World {
                           "entry \(imbalancedEntry) did not balance: off by \(ledgerImbalance.size) "
                             + "of its quantity's scale")
         var cash = retailTotals.cash
-        for (account, book) in books {
+        try forEachBook { account, book in
             if account.sector == .dealer || account.sector == .centralBank {
                 try check.finite(book.cash, account.description, "cash")
             } else {
