@@ -1,6 +1,10 @@
 // swift-tools-version: 6.1
 import PackageDescription
 
+// The model's layers let the modules that use them inline their code (the step crosses Stochastics, Economy
+// and Simulation many times; without this every call across them is opaque). docs/PERFORMANCE.md.
+let optimized: [SwiftSetting] = [.unsafeFlags(["-cross-module-optimization"])]
+
 let package = Package(
     name: "drypowder",
     platforms: [.macOS(.v13)],
@@ -21,13 +25,13 @@ let package = Package(
         // C only: file-system calls Swift's Glibc lacks (atomic exchange). Imported by Output's Disk only.
         .systemLibrary(name: "CFileSystem"),
         // Random streams, distributions, statistics, root finding: the one door to GSL.
-        .target(name: "Stochastics", dependencies: ["CGSL"]),
+        .target(name: "Stochastics", dependencies: ["CGSL"], swiftSettings: optimized),
         // Files -> validated value types with file:line:key errors. No economics.
         .target(name: "Config", dependencies: [.product(name: "Yams", package: "Yams")]),
         // Instruments, balance sheets, agents, markets and clearing. No I/O.
-        .target(name: "Economy", dependencies: ["Stochastics", "Config"]),
+        .target(name: "Economy", dependencies: ["Stochastics", "Config"], swiftSettings: optimized),
         // The world, the ordered step, experiments and runs.
-        .target(name: "Simulation", dependencies: ["Economy", "Config", "Stochastics"]),
+        .target(name: "Simulation", dependencies: ["Economy", "Config", "Stochastics"], swiftSettings: optimized),
         // Recorder, CSV writers, run manifests, atomic run directories.
         .target(name: "Output", dependencies: ["Simulation", "Config", "Stochastics", "Economy", "CFileSystem"]),
         // Batches: designs, replications, variants, sweeps on every core, resume, shards and merge.
