@@ -5,13 +5,15 @@ import Foundation
 /// flows and their redemptions, paid after a notice lag.
 extension World {
     /// NAV per share of each fund at the current prices.
-    func navs() -> [Double] { hedgeFunds.map { $0.nav(prices) } }
+    func navs() -> [Double] { hedgeFunds.indices.map { hedgeFunds[$0].nav(prices) } }
 
     /// Value at current NAVs of sovereign fund `s`'s redemption notices not yet paid.
     func pendingRedemptions(_ s: Int) -> Double {
-        hedgeFunds.reduce(0) { total, fund in
-            total + fund.noticedShares(by: s) * fund.nav(prices)
+        var total = 0.0
+        for i in hedgeFunds.indices where !hedgeFunds[i].notices.isEmpty {
+            total += hedgeFunds[i].noticedShares(by: s) * hedgeFunds[i].nav(prices)
         }
+        return total
     }
 
     /// Shares of fund `i` sovereign fund `s` holds and has not yet given notice on.
@@ -21,7 +23,9 @@ extension World {
 
     /// Value at current NAVs of sovereign fund `s`'s stakes not yet under notice.
     func redeemableStakes(_ s: Int) -> Double {
-        hedgeFunds.indices.reduce(0) { $0 + redeemableShares(s, fund: $1) * hedgeFunds[$1].nav(prices) }
+        var total = 0.0
+        for i in hedgeFunds.indices { total += redeemableShares(s, fund: i) * hedgeFunds[i].nav(prices) }
+        return total
     }
 
     /// Phase 4: sovereign fund `s` gives notice on `shares` of fund `i`, payable `notice_steps` on.
@@ -114,12 +118,14 @@ extension World {
         let rate = rules.hedgeFund.investors.payoutRate
         guard rate > 0 else { return }
         for i in hedgeFunds.indices where !forced[i].contains(where: { $0 > 0 }) {
-            let fund = hedgeFunds[i], nav = fund.nav(prices)
+            let nav = hedgeFunds[i].nav(prices)
+            let profit = hedgeFunds[i].equity(prices) - hedgeFunds[i].costBasis
+            guard nav > 0, profit > 0 else { continue }
             let free = sovereignFunds.indices.map { redeemableShares($0, fund: i) }
-            let outside = max(fund.shares - sovereignFunds.reduce(0) { $0 + $1.stakes[i] }, 0)
+            let outside = max(hedgeFunds[i].shares - sovereignFunds.reduce(0) { $0 + $1.stakes[i] }, 0)
             let redeemable = outside + free.reduce(0, +)
-            guard nav > 0, redeemable > 0 else { continue }
-            let fraction = min(rate * max(fund.equity(prices) - fund.costBasis, 0) / nav / redeemable, 1)
+            guard redeemable > 0 else { continue }
+            let fraction = min(rate * profit / nav / redeemable, 1)
             guard fraction > 0 else { continue }
             var entry = Entry("profits returned by", of: .hedgeFund(i))
             entry.add(fraction * outside * nav, .cash, .household)

@@ -33,12 +33,12 @@ extension World {
     /// requirement at current prices and haircuts, spread over assets by position value. Funds
     /// called are logged.
     func marginCalls(into log: inout StepLog) -> [[Double]] {
-        hedgeFunds.enumerated().map { i, fund in
-            let total = fund.positions(prices)
+        hedgeFunds.indices.map { i in
+            let total = hedgeFunds[i].positions(prices)
             let sales = prices.indices.map { a in
                 guard total > 0 else { return 0.0 }
-                let share = fund.units[a] * prices[a] / total
-                return share * fund.marginCallSale(asset: a, prices: prices, haircut: haircuts[a])
+                let share = hedgeFunds[i].units[a] * prices[a] / total
+                return share * hedgeFunds[i].marginCallSale(asset: a, prices: prices, haircut: haircuts[a])
             }
             if sales.contains(where: { $0 > 0 }) { log.marginCalled.insert(i) }
             return sales
