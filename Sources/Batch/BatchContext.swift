@@ -14,6 +14,8 @@ public struct BatchContext: Sendable {
     public let generator: String
     /// The headers of the per-run tables, by file name, runs.csv first.
     public let headers: [(file: String, header: [String])]
+    /// For each number of a timeseries.csv row: whether its column holds whole numbers.
+    let timeseriesWholeNumbers: [Bool]
     /// FNV-1a (64-bit) of the `fingerprint`'s text, in hex: equal hashes, equal results.
     public private(set) var configHash = ""
 
@@ -28,6 +30,7 @@ public struct BatchContext: Sendable {
         generator = rules.run.generator.rawValue
         assets = market.map(\.name)
         headers = Self.headers(outputs: batch.outputs, keys: design.parameters.map(\.key), market: market)
+        timeseriesWholeNumbers = TimeseriesColumns.wholeNumbers(assets: market)
         try checkKeysAndVariants()
         configHash = Self.hash(fingerprint)
     }

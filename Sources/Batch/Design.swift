@@ -14,6 +14,9 @@ public struct Design: Sendable {
     public let parameters: [BatchSpec.Parameter]
     public let count: Int
     private let source: Source
+    /// Per parameter: whether its values are numbers not all whole, written in floating-point form
+    /// (`1.0`, `1.5`) in every row, so that a reader types its column alike whatever the first row holds.
+    private var fractional: [Bool] = []
 
     private enum Source: Sendable {
         case single
@@ -48,11 +51,18 @@ public struct Design: Sendable {
             let k = sweep.factors.count
             source = .unit(try SobolIndices.saltelliPoints(rows: sweep.points / (k + 2), inputs: k), sweep.factors)
         }
+        let texts = (1...count).map { nodes(at: $0).map(Self.text) }
+        fractional = parameters.indices.map { k in
+            let numbers = texts.map { Double($0[k]).flatMap { $0.isFinite ? $0 : nil } }
+            return !numbers.contains(nil) && texts.contains { Int($0[k]) == nil }
+        }
     }
 
     /// The value of each parameter at `point` (1-based), as written in design.csv.
     public func values(at point: Int) -> [String] {
-        nodes(at: point).map(Self.text)
+        zip(nodes(at: point).map(Self.text), fractional).map { text, fractional in
+            fractional ? CSVWriter.format(Double(text)!) : text
+        }
     }
 
     /// The overrides that put the configuration at `point`, each located where its value is written.

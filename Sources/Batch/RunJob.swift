@@ -22,6 +22,7 @@ enum RunJob {
             writers = try context.headers.map { ($0.file, try CSVWriter(path: part.path($0.file), header: $0.header, writingHeader: false)) }
         } catch { throw WriteFailure(underlying: error) }
         func table(_ file: String) -> CSVWriter? { writers.first { $0.file == file }?.writer }
+        table("timeseries.csv")?.wholeNumbers = context.timeseriesWholeNumbers
         let runs = table("runs.csv")!
         let tables = RunTables(identity: identity, context: context,
                                timeseries: table("timeseries.csv"), flows: table("flows.csv"),
@@ -41,7 +42,9 @@ enum RunJob {
                     try tables.write(record, sheets: sheets, last: scenario.base.run.steps, scenarioChange: changes.contains(record.step))
                 } catch { throw WriteFailure(underlying: error) }
             }
-            metrics = RunMetrics.values(summary).map(CSVWriter.format)
+            metrics = zip(RunMetrics.values(summary), RunMetrics.wholeNumbers(assets: summary.assets.count)).map {
+                $1 ? CSVWriter.whole($0) : CSVWriter.format($0)
+            }
             message = summary.health.summary  // halts and insolvent dealers, if any: reported, the run is ok
         } catch let error as WriteFailure {
             throw error

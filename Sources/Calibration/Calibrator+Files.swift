@@ -10,15 +10,18 @@ extension Calibrator {
     /// seeds, and its weighted squared error (the objective is their sum).
     public func writeFit(_ best: Evaluation, to path: String) throws -> [[String]] {
         var rows: [[String]] = []
+        func format(_ x: Double) -> String { x.isFinite ? CSVWriter.format(x) : "" }
         for (t, target) in spec.targets.enumerated() {
             let xs = best.moments[t], m = Statistics.meanInterval(xs)
-            let ci = xs.count >= 2 ? [m.low, m.high].map(Self.text) : ["", ""]
+            let ci = xs.count >= 2 ? [m.low, m.high].map(format) : ["", ""]
             rows.append([target.name, target.statistic, target.subject, target.lag.map(String.init) ?? "",
-                         Self.text(target.value), Self.text(target.weight), Self.text(m.mean)] + ci
-                        + [Self.text(target.weight * pow(m.mean - target.value, 2))])
+                         format(target.value), format(target.weight), format(m.mean)] + ci
+                        + [format(target.weight * pow(m.mean - target.value, 2))])
         }
-        let lines = ([Self.fitHeader] + rows).map { $0.map(TraceFile.quoted).joined(separator: ",") }
-        try Disk.replace(path, with: Array((lines.joined(separator: "\n") + "\n").utf8))
+        let writer = try CSVWriter(path: Disk.temporaryPath(for: path), header: Self.fitHeader)
+        for row in rows { try writer.writeRow(row) }
+        try writer.close()
+        try Disk.rename(writer.path, to: path)
         return rows
     }
 

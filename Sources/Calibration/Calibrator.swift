@@ -109,8 +109,8 @@ public final class Calibrator {
         for evaluation in try simulate(fresh) {
             cache[Self.key(evaluation.values)] = evaluation
             evaluations.append((stage, evaluation))
-            try trace.append([String(evaluations.count), stage] + evaluation.values.map(Self.text)
-                             + [evaluation.objective.isFinite ? Self.text(evaluation.objective) : "", evaluation.status])
+            try trace.append([String(evaluations.count), stage] + evaluation.values.map(CSVWriter.format)
+                             + [evaluation.objective.isFinite ? CSVWriter.format(evaluation.objective) : "", evaluation.status])
             progress?(evaluations.count, stage, evaluation)
         }
         return values.map { cache[Self.key($0)]! }
@@ -176,6 +176,7 @@ public final class Calibrator {
 
     static func key(_ values: [Double]) -> String { values.map(text).joined(separator: ",") }
 
+    /// A value as a configuration file would hold it (whole numbers without a fraction, for integer keys).
     static func text(_ x: Double) -> String {
         x == x.rounded() && abs(x) < 1e15 ? String(Int64(x)) : x.description
     }

@@ -2,14 +2,18 @@ import Foundation
 
 /// Writes RFC 4180 CSV, but with LF line ends (what awk, cut and every data frame library expect): a
 /// header row, fields quoted only when they hold a comma,
-/// quote or line break. Doubles are written by Swift's shortest round-trip form (`0.1`, `1e-05`):
-/// locale-free, with `.` as decimal point, and parsed back to the identical bits.
+/// quote or line break. Doubles are written by Swift's shortest round-trip form (`0.1`, `1e-05`, `3.0`):
+/// locale-free, with `.` as decimal point, parsed back to the identical bits, and always with a fraction
+/// or an exponent, so that a reader types the column as floating point from any row. Columns of whole
+/// numbers (steps, counts) are marked (`wholeNumbers`) and written without one.
 public final class CSVWriter {
     private let file: Disk.File
     private var buffer: [UInt8] = []
     private let columns: Int
     /// Of every byte handed to the file so far (call after `close` for the whole file's).
     public private(set) var checksum = Checksum()
+    /// For the numbers of `writeRow(_:then:)`, in order: true where the column holds whole numbers.
+    public var wholeNumbers: [Bool] = []
 
     /// A file starting with `header`; with `writingHeader` false the header only fixes the column count
     /// (for parts of a table that are concatenated under one header later).
@@ -40,7 +44,7 @@ public final class CSVWriter {
         }
         for (i, x) in values.enumerated() {
             if i > 0 || !fields.isEmpty { buffer.append(UInt8(ascii: ",")) }
-            buffer.append(contentsOf: Self.format(x).utf8)
+            buffer.append(contentsOf: (i < wholeNumbers.count && wholeNumbers[i] ? Self.whole(x) : Self.format(x)).utf8)
         }
         buffer.append(10)
         if buffer.count >= 1 << 16 { try flush() }
@@ -73,10 +77,16 @@ public final class CSVWriter {
     }
 
     /// A double's shortest round-trip text; integral values without a trailing ".0".
+    /// A value of a floating-point column: `3.0`, `0.1`, `1e+20`.
     public static func format(_ x: Double) -> String {
         precondition(x.isFinite, "non-finite value reached the CSV writer")
-        if x == x.rounded(), abs(x) < 1e15 { return String(Int64(x)) }
         return x.description
+    }
+
+    /// A value of a column of whole numbers (a step, a count): `3`.
+    public static func whole(_ x: Double) -> String {
+        precondition(x == x.rounded() && abs(x) < 1e15, "\(x) reached a CSV column of whole numbers")
+        return String(Int64(x))
     }
 
     static func append(_ field: String, to buffer: inout [UInt8]) {

@@ -16,6 +16,7 @@ public enum RunWriter {
         do {
             let assets = rules.market.assets.map(\.name)
             let csv = try CSVWriter(path: directory.path("timeseries.csv"), header: TimeseriesColumns.header(assets: rules.market.assets))
+            csv.wholeNumbers = TimeseriesColumns.wholeNumbers(assets: rules.market.assets)
             let flows = try CSVWriter(path: directory.path("flows.csv"), header: FlowColumns.header)
             var summary = RunSummary(assets: assets)
             try Run.execute(scenario, seed: seed) { record in

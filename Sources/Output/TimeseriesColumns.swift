@@ -13,6 +13,8 @@ public enum TimeseriesColumns {
         public let meaning: String
         public let unit: String
         let values: @Sendable (StepRecord) -> [Double]
+        /// Whether its values are whole numbers (steps, counts, flags), written without a fraction.
+        public var whole: Bool { ["step", "rounds", "0 or 1", "funds", "orders"].contains(unit) }
 
         init(_ name: String, _ meaning: String, _ unit: String, _ values: @escaping @Sendable (StepRecord) -> [Double]) {
             (self.name, self.meaning, self.unit, self.values) = (name, meaning, unit, values)
@@ -128,6 +130,16 @@ public enum TimeseriesColumns {
                 return assets.filter { $0.kind == .bond }.map { column.name.replacingOccurrences(of: "<bond>", with: $0.name) }
             }
             return [column.name]
+        }
+    }
+
+    /// For each column of `header(assets:)`: whether it holds whole numbers.
+    public static func wholeNumbers(assets: [AssetSpec]) -> [Bool] {
+        columns.flatMap { column in
+            let count = column.name.contains("<asset>") ? assets.count
+                : column.name.contains("<strategy>") ? Strategy.allCases.count
+                : column.name.contains("<bond>") ? assets.filter { $0.kind == .bond }.count : 1
+            return Array(repeating: column.whole, count: count)
         }
     }
 

@@ -66,7 +66,11 @@ struct CLI {
         let manifest = try String(contentsOfFile: out + "/baseline/manifest.json", encoding: .utf8)
         #expect(manifest.contains("\"seed\": 5"))
         #expect(r.stdout.contains("crypto"))
-        #expect(FileManager.default.fileExists(atPath: out + "/baseline/flows.csv"))
+        for table in ["timeseries.csv", "flows.csv"] {
+            let read = TypedCSV.read(out + "/baseline/" + table)
+            #expect(read.problems.isEmpty, "\(read.problems)")
+        }
+        #expect(TypedCSV.read(out + "/baseline/timeseries.csv").kinds["step"] == .whole)
     }
 
     @Test func aRunWhoseMarketHaltsWarnsAndSaysSoInItsManifest() throws {

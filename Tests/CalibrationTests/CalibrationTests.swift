@@ -46,8 +46,14 @@ import Testing
               - {statistic: volatility, subject: treasury, value: \(moments[0]), sd: 0.001}
               - {statistic: volatility, subject: saas, value: \(moments[1]), sd: 0.001}
             """, parameters: parameters))
-        let calibration = try Calibrator(spec, trace: Repository.temporaryDirectory() + "/fit/trace.csv", resume: false, jobs: 2)
+        let dir = Repository.temporaryDirectory() + "/fit"
+        let calibration = try Calibrator(spec, trace: dir + "/trace.csv", resume: false, jobs: 2)
         let best = try calibration.fit(try calibration.run())
+        _ = try calibration.writeFit(best, to: dir + "/fit.csv")
+        for table in ["trace.csv", "fit.csv"] {
+            let read = TypedCSV.read(dir + "/" + table)
+            #expect(read.problems.isEmpty && read.kinds["lag"] != .float, "\(table): \(read.problems)")
+        }
         let fitted = best.moments.map { $0.reduce(0, +) / Double($0.count) }
         for (m, target) in zip(fitted, moments) { #expect(abs(m / target - 1) < 0.01, "moments \(fitted), targets \(moments)") }
         #expect(abs(log(best.values[0] / truth[0])) < 0.05, "recovered \(best.values), truth \(truth)")

@@ -42,8 +42,10 @@ import Testing
         #expect(try String(contentsOfFile: path, encoding: .utf8) == "a,b\n1.5,\"x,y\"\n")
     }
 
-    @Test func doublesAreLocaleFreeAndIntegralValuesHaveNoFraction() {
-        #expect(CSVWriter.format(3) == "3")
+    /// Every number of a floating-point column has a fraction or an exponent; whole-number columns none.
+    @Test func doublesAreLocaleFreeAndAlwaysReadAsFloatingPoint() {
+        #expect(CSVWriter.format(3) == "3.0" && CSVWriter.format(-0.0) == "-0.0")
+        #expect(CSVWriter.whole(3) == "3" && CSVWriter.whole(-12) == "-12")
         #expect(CSVWriter.format(0.1) == "0.1")
         #expect(CSVWriter.format(-2.5e-7) == "-2.5e-07")
         #expect(CSVWriter.format(1e20) == "1e+20")
