@@ -7,30 +7,18 @@ import Testing
 /// now, and `--check` must notice a stale one. Runs when Python has the package `arch` (`make targets`
 /// installs it; .ci/run does too).
 @Suite struct TargetsScriptTests {
-    static func python(_ arguments: [String]) -> (status: Int32, output: String) {
-        let process = Process(), pipe = Pipe()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3"] + arguments
-        process.currentDirectoryURL = URL(fileURLWithPath: Repository.root)
-        (process.standardOutput, process.standardError) = (pipe, pipe)
-        guard (try? process.run()) != nil else { return (-1, "python3 not found") }
-        let output = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        return (process.terminationStatus, output)
-    }
-
-    static let hasArch = python(["-c", "import arch"]).status == 0
+    static let hasArch = Python.has("arch")
 
     @Test(.enabled(if: hasArch)) func theShippedTargetsAreTheScriptsOutput() throws {
         let shipped = Repository.path("Experiments/targets/baseline.yaml")
-        let check = Self.python(["tools/targets.py", "--check", shipped])
+        let check = Python.run(["tools/targets.py", "--check", shipped])
         #expect(check.status == 0, "\(check.output)")
         // A value edited by hand is stale.
         let edited = Repository.temporaryDirectory() + "/baseline.yaml"
         let text = try String(contentsOfFile: shipped, encoding: .utf8)
         try text.replacingOccurrences(of: "value: 0.0396,", with: "value: 0.04,").write(toFile: edited, atomically: true,
                                                                                         encoding: .utf8)
-        let stale = Self.python(["tools/targets.py", "--check", edited])
+        let stale = Python.run(["tools/targets.py", "--check", edited])
         #expect(stale.status != 0 && stale.output.contains("stale"), "\(stale.output)")
     }
 
