@@ -262,7 +262,7 @@ def median_range(values, scale=1.0, digits=3):
 
 
 def stylized_table(folder, burn_in=20):
-    lines = ["| statistic | model: median [min, max] over runs | real | target (issue) |", "|---|---|---|---|"]
+    lines = ["| statistic | model: median [min, max] over runs | real | target |", "|---|---|---|---|"]
     rows = [("crypto lag-1 autocorrelation of returns", per_run(folder, "crypto", "acf_return", "1"), 1,
              "S&P -0.07, NASDAQ -0.03", "abs < 0.1")]
     for lag, real in [("1", "S&P 0.24"), ("10", "S&P 0.29"), ("50", "S&P 0.17")]:
