@@ -47,7 +47,7 @@ public enum Merge {
             $0.hasSuffix(".csv") && $0 != "design.csv" && $0 != "summary.csv" && $0 != "timings.csv"
         }
         let target = SweepDirectory(out)
-        try checkTarget(target, own: ["plan.json", "design.csv", "summary.csv"] + tables)
+        try checkTarget(target, own: ["plan.json", "design.csv", "summary.csv", SweepInputs.folder] + tables)
         let design = try Data(contentsOf: URL(fileURLWithPath: first.directory.path("design.csv")))
         for s in shards {
             let path = s.directory.path("design.csv"), data = try Data(contentsOf: URL(fileURLWithPath: path))
@@ -59,6 +59,7 @@ public enum Merge {
             }
         }
         try Disk.makeDirectory(out)
+        try SweepInputs.copy(from: first.directory, to: target)
         var digests = [("design.csv", try Assembly.writeTable(target.path("design.csv"), header: nil) { try $0.writeRaw(ArraySlice(design)) })]
         for file in tables {
             digests.append((file, try mergeTable(shards, file: file, into: target)))

@@ -120,6 +120,7 @@ public enum Sweep {
                 }
                 try Disk.makeDirectory(directory.parts.path)
                 if !fm.fileExists(atPath: directory.path("design.csv")) { try Assembly.writeDesign(context, to: directory) }
+                try SweepInputs.write(context.experiment, to: directory)
             }
             if directory.isFinished { return true }
             try directory.verifyParts()
@@ -138,6 +139,7 @@ public enum Sweep {
             try directory.writeAtomically(plan.text, to: "plan.json")
             try Disk.makeDirectory(directory.parts.path)
             try Assembly.writeDesign(context, to: directory)
+            try SweepInputs.write(context.experiment, to: directory)
         }
         return false
     }

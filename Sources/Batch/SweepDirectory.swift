@@ -90,10 +90,11 @@ public struct SweepDirectory: Sendable {
         }
     }
 
-    /// Entries of the sweep's own folder and of `parts/` that killed processes left behind: hidden
-    /// partial files and parts, and Foundation's `.dat.nosync*` files of earlier versions.
+    /// Entries of the sweep's own folder, of `parts/` and of `inputs/` that killed processes left behind:
+    /// hidden partial files and parts, and Foundation's `.dat.nosync*` files of earlier versions.
     func abandonedTemporaries() -> [String] {
-        [root.path, parts.path].flatMap { folder -> [String] in
+        let inputs = ["experiments", "agents"].map { path(SweepInputs.folder + "/" + $0) }
+        return ([root.path, parts.path] + inputs).flatMap { folder -> [String] in
             let nosync = ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []).filter { $0.hasPrefix(".dat.nosync") }
             return (Disk.leftovers(in: folder).filter(\.isAbandoned).map(\.entry) + nosync.sorted())
                 .map { folder + "/" + $0 }

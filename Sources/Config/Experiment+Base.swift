@@ -68,3 +68,17 @@ extension Experiment {
         return out
     }
 }
+
+extension Experiment {
+    /// The experiment file at `path` and its `base:` chain, nearest first (of a file that loads).
+    public static func chain(of path: String) -> [String] {
+        var files = [path]
+        while let root = try? YAMLLoader.load(file: files[files.count - 1]),
+              case let .scalar(file, _)? = root.mapping?["base"]?.value, !file.isEmpty {
+            let base = PathText.resolve(file, in: PathText.directory(of: files[files.count - 1]))
+            guard !files.contains(base) else { break }
+            files.append(base)
+        }
+        return files
+    }
+}

@@ -69,6 +69,11 @@ import Testing
             #expect(JSON(parsed: mergedManifest[key]).rendered() == JSON(parsed: wholeManifest[key]).rendered(), "\(key)")
             #expect(mergedManifest[key] != nil, "merged manifest lacks \(key)")
         }
+        // And the merge keeps the inputs the shards ran.
+        let inputs = try FileManager.default.subpathsOfDirectory(atPath: whole + "/inputs").sorted()
+        #expect(inputs.contains("agents/market.yaml"))
+        #expect(try FileManager.default.subpathsOfDirectory(atPath: merged + "/inputs").sorted() == inputs)
+        #expect(try bytes(whole, "inputs/agents/market.yaml") == bytes(merged, "inputs/agents/market.yaml"))
     }
 
     @Test func anInvalidPointIsRecordedAndTheOthersRun() throws {
