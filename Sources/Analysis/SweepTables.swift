@@ -48,7 +48,7 @@ struct SweepTables {
 struct RunsTable {
     struct Row {
         let id: Int
-        let point: String, replication: String, variant: String
+        let point: String, replication: String, variant: String, seed: String
         let keyValues: [String]
         let status: RunStatus
         /// the summary metrics after `error`, in `metrics` order (NaN where a run that stopped has none)
@@ -90,7 +90,7 @@ struct RunsTable {
                 }
                 return .nan
             }
-            rows.append(Row(id: id, point: row[1], replication: row[2], variant: row[3], keyValues: Array(row[5..<status]),
+            rows.append(Row(id: id, point: row[1], replication: row[2], variant: row[3], seed: row[4], keyValues: Array(row[5..<status]),
                             status: runStatus, metrics: values))
         }
         if let expected, let why = reader.checksum.digest.mismatch(expected) {

@@ -25,7 +25,7 @@ struct CalibrateCommand: ParsableCommand {
     @Option(name: .long, help: "Output folder (default: out/calibrate/<file name>).")
     var out: String?
 
-    @Option(name: .long, help: "Runs at a time within an evaluation (default: the number of cores).")
+    @Option(name: .long, help: "Runs at a time within an evaluation; the default is this machine's number of cores.")
     var jobs = ProcessInfo.processInfo.activeProcessorCount
 
     @Flag(name: .long, help: "Go on with the trace in --out: evaluations it holds are not run again.")

@@ -7,8 +7,8 @@ struct ConfigCommand: ParsableCommand {
         commandName: "config",
         abstract: "Explain where a key's value comes from: the rule file, the experiment's set:, --set and events.",
         discussion: """
-            Prints the value the key has before any event, then each layer that sets it in the order they
-            apply, with the file and line where it is written. An edit to a layer changes nothing while a
+            Prints the value the key has before any event, then each layer that sets it in the order they \
+            apply, with the file and line where it is written. An edit to a layer changes nothing while a \
             later layer sets the key (an event only over its steps).
             """)
 
