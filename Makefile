@@ -35,7 +35,11 @@ run: release
 sweep: release
 	.build/release/drypowder sweep $(SWEEP) --out $(SWEEP_OUT) $(if $(wildcard $(SWEEP_OUT)/plan.json),--resume)
 
+# Chromium (Debian's package) is installed when missing: ReportTests opens `drypowder report`'s page in it.
 test: deps
+	@command -v chromium >/dev/null 2>&1 || { echo "installing chromium (headless browser for ReportTests)"; \
+	  $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq chromium >/dev/null; } \
+	  || echo "could not install chromium: the browser test of ReportTests will be skipped"
 	$(SWIFT) test
 
 # Kills a sweep and a run at every durable file operation in turn and checks nothing is lost

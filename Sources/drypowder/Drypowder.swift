@@ -10,7 +10,8 @@ struct Drypowder: ParsableCommand {
             `drypowder --version` prints the version and the commit of the checkout it was built from.
             """,
         subcommands: [RunCommand.self, SweepCommand.self, PlanCommand.self, MergeCommand.self, AnalyzeCommand.self, ValidateCommand.self, DescribeCommand.self,
-                      ConfigCommand.self, CompareCommand.self, SensitivityCommand.self, CalibrateCommand.self]
+                      ConfigCommand.self, CompareCommand.self, ReportCommand.self, SensitivityCommand.self,
+                      CalibrateCommand.self]
     )
 }
 
