@@ -8,7 +8,7 @@ SWEEP      ?= Experiments/dry-powder-sweep.yaml
 SWEEP_OUT  ?= $(OUT)/sweeps/$(basename $(notdir $(SWEEP)))
 SUDO       := $(shell [ "$$(id -u)" -eq 0 ] || echo sudo)
 
-.PHONY: all deps build release run sweep test test-crash bench calibrate targets clean
+.PHONY: all deps build release run sweep test test-crash test-slurm bench calibrate targets clean
 
 all: build
 
@@ -48,6 +48,11 @@ test-crash: build
 	@command -v strace >/dev/null 2>&1 || { $(SUDO) apt-get update -qq && \
 	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq strace >/dev/null; } || true
 	Tests/Crash/crash-test.sh .build/debug/drypowder
+
+# A one-node Slurm started and stopped by the test (Tests/Slurm/slurm-test.sh): slurm/submit.sh's 3-shard sweep
+# and merge against a plain sweep, a failed shard's merge cancelled. Installs slurm-wlm and munge if missing.
+test-slurm: release
+	Tests/Slurm/slurm-test.sh .build/release/drypowder
 
 # Timings in a release build, each against its target and physical limit (docs/PERFORMANCE.md).
 # BENCH_ARGS, e.g. "--repetitions 9 retail model" or "--tiny"; `drypowder-bench --help` lists them.
