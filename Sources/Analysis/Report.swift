@@ -40,14 +40,7 @@ public struct Report {
 
     /// Reads `directory`: a sweep folder (manifest.json with runs) or one run's folder (`drypowder run`).
     public init(directory: String) throws {
-        let manifestPath = directory + "/manifest.json"
-        guard FileManager.default.fileExists(atPath: manifestPath) else {
-            throw AnalysisError.directory(directory, "has no manifest.json: not a finished run or sweep folder")
-        }
-        let manifest: [String: Any]
-        do { manifest = try ManifestFile.object(manifestPath) } catch let failure as ManifestFile.Failure {
-            throw AnalysisError.table(failure.path, failure.why)
-        }
+        let manifest = try SweepTables.manifest(of: directory, missing: "has no manifest.json: not a finished run or sweep folder")
         let isSweep = manifest["runs"] != nil
         title = (manifest["experiment"] as? String ?? URL(fileURLWithPath: directory).lastPathComponent)
             + (isSweep ? " (sweep)" : " (run)")

@@ -16,14 +16,8 @@ struct SweepTables {
 
     init(_ directory: String) throws {
         self.directory = directory
-        let path = directory + "/manifest.json"
-        guard FileManager.default.fileExists(atPath: path) else {
-            throw AnalysisError.directory(directory, "not a finished sweep (no manifest.json): run `drypowder sweep` (or finish it with --resume) first")
-        }
-        let manifest: [String: Any]
-        do { manifest = try ManifestFile.object(path) } catch let failure as ManifestFile.Failure {
-            throw AnalysisError.table(failure.path, failure.why)
-        }
+        let manifest = try Self.manifest(of: directory, missing: "not a finished sweep (no manifest.json): run "
+                                         + "`drypowder sweep` (or finish it with --resume) first")
         if manifest["runs"] == nil, manifest["seed"] != nil {
             throw AnalysisError.directory(directory, "is one run's folder (from `drypowder run`); analyze needs a sweep "
                                           + "folder (from `drypowder sweep`), whose runs.csv lists its runs")
@@ -34,6 +28,15 @@ struct SweepTables {
     }
 
     func path(_ file: String) -> String { directory + "/" + file }
+
+    /// The manifest.json of `directory`: `missing` is the error when there is none.
+    static func manifest(of directory: String, missing: String) throws -> [String: Any] {
+        let path = directory + "/manifest.json"
+        guard FileManager.default.fileExists(atPath: path) else { throw AnalysisError.directory(directory, missing) }
+        do { return try ManifestFile.object(path) } catch let failure as ManifestFile.Failure {
+            throw AnalysisError.table(failure.path, failure.why)
+        }
+    }
 
     /// What the manifest records of `file`: nil when it records no digests at all, an error when it
     /// records others but not this one.
