@@ -39,6 +39,16 @@ extension Sector {
     public static func initialShares(_ rules: Rules) -> [(asset: String, key: String, share: Double)] { [] }
     public mutating func beginDay(market: MarketView, values: [Double], rules: Rules, stream: RandomStream) {}
     public func householdFlows(market: MarketView, rules: Rules) -> [Double] { [] }
+
+    /// Households' new money for agents that each hold one asset (`assets[i]`): `rate` of the gap between
+    /// agent i's step-0 wealth and its wealth now (cash plus its asset at this morning's price); negative
+    /// takes money back. What `householdFlows` gives for such sectors.
+    public func refill(rate: Double, initialWealth: [Double], assets: [Int], market: MarketView) -> [Double] {
+        books.indices.map { i in
+            let wealth = books[i].cash + books[i].units[assets[i]] * market.prices[assets[i]]
+            return rate * (initialWealth[i] - wealth)
+        }
+    }
 }
 
 /// One timeseries column of a sector added as data.

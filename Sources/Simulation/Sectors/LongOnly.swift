@@ -77,10 +77,7 @@ public struct LongOnly: Sector {
     /// what speculators lose on price impact, and a market whose depth grew with that would calm down
     /// over the years. Each investor's wealth moves `capital_flow` of the way back each day.
     public func householdFlows(market: MarketView, rules: Rules) -> [Double] {
-        books.indices.map { i in
-            let wealth = books[i].cash + books[i].units[assets[i]] * market.prices[assets[i]]
-            return rules.capitalFlow * (initialWealth[i] - wealth)
-        }
+        refill(rate: rules.capitalFlow, initialWealth: initialWealth, assets: assets, market: market)
     }
 
     /// Each investor's rebalancing order in its market, every round, within what it holds and its cash.

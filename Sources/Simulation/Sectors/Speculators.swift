@@ -122,10 +122,7 @@ public struct Speculators: Sector {
     /// Speculators lose on the price impact of their orders; as losers leave, newcomers bring households'
     /// money: each pool's wealth moves `capital_flow` of the way back to its step-0 wealth each day.
     public func householdFlows(market: MarketView, rules: Rules) -> [Double] {
-        books.indices.map { i in
-            let wealth = books[i].cash + books[i].units[assets[i]] * market.prices[assets[i]]
-            return rules.capitalFlow * (initialWealth[i] - wealth)
-        }
+        refill(rate: rules.capitalFlow, initialWealth: initialWealth, assets: assets, market: market)
     }
 
     /// Each pool's demand from this morning's price; then each of its speculators chooses tomorrow's strategy,
