@@ -17,9 +17,9 @@ extension World {
     /// Unpaid capex bills are orders, not claims, and are left out.
     func balanceSheets(retail totals: RetailCensus) -> [BalanceSheet] {
         let navs = navs()
-        var sheets = accounts.map { account in
+        var sheets: [BalanceSheet] = []
+        forEachBook { account, book in
             var sheet = BalanceSheet(agent: account.description)
-            let book = self[account]
             sheet.add(book.cash)
             for a in prices.indices { sheet.add(book.units[a] * prices[a]) }
             for claim in book.claims { sheet.add(claim) }
@@ -29,7 +29,7 @@ extension World {
             case .sovereignFund: sheet.assets += sovereignFunds[account.index].stakeValue(navs: navs)
             default: break
             }
-            return sheet
+            sheets.append(sheet)
         }
         sheets.append(BalanceSheet(agent: "retail", assets: totals.cash + totals.units * prices[retailAsset],
                                    liabilities: totals.loan))

@@ -78,7 +78,9 @@ extension World {
         }
     }
 
-    /// Calls `body` with every agent's book in `accounts` order, lent rather than copied.
+    /// Calls `body` with every agent's book, lent rather than copied: the built-in sectors in the order
+    /// holders are paid, then the sectors added as data in registration order. The one place that orders
+    /// them (sums over books follow it, so results depend on it).
     @inline(__always)
     func forEachBook(_ body: (AgentID, Book) throws -> Void) rethrows {
         for i in hedgeFunds.indices { try body(.hedgeFund(i), hedgeFunds[i].book) }
@@ -147,20 +149,11 @@ extension World {
         }
         return s
     }
-    /// Every agent with a book: the built-in sectors in the order holders are paid, then the sectors
-    /// added as data in registration order.
-    /// (Listed once set-up is done: no agent is added after it.)
-    var accounts: [AgentID] { accountList.isEmpty ? listAccounts() : accountList }
-
-    func listAccounts() -> [AgentID] {
-        let builtIn: [(SectorID, Int)] = [
-            (.hedgeFund, hedgeFunds.count), (.dealer, dealers.count), (.hyperscaler, hyperscalers.count),
-            (.sovereignFund, sovereignFunds.count), (.moneyFund, moneyFunds.count), (.government, 1), (.centralBank, 1),
-            (.realEconomy, 1), (.aiLab, aiLabs.count), (.household, 1),
-        ]
-        return (builtIn + addedSectors.map { ($0.id, $0.books.count) }).flatMap { sector, count in
-            (0..<count).map { AgentID(sector, $0) }
-        }
+    /// Every agent with a book, in `forEachBook`'s order.
+    var accounts: [AgentID] {
+        var list: [AgentID] = []
+        forEachBook { account, _ in list.append(account) }
+        return list
     }
 }
 

@@ -64,8 +64,6 @@ public struct World {
     /// entry's name (rounding only, or a bug the stock-flow check reports).
     var ledgerImbalance: (size: Double, entry: Entry, item: Book.Item) = (0, Entry("none"), .cash)
     let retailStream: RandomStream
-    /// `accounts`, listed at the end of set-up.
-    var accountList: [AgentID] = []
 
     /// Builds the initial state. Heterogeneity is drawn from streams derived from `seed` per sector,
     /// so adding agents to one sector never changes another sector's draws.
@@ -139,6 +137,5 @@ public struct World {
         initialCash = totalCash(retailCash: retailCash) + centralBank.book.cash
         let grossCash = accounts.reduce(retailCash) { $0 + abs(self[$1].cash) }
         moneyScale = max(grossCash + zip(outstanding, prices).reduce(0) { $0 + $1.0 * $1.1 }, 1)
-        accountList = listAccounts()
     }
 }
