@@ -49,7 +49,7 @@ public struct Report {
         provenance = keys.compactMap { key in manifest[key].map { (key, Self.text($0)) } }
         var flags: [String] = [], notes: [String] = []
         if isSweep {
-            let sweep = try SweepTables(directory)
+            let sweep = try SweepTables(directory, manifest: manifest)
             let runs = try RunsTable(path: sweep.path("runs.csv"), expected: try sweep.digest("runs.csv"))
             let halt = runs.metrics.firstIndex(of: "halt_days"), insolvent = runs.metrics.firstIndex(of: "insolvent_dealer_steps")
             for r in runs.rows {

@@ -32,11 +32,8 @@ public enum Sensitivity {
 
     public static func run(directory: String, outputs: [String], variant: String, against: String?,
                            resamples: Int, seed: UInt64) throws -> Report {
-        let manifest: [String: Any]
-        do { manifest = try ManifestFile.object(directory + "/manifest.json") } catch {
-            throw AnalysisError.directory(directory, "not a finished sweep (no readable manifest.json): run `drypowder "
-                                          + "sweep` first")
-        }
+        let manifest = try SweepTables.manifest(of: directory, missing: "not a finished sweep (no manifest.json): run "
+                                                + "`drypowder sweep` first")
         let design = manifest["design"] as? String ?? "none", sharedSeeds = manifest["seeds"] as? String == "shared"
         guard design == "saltelli" else {
             throw AnalysisError.directory(directory, "a sweep of design \(design): Sobol indices need a saltelli design "

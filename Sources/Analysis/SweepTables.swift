@@ -14,10 +14,11 @@ struct SweepTables {
     /// False for a sweep whose manifest records no digests (written before they were recorded).
     var verified: Bool { digests != nil }
 
-    init(_ directory: String) throws {
+    /// `manifest`: its manifest.json when the caller has read it already.
+    init(_ directory: String, manifest read: [String: Any]? = nil) throws {
         self.directory = directory
-        let manifest = try Self.manifest(of: directory, missing: "not a finished sweep (no manifest.json): run "
-                                         + "`drypowder sweep` (or finish it with --resume) first")
+        let manifest = try read ?? Self.manifest(of: directory, missing: "not a finished sweep (no manifest.json): run "
+                                                 + "`drypowder sweep` (or finish it with --resume) first")
         if manifest["runs"] == nil, manifest["seed"] != nil {
             throw AnalysisError.directory(directory, "is one run's folder (from `drypowder run`); analyze needs a sweep "
                                           + "folder (from `drypowder sweep`), whose runs.csv lists its runs")

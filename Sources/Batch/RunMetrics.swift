@@ -25,12 +25,12 @@ public enum RunMetrics {
         BatchColumns.header(documented, keys: [], assets: assets)
     }
 
-    /// The metric values of a finished run, in `names` order.
     /// For each of `values`: whether the metric is a whole number (a count of steps).
     static func wholeNumbers(assets: Int) -> [Bool] {
         documented.flatMap { Array(repeating: $0.unit == "steps", count: $0.name.contains("<asset>") ? assets : 1) }
     }
 
+    /// The metric values of a finished run, in `names` order.
     static func values(_ s: RunSummary) -> [Double] {
         let n = s.assets.count
         return (0..<n).map { s.lastPrice[$0] / s.firstPrice[$0] - 1 } + s.maxDrawdown + s.worstDay + [

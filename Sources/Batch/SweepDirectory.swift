@@ -93,7 +93,7 @@ public struct SweepDirectory: Sendable {
     /// Entries of the sweep's own folder, of `parts/` and of `inputs/` that killed processes left behind:
     /// hidden partial files and parts, and Foundation's `.dat.nosync*` files of earlier versions.
     func abandonedTemporaries() -> [String] {
-        let inputs = ["experiments", "agents"].map { path(SweepInputs.folder + "/" + $0) }
+        let inputs = [SweepInputs.experiments, SweepInputs.agents].map(path)
         return ([root.path, parts.path] + inputs).flatMap { folder -> [String] in
             let nosync = ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []).filter { $0.hasPrefix(".dat.nosync") }
             return (Disk.leftovers(in: folder).filter(\.isAbandoned).map(\.entry) + nosync.sorted())

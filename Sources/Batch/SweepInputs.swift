@@ -7,6 +7,7 @@ import Output
 /// they change. Copies already there are kept: a resumed sweep's plan matched them.
 enum SweepInputs {
     static let folder = "inputs"
+    static let experiments = folder + "/experiments", agents = folder + "/agents"
 
     /// Each file to copy and its place in the sweep folder.
     static func copies(_ experiment: Experiment) -> [(from: String, to: String)] {
@@ -15,9 +16,9 @@ enum SweepInputs {
             var name = URL(fileURLWithPath: path).lastPathComponent
             if names.contains(name) { name = "\(names.count + 1)-\(name)" }
             names.insert(name)
-            return (path, "\(folder)/experiments/\(name)")
+            return (path, "\(Self.experiments)/\(name)")
         }
-        return experiments + experiment.agents.map { ($0.file, "\(folder)/agents/\($0.type).yaml") }
+        return experiments + experiment.agents.map { ($0.file, "\(Self.agents)/\($0.type).yaml") }
     }
 
     static func write(_ experiment: Experiment, to directory: SweepDirectory) throws {

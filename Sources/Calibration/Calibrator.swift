@@ -176,10 +176,8 @@ public final class Calibrator {
 
     static func key(_ values: [Double]) -> String { values.map(text).joined(separator: ",") }
 
-    /// A value as a configuration file would hold it (whole numbers without a fraction, for integer keys).
-    static func text(_ x: Double) -> String {
-        x == x.rounded() && abs(x) < 1e15 ? String(Int64(x)) : x.description
-    }
+    /// A value as a configuration file holds it (whole numbers without a fraction, for integer keys).
+    static func text(_ x: Double) -> String { Bound.format(x) }
 }
 
 /// The first error a Nelder-Mead objective met (its closure cannot throw).

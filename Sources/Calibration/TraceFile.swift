@@ -37,7 +37,7 @@ final class TraceFile {
         } else {
             try Disk.makeDirectory(PathText.directory(of: path))
             try Disk.replace(stamp, with: Array(recorded.utf8))
-            try Disk.replace(path, with: Array((header.joined(separator: ",") + "\n").utf8))
+            try Disk.replace(path, with: CSVWriter.line(header))
             rows = []
         }
         handle = try FileHandle(forWritingTo: URL(fileURLWithPath: path))
@@ -45,12 +45,7 @@ final class TraceFile {
     }
 
     func append(_ fields: [String]) throws {
-        try handle.write(contentsOf: Data((fields.map(Self.quoted).joined(separator: ",") + "\n").utf8))
-    }
-
-    static func quoted(_ field: String) -> String {
-        guard field.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" }) else { return field }
-        return "\"" + field.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+        try handle.write(contentsOf: Data(CSVWriter.line(fields)))
     }
 
     deinit { try? handle.close() }

@@ -76,7 +76,6 @@ public final class CSVWriter {
         try file.close()
     }
 
-    /// A double's shortest round-trip text; integral values without a trailing ".0".
     /// A value of a floating-point column: `3.0`, `0.1`, `1e+20`.
     public static func format(_ x: Double) -> String {
         precondition(x.isFinite, "non-finite value reached the CSV writer")
@@ -87,6 +86,17 @@ public final class CSVWriter {
     public static func whole(_ x: Double) -> String {
         precondition(x == x.rounded() && abs(x) < 1e15, "\(x) reached a CSV column of whole numbers")
         return String(Int64(x))
+    }
+
+    /// One row of text fields as a line, quoted where needed (for a file appended to a row at a time).
+    public static func line(_ fields: [String]) -> [UInt8] {
+        var bytes: [UInt8] = []
+        for (i, field) in fields.enumerated() {
+            if i > 0 { bytes.append(UInt8(ascii: ",")) }
+            append(field, to: &bytes)
+        }
+        bytes.append(10)
+        return bytes
     }
 
     static func append(_ field: String, to buffer: inout [UInt8]) {
