@@ -4,7 +4,7 @@ import Stochastics
 
 /// The institutions' step in a small run: the model stepped in process (no output), and the retail phase
 /// alone on the same population; the step less its traders' retail work is the institutions' part, given
-/// in retail agent-steps (the yardstick: what one step of every institution costs in traders).
+/// in retail agent-steps (docs/PERFORMANCE.md's yardstick: what one step of every institution costs in traders).
 struct InstitutionsBench {
     let rules: Rules
     let traders: Int, steps: Int

@@ -9,9 +9,10 @@ struct CalibrateCommand: ParsableCommand {
         commandName: "calibrate",
         abstract: "Fit keys to target moments by simulated moments; write the best point, the fit and the trace.",
         discussion: """
-            FILE names an experiment, the keys to fit with their ranges, and target moments, each a statistic of \
-            `analyze` on an asset (volatility, excess_kurtosis, hill_tail_index, acf_return, acf_abs_return with a lag, \
-            peak_to_trough, ...) with its value and weight (or sd). Each evaluation runs the experiment on the same \
+            FILE names an experiment, the keys to fit with their ranges, and target moments (or a target file of \
+            them), each a statistic of `analyze` on an asset (volatility, excess_kurtosis, hill_tail_index, \
+            acf_return, acf_abs_return with a lag, peak_to_trough, ...), a bond (yield_change_sd) or all \
+            (credit_spread_mean, credit_spread_min), with its value and weight (or sd). Each evaluation runs the experiment on the same \
             `seeds` seeds; the objective is the weighted squared distance of the moments' means from their targets. \
             The search evaluates Sobol points of the box, then runs GSL's Nelder-Mead from the best. Writes into \
             --out: trace.csv (every evaluation, appended as it ends: --resume goes on after a kill), fit.csv (each \
