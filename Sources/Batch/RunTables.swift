@@ -29,7 +29,7 @@ final class RunTables {
         if let flows {
             accumulate(r.flows)
             if kept {
-                for row in FlowColumns.rows(step: r.step, flows: pending, assets: assets) { try flows.writeRow(identity + row) }
+                try FlowColumns.write(step: r.step, flows: pending, assets: assets, identity: identity, to: flows)
                 pending.removeAll(keepingCapacity: true)
             }
         }

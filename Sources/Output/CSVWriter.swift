@@ -42,9 +42,13 @@ public final class CSVWriter {
             if i > 0 { buffer.append(UInt8(ascii: ",")) }
             Self.append(field, to: &buffer)
         }
-        for (i, x) in values.enumerated() {
+        for i in values.indices {
             if i > 0 || !fields.isEmpty { buffer.append(UInt8(ascii: ",")) }
-            buffer.append(contentsOf: (i < wholeNumbers.count && wholeNumbers[i] ? Self.whole(x) : Self.format(x)).utf8)
+            if i < wholeNumbers.count && wholeNumbers[i] {
+                Self.appendWhole(values[i], to: &buffer)
+            } else {
+                Self.appendNumber(values[i], to: &buffer)
+            }
         }
         buffer.append(10)
         if buffer.count >= 1 << 16 { try flush() }
@@ -86,6 +90,28 @@ public final class CSVWriter {
     public static func whole(_ x: Double) -> String {
         precondition(x == x.rounded() && abs(x) < 1e15, "\(x) reached a CSV column of whole numbers")
         return String(Int64(x))
+    }
+
+    /// Appends `format(x)`'s bytes without building a String: `write(to:)` hands the standard library's
+    /// shortest round-trip digits to a stream's `_writeASCII` (a String of 16 bytes or more costs a malloc).
+    static func appendNumber(_ x: Double, to buffer: inout [UInt8]) {
+        var sink = ByteSink()
+        swap(&sink.bytes, &buffer)
+        x.write(to: &sink)
+        swap(&sink.bytes, &buffer)
+    }
+
+    /// Appends `whole(x)`'s bytes without building a String.
+    static func appendWhole(_ x: Double, to buffer: inout [UInt8]) {
+        precondition(x == x.rounded() && abs(x) < 1e15, "\(x) reached a CSV column of whole numbers")
+        var n = Int64(x)
+        if n < 0 { buffer.append(UInt8(ascii: "-")); n = -n }
+        let start = buffer.count
+        repeat {
+            buffer.append(UInt8(ascii: "0") + UInt8(n % 10))
+            n /= 10
+        } while n > 0
+        buffer[start...].reverse()
     }
 
     /// One row of text fields as a line, quoted where needed (for a file appended to a row at a time).
@@ -148,4 +174,11 @@ public enum OutputError: Error, CustomStringConvertible {
         case let .nonFinite(path, column, x): return "\(path): column \(column) would hold \(x); a table never holds NaN or infinity"
         }
     }
+}
+
+/// A text stream into bytes: numbers arrive through `_writeASCII` as ASCII, never as a String.
+private struct ByteSink: TextOutputStream {
+    var bytes: [UInt8] = []
+    mutating func write(_ string: String) { bytes.append(contentsOf: string.utf8) }
+    mutating func _writeASCII(_ buffer: UnsafeBufferPointer<UInt8>) { bytes.append(contentsOf: buffer) }
 }

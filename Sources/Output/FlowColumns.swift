@@ -14,15 +14,13 @@ public enum FlowColumns {
 
     public static var header: [String] { documented.map(\.name) }
 
-    public static func rows(_ r: StepRecord, assets: [String]) -> [[String]] {
-        rows(step: r.step, flows: r.flows, assets: assets)
-    }
-
-    /// The rows of `flows` written at `step` (a sweep's thinned flows are sums over several steps).
-    public static func rows(step: Int, flows: [SectorFlow], assets: [String]) -> [[String]] {
-        flows.map { f in
-            [String(step), f.sector, assets[f.asset],
-             CSVWriter.format(f.netUnits), CSVWriter.format(f.netValue), CSVWriter.format(f.forcedUnits)]
+    /// Writes the rows of `flows` at `step` after `identity` (a sweep's run columns; a sweep's thinned
+    /// flows are sums over several steps).
+    public static func write(step: Int, flows: [SectorFlow], assets: [String], identity: [String] = [],
+                             to writer: CSVWriter) throws {
+        let step = String(step)
+        for f in flows {
+            try writer.writeRow(identity + [step, f.sector, assets[f.asset]], then: [f.netUnits, f.netValue, f.forcedUnits])
         }
     }
 }

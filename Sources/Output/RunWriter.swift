@@ -21,7 +21,7 @@ public enum RunWriter {
             var summary = RunSummary(assets: assets)
             try Run.execute(scenario, seed: seed) { record in
                 try csv.writeRow(TimeseriesColumns.row(record))
-                for row in FlowColumns.rows(record, assets: assets) { try flows.writeRow(row) }
+                try FlowColumns.write(step: record.step, flows: record.flows, assets: assets, to: flows)
                 summary.observe(record)
                 try progress(record.step)
             }

@@ -50,4 +50,28 @@ import Testing
         #expect(CSVWriter.format(-2.5e-7) == "-2.5e-07")
         #expect(CSVWriter.format(1e20) == "1e+20")
     }
+
+    /// Rows of numbers are written straight into the buffer; the bytes must be `format`'s and `whole`'s,
+    /// over random bit patterns (every exponent, subnormals), fractions, whole numbers and signed zeros.
+    @Test func numbersAppendedInPlaceMatchFormat() {
+        let stream = RandomStream(seed: Seed(9))
+        var xs: [Double] = [0, -0.0, 1, -1, 1e15 - 1, 5e-324, .greatestFiniteMagnitude, -.leastNormalMagnitude]
+        for i in 0..<20_000 {
+            let bits = UInt64(stream.uniform() * 0x1p32) << 32 | UInt64(stream.uniform() * 0x1p32)
+            let x = Double(bitPattern: bits)
+            xs.append(x.isFinite ? x : stream.gaussian() * Double(i))
+        }
+        for x in xs {
+            var bytes: [UInt8] = [65]
+            CSVWriter.appendNumber(x, to: &bytes)
+            #expect(bytes == [65] + Array(CSVWriter.format(x).utf8), "\(x)")
+        }
+        for k in [0, 1, 9, 10, 99, 12_345, 999_999_999_999_999] {
+            for x in [Double(k), -Double(k)] {
+                var bytes: [UInt8] = []
+                CSVWriter.appendWhole(x, to: &bytes)
+                #expect(bytes == Array(CSVWriter.whole(x).utf8), "\(x)")
+            }
+        }
+    }
 }
