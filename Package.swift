@@ -3,7 +3,11 @@ import PackageDescription
 
 // The model's layers let the modules that use them inline their code (the step crosses Stochastics, Economy
 // and Simulation many times; without this every call across them is opaque). docs/PERFORMANCE.md.
-let optimized: [SwiftSetting] = [.unsafeFlags(["-cross-module-optimization"])]
+// In release builds they also skip the run-time exclusivity checks (debug builds, and so the tests, keep them).
+let optimized: [SwiftSetting] = [
+    .unsafeFlags(["-cross-module-optimization"]),
+    .unsafeFlags(["-enforce-exclusivity=unchecked"], .when(configuration: .release)),
+]
 
 let package = Package(
     name: "drypowder",

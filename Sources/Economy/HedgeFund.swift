@@ -77,18 +77,22 @@ public struct HedgeFund: Sendable {
         belief = zip(anchors, beliefNoise).map { $0 * exp($1) }
     }
 
-    public func positions(_ prices: [Double]) -> Double { zip(units, prices).reduce(0) { $0 + $1.0 * $1.1 } }
+    @inlinable public func positions(_ prices: [Double]) -> Double {
+        zip(book.units, prices).reduce(0) { $0 + $1.0 * $1.1 }
+    }
 
     /// Equity (net worth before investors' claims) at prices `p`.
-    public func equity(_ prices: [Double]) -> Double { cash + positions(prices) - loan }
+    @inlinable public func equity(_ prices: [Double]) -> Double { cash + positions(prices) - loan }
 
     /// Shares `investor` has given notice on and not yet been paid for.
-    public func noticedShares(by investor: Int) -> Double {
-        notices.lazy.filter { $0.investor == investor }.reduce(0) { $0 + $1.shares }
+    @inlinable public func noticedShares(by investor: Int) -> Double {
+        var total = 0.0
+        for notice in notices where notice.investor == investor { total += notice.shares }
+        return total
     }
 
     /// Net asset value per share at `prices` (0 once equity is gone).
-    public func nav(_ prices: [Double]) -> Double { shares > 0 ? max(equity(prices), 0) / shares : 0 }
+    @inlinable public func nav(_ prices: [Double]) -> Double { shares > 0 ? max(equity(prices), 0) / shares : 0 }
 
     /// The strategy's signal for asset `a` as a function of its price (see `Strategy`).
     public func signal(asset a: Int, _ inputs: SignalInputs, rules: StrategyRules) -> (Double) -> Double {

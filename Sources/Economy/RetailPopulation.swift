@@ -100,19 +100,21 @@ public struct RetailPopulation: Sendable {
                             firstLowUnits: firstLow(self.units, units), firstLowLoan: firstLow(self.loan, loan))
     }
 
-    /// The sum (in four interleaved lanes) and the smallest element of `column`.
+    /// The sum (in four interleaved lanes, added in order at the end) and the smallest element of
+    /// `column`. Plain accumulators: the optimizer makes vector code of them.
     static func sumAndMinimum(_ column: [Double]) -> (sum: Double, minimum: Double) {
         column.withUnsafeBufferPointer { x in
-            var sum = SIMD4<Double>(repeating: 0), minimum = SIMD4<Double>(repeating: .infinity)
+            var (s0, s1, s2, s3) = (0.0, 0.0, 0.0, 0.0)
+            var (m0, m1, m2, m3) = (Double.infinity, Double.infinity, Double.infinity, Double.infinity)
             let lanes = x.count / 4 * 4
-            if let base = UnsafeRawPointer(x.baseAddress) {
-                for i in stride(from: 0, to: lanes, by: 4) {
-                    let v = base.loadUnaligned(fromByteOffset: i * 8, as: SIMD4<Double>.self)
-                    sum += v
-                    minimum = pointwiseMin(minimum, v)
-                }
+            for i in stride(from: 0, to: lanes, by: 4) {
+                s0 += x[i]; s1 += x[i + 1]; s2 += x[i + 2]; s3 += x[i + 3]
+                m0 = x[i] < m0 ? x[i] : m0
+                m1 = x[i + 1] < m1 ? x[i + 1] : m1
+                m2 = x[i + 2] < m2 ? x[i + 2] : m2
+                m3 = x[i + 3] < m3 ? x[i + 3] : m3
             }
-            var total = sum.sum(), least = minimum.min()
+            var total = -0.0 + s0 + s1 + s2 + s3, least = min(min(m0, m1), min(m2, m3))
             for i in lanes..<x.count {
                 total += x[i]
                 least = min(least, x[i])

@@ -41,14 +41,14 @@ extension World {
     /// its collateral. Other funds share a lending share of their broker's cash and loans.
     func creditLines() -> [Double] {
         var clients = Array(repeating: 0, count: dealers.count)
-        for fund in hedgeFunds where fund.strategy != .basis { clients[fund.broker] += 1 }
-        return hedgeFunds.map { fund in
-            if fund.strategy == .basis {
-                let h = fund.assets.map { haircuts[$0] }.max() ?? 1
-                return max(fund.equity(prices), 0) * (1 / max(h, 1e-9) - 1)
+        for i in hedgeFunds.indices where hedgeFunds[i].strategy != .basis { clients[hedgeFunds[i].broker] += 1 }
+        return hedgeFunds.indices.map { i in
+            if hedgeFunds[i].strategy == .basis {
+                let h = hedgeFunds[i].assets.map { haircuts[$0] }.max() ?? 1
+                return max(hedgeFunds[i].equity(prices), 0) * (1 / max(h, 1e-9) - 1)
             }
-            let broker = dealers[fund.broker]
-            return rules.dealer.lendingShare * max(broker.cash + broker.marginLoans, 0) / Double(clients[fund.broker])
+            let broker = dealers[hedgeFunds[i].broker]
+            return rules.dealer.lendingShare * max(broker.cash + broker.marginLoans, 0) / Double(clients[hedgeFunds[i].broker])
         }
     }
 

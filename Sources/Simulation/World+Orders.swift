@@ -121,13 +121,15 @@ extension World {
         let market = marketView(firstRound: firstRound)
         return prices.indices.map { a in
             var curves: [DemandCurve] = []
-            for (i, fund) in hedgeFunds.enumerated() {
+            for i in hedgeFunds.indices {
                 if forced[i].contains(where: { $0 > 0 }) {
                     let sale = forced[i][a]
                     if sale > 0 { curves.append(DemandCurve(.hedgeFund(i), forced: true) { _ in -sale }) }
-                } else if !called.contains(i) && fund.assets.contains(a) {
-                    curves.append(DemandCurve(.hedgeFund(i), fund.demand(asset: a, signals, prices: prices, haircut: haircuts[a],
-                                                                         creditLine: credit[i], rules: rules.hedgeFund[fund.strategy])))
+                } else if !called.contains(i) && hedgeFunds[i].assets.contains(a) {
+                    let strategy = rules.hedgeFund[hedgeFunds[i].strategy]
+                    curves.append(DemandCurve(.hedgeFund(i), hedgeFunds[i].demand(asset: a, signals, prices: prices,
+                                                                                  haircut: haircuts[a], creditLine: credit[i],
+                                                                                  rules: strategy)))
                 }
             }
             let auctioned = a == governmentBond && firstRound

@@ -11,7 +11,7 @@ extension World {
             volumes: log.volumes, forcedVolumes: log.forcedVolumes, residuals: log.residuals,
             halted: log.halted, haircuts: haircuts,
             clearingRounds: log.rounds, marginCalls: log.marginCalled.count, defaults: log.defaults,
-            marginLoans: hedgeFunds.reduce(0) { $0 + $1.loan } + totals.loan,
+            marginLoans: hedgeFunds.indices.reduce(0) { $0 + hedgeFunds[$1].loan } + totals.loan,
             dealerCapacityUsed: dealerCapacityUsed, dealerEquity: dealerEquity,
             dealerEquityMin: dealers.map { $0.equity(prices) }.min() ?? 0, dealerCapitalUsed: dealerCapitalUsed,
             dealerHeadroom: prices.indices.map(dealerCapacity),
@@ -26,7 +26,7 @@ extension World {
             compute: log.compute, capitalCalls: log.capitalCalls, capitalPaid: log.capitalPaid,
             sovereignCash: sovereignFunds.reduce(0) { $0 + $1.cash }, sovereignOwed: sovereignFunds.reduce(0) { $0 + $1.owed },
             hedgeFundEquity: Strategy.allCases.map { strategy in
-                hedgeFunds.lazy.filter { $0.strategy == strategy }.reduce(0) { $0 + $1.equity(prices) }
+                hedgeFunds.indices.reduce(0) { hedgeFunds[$1].strategy == strategy ? $0 + hedgeFunds[$1].equity(prices) : $0 }
             },
             sovereignStakes: sovereignFunds.reduce(0) { [navs = navs()] in $0 + $1.stakeValue(navs: navs) },
             redemptionNotices: log.redemptionNotices, redemptionsPaid: log.redemptionsPaid,
