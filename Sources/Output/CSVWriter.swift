@@ -38,19 +38,22 @@ public final class CSVWriter {
         if let i = values.firstIndex(where: { !$0.isFinite }) {
             throw OutputError.nonFinite(path, column: fields.count + i + 1, values[i])
         }
+        // The row is built in a local stream (one access to the buffer, not one per byte). A number's
+        // `write(to:)` hands the standard library's shortest round-trip digits (`format`'s) to the stream's
+        // `_writeASCII`: no String per number (one of 16 bytes or more costs a malloc).
+        var row = ByteSink()
+        swap(&row.bytes, &buffer)
         for (i, field) in fields.enumerated() {
-            if i > 0 { buffer.append(UInt8(ascii: ",")) }
-            Self.append(field, to: &buffer)
+            if i > 0 { row.bytes.append(UInt8(ascii: ",")) }
+            Self.append(field, to: &row.bytes)
         }
+        let whole = wholeNumbers
         for i in values.indices {
-            if i > 0 || !fields.isEmpty { buffer.append(UInt8(ascii: ",")) }
-            if i < wholeNumbers.count && wholeNumbers[i] {
-                Self.appendWhole(values[i], to: &buffer)
-            } else {
-                Self.appendNumber(values[i], to: &buffer)
-            }
+            if i > 0 || !fields.isEmpty { row.bytes.append(UInt8(ascii: ",")) }
+            if i < whole.count && whole[i] { Self.appendWhole(values[i], to: &row.bytes) } else { values[i].write(to: &row) }
         }
-        buffer.append(10)
+        row.bytes.append(10)
+        swap(&row.bytes, &buffer)
         if buffer.count >= 1 << 16 { try flush() }
     }
 
@@ -92,15 +95,6 @@ public final class CSVWriter {
         return String(Int64(x))
     }
 
-    /// Appends `format(x)`'s bytes without building a String: `write(to:)` hands the standard library's
-    /// shortest round-trip digits to a stream's `_writeASCII` (a String of 16 bytes or more costs a malloc).
-    static func appendNumber(_ x: Double, to buffer: inout [UInt8]) {
-        var sink = ByteSink()
-        swap(&sink.bytes, &buffer)
-        x.write(to: &sink)
-        swap(&sink.bytes, &buffer)
-    }
-
     /// Appends `whole(x)`'s bytes without building a String.
     static func appendWhole(_ x: Double, to buffer: inout [UInt8]) {
         precondition(x == x.rounded() && abs(x) < 1e15, "\(x) reached a CSV column of whole numbers")
@@ -126,7 +120,8 @@ public final class CSVWriter {
     }
 
     static func append(_ field: String, to buffer: inout [UInt8]) {
-        let needsQuotes = field.utf8.contains { $0 == 44 || $0 == 34 || $0 == 10 || $0 == 13 }
+        var needsQuotes = false
+        for byte in field.utf8 where byte == 44 || byte == 34 || byte == 10 || byte == 13 { needsQuotes = true; break }
         guard needsQuotes else { buffer.append(contentsOf: field.utf8); return }
         buffer.append(34)
         for byte in field.utf8 {

@@ -12,6 +12,7 @@ struct Entry {
 
     init(_ name: String, of agent: AgentID? = nil, market: Int? = nil) {
         (self.name, self.agent, self.market) = (name, agent, market)
+        lines.reserveCapacity(16)  // one allocation, not one per doubling
     }
 
     /// `amount` added to `account`'s `item` (negative: taken from it).
@@ -57,6 +58,7 @@ extension World {
     mutating func post(_ entry: Entry) {
         // An entry moves a few quantities: a list searched in turn beats hashing them.
         var sums: [(item: Book.Item, sum: Double)] = []
+        sums.reserveCapacity(entry.lines.count + entry.retail.count)
         func add(_ change: Double, to item: Book.Item) {
             if let i = sums.firstIndex(where: { $0.item == item }) { sums[i].sum += change } else { sums.append((item, change)) }
         }

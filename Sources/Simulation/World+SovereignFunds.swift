@@ -47,10 +47,8 @@ extension World {
             guard case let .asset(a) = h else { return (2, 0) }
             return tradedValue[a] > 0 ? (0, held[a] * prices[a] / tradedValue[a]) : (1, 0)
         }
-        let byImpact = listed.indices.sorted {
-            let (a, b) = (impact(listed[$0]), impact(listed[$1]))
-            return (a.0, a.1, $0) < (b.0, b.1, $1)
-        }
+        let impacts = listed.map(impact)
+        let byImpact = listed.indices.sorted { (impacts[$0].0, impacts[$0].1, $0) < (impacts[$1].0, impacts[$1].1, $1) }
         var impactRank = listed.map { _ in 0.0 }
         let scale = Double(max(listed.count - 1, 1))
         for (rank, i) in byImpact.enumerated() { impactRank[i] = Double(rank) / scale }
