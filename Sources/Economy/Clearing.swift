@@ -40,7 +40,12 @@ public enum Clearing {
                              tolerance: Double) throws -> ClearingResult {
         func excess(_ x: Double) -> Double {
             let p = exp(x)
-            return curves.reduce(0) { $0 + $1.quantity(p) }
+            // The curves read in place (a copy of each per evaluation retains its closure).
+            return curves.withUnsafeBufferPointer { curves in
+                var total = 0.0
+                for i in curves.indices { total += curves[i].quantity(p) }
+                return total
+            }
         }
         let limits = (log(floor), log(ceiling))
         do { return try search(curves, reference: reference, limits: limits, tolerance: tolerance, excess) } catch {

@@ -34,7 +34,7 @@ extension World {
             let need = firm.funding(bill: firm.bill, treasury: governmentBond, treasuryPrice: prices[governmentBond],
                                     bondPrice: prices[hyperscalerBond], rules: rules.hyperscaler)
             for (a, units) in [(governmentBond, need.treasuries), (hyperscalerBond, need.bonds)] where units > 0 {
-                curves[a].append(DemandCurve(.hyperscaler(h)) { _ in -units })
+                curves[a].append(.units(-units, .hyperscaler(h)))
             }
         }
         return curves

@@ -124,7 +124,7 @@ extension World {
             for i in hedgeFunds.indices {
                 if forced[i].contains(where: { $0 > 0 }) {
                     let sale = forced[i][a]
-                    if sale > 0 { curves.append(DemandCurve(.hedgeFund(i), forced: true) { _ in -sale }) }
+                    if sale > 0 { curves.append(.units(-sale, .hedgeFund(i), forced: true)) }
                 } else if !called.contains(i) && hedgeFunds[i].assets.contains(a) {
                     let strategy = rules.hedgeFund[hedgeFunds[i].strategy]
                     curves.append(DemandCurve(.hedgeFund(i), hedgeFunds[i].demand(asset: a, signals, prices: prices,
@@ -137,8 +137,8 @@ extension World {
             curves += dealerCurves(asset: a, reference: reference[a], auctioned: max(auctioned, 0))
             if a == retailAsset && firstRound {
                 let cash = retail.totalBuyCash, units = retail.totalSellUnits
-                curves.append(DemandCurve(.retailBuys) { cash / $0 })
-                curves.append(DemandCurve(.retailSells) { _ in -units })
+                curves.append(.spending(cash, .retailBuys))
+                curves.append(.units(-units, .retailSells))
             }
             if a == governmentBond {
                 let coupon = rules.market.assets[a].coupon
@@ -149,9 +149,9 @@ extension World {
                 if let curve = centralBankCurve() { curves.append(curve) }
             }
             if firstRound { curves += funding[a] }
-            if auctioned > 0 { curves.append(DemandCurve(.government) { _ in -auctioned }) }
+            if auctioned > 0 { curves.append(.units(-auctioned, .government)) }
             if a == retailAsset, case let units = retail.totalLiquidationUnits, units > 0 {
-                curves.append(DemandCurve(.retailLiquidations, forced: true) { _ in -units })
+                curves.append(.units(-units, .retailLiquidations, forced: true))
             }
             for sector in addedSectors { curves += sector.orders(asset: a, market: market, rules: rules) }
             return curves

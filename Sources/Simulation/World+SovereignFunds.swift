@@ -68,9 +68,9 @@ extension World {
             for a in prices.indices {
                 let sale = sales[a], spend = budget * weights[a]
                 if sale > 0 {
-                    curves[a].append(DemandCurve(.sovereignFund(s), forced: true) { _ in -sale })
+                    curves[a].append(.units(-sale, .sovereignFund(s), forced: true))
                 } else if spend > 0 {
-                    curves[a].append(DemandCurve(.sovereignFund(s)) { spend / $0 })
+                    curves[a].append(.spending(spend, .sovereignFund(s)))
                 }
             }
         }
