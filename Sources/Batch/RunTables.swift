@@ -6,7 +6,6 @@ import Simulation
 /// (every `outputs.every`-th and the last), flows summed over the steps since the last kept one,
 /// events as they happen, balance sheets when the run hands them over.
 final class RunTables {
-    private let identity: [String]
     private let assets: [String]
     private let every: Int
     private let timeseries, flows, events, snapshots: CSVWriter?
@@ -15,29 +14,29 @@ final class RunTables {
 
     init(identity: [String], context: BatchContext,
          timeseries: CSVWriter?, flows: CSVWriter?, events: CSVWriter?, snapshots: CSVWriter?) {
-        self.identity = identity
         assets = context.assets
         every = context.outputs.every
         (self.timeseries, self.flows, self.events, self.snapshots) = (timeseries, flows, events, snapshots)
+        for writer in [timeseries, flows, events, snapshots] { writer?.rowPrefix = identity }
     }
 
     func write(_ r: StepRecord, sheets: [BalanceSheet], last: Int, scenarioChange: Bool) throws {
         let kept = r.step % every == 0 || r.step == last
         if let timeseries, kept {
-            try timeseries.writeRow(identity, then: TimeseriesColumns.row(r))
+            try timeseries.writeRow(TimeseriesColumns.row(r))
         }
         if let flows {
             accumulate(r.flows)
             if kept {
-                try FlowColumns.write(step: r.step, flows: pending, assets: assets, identity: identity, to: flows)
+                try FlowColumns.write(step: r.step, flows: pending, assets: assets, to: flows)
                 pending.removeAll(keepingCapacity: true)
             }
         }
         if let events { try writeEvents(r, scenarioChange: scenarioChange, to: events) }
         if let snapshots {
             for s in sheets {
-                try snapshots.writeRow(identity + [String(r.step), s.agent, CSVWriter.format(s.assets),
-                                                   CSVWriter.format(s.liabilities), CSVWriter.format(s.netWorth)])
+                try snapshots.writeRow([String(r.step), s.agent, CSVWriter.format(s.assets),
+                                        CSVWriter.format(s.liabilities), CSVWriter.format(s.netWorth)])
             }
         }
     }
@@ -57,7 +56,7 @@ final class RunTables {
     private func writeEvents(_ r: StepRecord, scenarioChange: Bool, to out: CSVWriter) throws {
         let step = String(r.step)
         func row(_ event: String, _ count: Int, _ value: Double?) throws {
-            try out.writeRow(identity + [step, event, String(count), value.map(CSVWriter.format) ?? ""])
+            try out.writeRow([step, event, String(count), value.map(CSVWriter.format) ?? ""])
         }
         if scenarioChange { try row("scenario_change", 1, nil) }
         if r.marginCalls > 0 { try row("margin_call", r.marginCalls, nil) }

@@ -14,6 +14,11 @@ public final class CSVWriter {
     public private(set) var checksum = Checksum()
     /// For the numbers of `writeRow(_:then:)`, in order: true where the column holds whole numbers.
     public var wholeNumbers: [Bool] = []
+    /// Leading fields of every row written from now on (a sweep's run columns), quoted once here.
+    public var rowPrefix: [String] = [] {
+        didSet { prefixBytes = rowPrefix.isEmpty ? [] : Array(Self.line(rowPrefix).dropLast()) }
+    }
+    private var prefixBytes: [UInt8] = []
 
     /// A file starting with `header`; with `writingHeader` false the header only fixes the column count
     /// (for parts of a table that are concatenated under one header later).
@@ -32,24 +37,29 @@ public final class CSVWriter {
     /// Numbers never need quotes: their text goes straight into the buffer.
     public func writeRow(_ values: [Double]) throws { try writeRow([], then: values) }
 
-    /// A row of text fields (a run's identity, say) followed by numbers.
+    /// A row of text fields (a run's identity, say) followed by numbers, after `rowPrefix`.
     public func writeRow(_ fields: [String], then values: [Double]) throws {
-        precondition(fields.count + values.count == columns, "row has \(fields.count + values.count) fields, header has \(columns)")
+        let count = rowPrefix.count + fields.count + values.count
+        precondition(count == columns, "row has \(count) fields, header has \(columns)")
         if let i = values.firstIndex(where: { !$0.isFinite }) {
-            throw OutputError.nonFinite(path, column: fields.count + i + 1, values[i])
+            throw OutputError.nonFinite(path, column: rowPrefix.count + fields.count + i + 1, values[i])
         }
         // The row is built in a local stream (one access to the buffer, not one per byte). A number's
         // `write(to:)` hands the standard library's shortest round-trip digits (`format`'s) to the stream's
         // `_writeASCII`: no String per number (one of 16 bytes or more costs a malloc).
         var row = ByteSink()
         swap(&row.bytes, &buffer)
-        for (i, field) in fields.enumerated() {
-            if i > 0 { row.bytes.append(UInt8(ascii: ",")) }
+        row.bytes.append(contentsOf: prefixBytes)
+        var first = prefixBytes.isEmpty
+        for field in fields {
+            if !first { row.bytes.append(UInt8(ascii: ",")) }
             Self.append(field, to: &row.bytes)
+            first = false
         }
         let whole = wholeNumbers
         for i in values.indices {
-            if i > 0 || !fields.isEmpty { row.bytes.append(UInt8(ascii: ",")) }
+            if !first { row.bytes.append(UInt8(ascii: ",")) }
+            first = false
             if i < whole.count && whole[i] { Self.appendWhole(values[i], to: &row.bytes) } else { values[i].write(to: &row) }
         }
         row.bytes.append(10)

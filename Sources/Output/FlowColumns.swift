@@ -14,13 +14,11 @@ public enum FlowColumns {
 
     public static var header: [String] { documented.map(\.name) }
 
-    /// Writes the rows of `flows` at `step` after `identity` (a sweep's run columns; a sweep's thinned
-    /// flows are sums over several steps).
-    public static func write(step: Int, flows: [SectorFlow], assets: [String], identity: [String] = [],
-                             to writer: CSVWriter) throws {
+    /// Writes the rows of `flows` at `step` (a sweep's thinned flows are sums over several steps).
+    public static func write(step: Int, flows: [SectorFlow], assets: [String], to writer: CSVWriter) throws {
         let step = String(step)
         for f in flows {
-            try writer.writeRow(identity + [step, f.sector, assets[f.asset]], then: [f.netUnits, f.netValue, f.forcedUnits])
+            try writer.writeRow([step, f.sector, assets[f.asset]], then: [f.netUnits, f.netValue, f.forcedUnits])
         }
     }
 }

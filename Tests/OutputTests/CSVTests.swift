@@ -76,4 +76,20 @@ import Testing
             #expect(String(line) == expected)
         }
     }
+
+    /// A row prefix is written before every row's own fields, quoted as any field, and counts toward the
+    /// header's columns.
+    @Test func rowPrefixLeadsEveryRow() throws {
+        let path = Repository.temporaryDirectory() + "/p.csv"
+        let writer = try CSVWriter(path: path, header: ["run", "label", "step", "x"])
+        writer.rowPrefix = ["7", "a,b"]
+        writer.wholeNumbers = [true, false]
+        try writer.writeRow([], then: [3, 0.5])
+        try writer.writeRow([], then: [4, 1])
+        writer.rowPrefix = []
+        try writer.writeRow(["8", "c", "5", "2.0"])
+        try writer.close()
+        #expect(try String(contentsOfFile: path, encoding: .utf8)
+                    == "run,label,step,x\n7,\"a,b\",3,0.5\n7,\"a,b\",4,1.0\n8,c,5,2.0\n")
+    }
 }
