@@ -13,6 +13,7 @@ extension World {
         forEachBook { account, book in
             guard account.sector != .centralBank && !issuer(of: a, is: account) else { return }
             let amount = perUnit * book.units[a]
+            guard amount != 0 else { return }  // most books hold none of a given asset
             entry.add(amount, .cash, account)
             paid += amount
         }
