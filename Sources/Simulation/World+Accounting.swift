@@ -34,60 +34,41 @@ extension World {
     /// The retail columns summed, and the first trader below the check's floor in each.
     func retailCensus(tolerance: Double = 1e-9) -> RetailCensus { retail.census(floor: -tolerance * moneyScale) }
 
-    /// The check, given the retail population's `census` (taken at `retailCensus(tolerance:)`).
+    /// The check, given the retail population's `census` (taken at `retailCensus(tolerance:)`). One pass
+    /// over the books checks each quantity of each book and sums it; each sum runs over the books in
+    /// `forEachBook`'s order, after the retail traders' total.
     func checkAccounting(_ retailTotals: RetailCensus, tolerance: Double = 1e-9) throws -> Double {
         var check = AccountingCheck(step: step, tolerance: tolerance, moneyScale: moneyScale)
-        for (a, asset) in rules.market.assets.enumerated() {
-            try check.finite(prices[a], "market", asset.name)
-            var held = a == retailAsset ? retailTotals.units : 0, owed = 0.0, issued = false
-            try forEachBook { account, book in
+        let assets = rules.market.assets, instruments = Instrument.allCases
+        for a in assets.indices { try check.finite(prices[a], "market", assets[a].name) }
+        let sides = instruments.map { Self.instrumentSides[$0]! }
+        var held = assets.indices.map { $0 == retailAsset ? retailTotals.units : 0 }
+        var owed = assets.map { _ in 0.0 }, issued = assets.map { _ in false }
+        var claims = instruments.map { $0 == .marginLoan ? -retailTotals.loan : 0 }
+        var cash = retailTotals.cash
+        try forEachBook { account, book in
+            for a in assets.indices {
                 if issuer(of: a, is: account) {
-                    try check.finite(book.units[a], account.description, asset.name)
-                    owed -= book.units[a]
-                    issued = true
+                    try check.finite(book.units[a], account.description, assets[a].name)
+                    owed[a] -= book.units[a]
+                    issued[a] = true
                 } else {
-                    try check.holding(book.units[a], account.description, asset.name, scale: asset.supply)
-                    held += book.units[a]
+                    try check.holding(book.units[a], account.description, assets[a].name, scale: assets[a].supply)
+                    held[a] += book.units[a]
                 }
             }
-            try check.finite(held, "retail", asset.name)
-            try check.compare(held, outstanding[a], scale: outstanding[a], "all", asset.name,
-                              "holdings sum to \(held), amount outstanding is \(outstanding[a])")
-            if issued {
-                try check.compare(owed, outstanding[a], scale: outstanding[a], "issuers", asset.name,
-                                  "owe \(owed) units, \(outstanding[a]) are outstanding")
-            }
-        }
-        let retailAssetName = rules.market.assets[retailAsset].name
-        let lowest = [("cash", retailTotals.firstLowCash, retail.cash),
-                      (retailAssetName, retailTotals.firstLowUnits, retail.units),
-                      ("margin_loan", retailTotals.firstLowLoan, retail.loan)]
-        for case let (name, i?, column) in lowest {
-            try check.holding(column[i], "retail[\(i)]", name, scale: moneyScale)
-        }
-        for instrument in Instrument.allCases {
-            let sides = Self.instrumentSides[instrument]!
-            var sum = instrument == .marginLoan ? -retailTotals.loan : 0
-            try forEachBook { account, book in
+            for (k, instrument) in instruments.enumerated() {
                 let claim = book[instrument]
-                if sides.lenders.contains(account.sector) {
+                if sides[k].lenders.contains(account.sector) {
                     try check.holding(claim, account.description, instrument.description, scale: moneyScale)
-                } else if sides.borrowers.contains(account.sector) {
+                } else if sides[k].borrowers.contains(account.sector) {
                     try check.holding(-claim, account.description, instrument.description, scale: moneyScale)
                 } else {
                     try check.compare(claim, 0, scale: moneyScale, account.description, instrument.description,
                                       "holds \(claim), not its sector's instrument")
                 }
-                sum += claim
+                claims[k] += claim
             }
-            try check.compare(sum, 0, scale: moneyScale, "all", instrument.description,
-                              "lent and borrowed differ by \(sum): a claim on one side of the ledger only")
-        }
-        try check.compare(ledgerImbalance.size, 0, scale: 1, "all", "ledger",
-                          "entry \(imbalancedEntry) did not balance: off by \(ledgerImbalance.size) "
-                            + "of its quantity's scale")
-        var cash = retailTotals.cash
-        try forEachBook { account, book in
             if account.sector == .dealer || account.sector == .centralBank {
                 try check.finite(book.cash, account.description, "cash")
             } else {
@@ -95,6 +76,29 @@ extension World {
             }
             cash += book.cash
         }
+        for a in assets.indices {
+            try check.finite(held[a], "retail", assets[a].name)
+            try check.compare(held[a], outstanding[a], scale: outstanding[a], "all", assets[a].name,
+                              "holdings sum to \(held[a]), amount outstanding is \(outstanding[a])")
+            if issued[a] {
+                try check.compare(owed[a], outstanding[a], scale: outstanding[a], "issuers", assets[a].name,
+                                  "owe \(owed[a]) units, \(outstanding[a]) are outstanding")
+            }
+        }
+        let retailAssetName = assets[retailAsset].name
+        let lowest = [("cash", retailTotals.firstLowCash, retail.cash),
+                      (retailAssetName, retailTotals.firstLowUnits, retail.units),
+                      ("margin_loan", retailTotals.firstLowLoan, retail.loan)]
+        for case let (name, i?, column) in lowest {
+            try check.holding(column[i], "retail[\(i)]", name, scale: moneyScale)
+        }
+        for (k, instrument) in instruments.enumerated() {
+            try check.compare(claims[k], 0, scale: moneyScale, "all", instrument.description,
+                              "lent and borrowed differ by \(claims[k]): a claim on one side of the ledger only")
+        }
+        try check.compare(ledgerImbalance.size, 0, scale: 1, "all", "ledger",
+                          "entry \(imbalancedEntry) did not balance: off by \(ledgerImbalance.size) "
+                            + "of its quantity's scale")
         try check.finite(cash, "all", "cash")
         try check.compare(cash, initialCash, scale: moneyScale, "all", "cash",
                           "cash totals \(cash) (the central bank's created money netted) without a recorded flow; "

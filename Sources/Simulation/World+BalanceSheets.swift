@@ -2,8 +2,11 @@ import Economy
 
 /// One agent's balance sheet at current prices: financial assets and liabilities.
 public struct BalanceSheet: Sendable, Equatable {
-    /// `hedge_fund[3]`, or a whole sector (`retail`, `government`, `central_bank`, `real_economy`).
-    public let agent: String
+    /// The agent; nil for the retail traders as one sector.
+    public let account: AgentID?
+    /// `hedge_fund[3]`, or a whole sector (`retail`, `government`, `central_bank`, `real_economy`): named
+    /// when read (a name for every book at every step's check would cost more than the check).
+    public var agent: String { account?.description ?? "retail" }
     public var assets = 0.0
     public var liabilities = 0.0
     public var netWorth: Double { assets - liabilities }
@@ -19,7 +22,7 @@ extension World {
         let navs = navs()
         var sheets: [BalanceSheet] = []
         forEachBook { account, book in
-            var sheet = BalanceSheet(agent: account.description)
+            var sheet = BalanceSheet(account: account)
             sheet.add(book.cash)
             for a in prices.indices { sheet.add(book.units[a] * prices[a]) }
             for claim in book.claims { sheet.add(claim) }
@@ -31,7 +34,7 @@ extension World {
             }
             sheets.append(sheet)
         }
-        sheets.append(BalanceSheet(agent: "retail", assets: totals.cash + totals.units * prices[retailAsset],
+        sheets.append(BalanceSheet(account: nil, assets: totals.cash + totals.units * prices[retailAsset],
                                    liabilities: totals.loan))
         return sheets
     }
