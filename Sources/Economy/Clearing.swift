@@ -38,13 +38,16 @@ public enum Clearing {
     /// the unmatched excess is returned as `residual`, and the result says the market halted.
     public static func clear(_ curves: [DemandCurve], reference: Double, floor: Double, ceiling: Double,
                              tolerance: Double) throws -> ClearingResult {
+        var remembered = Remembered()
         func excess(_ x: Double) -> Double {
-            let p = exp(x)
-            // The curves read in place (a copy of each per evaluation retains its closure).
-            return curves.withUnsafeBufferPointer { curves in
-                var total = 0.0
-                for i in curves.indices { total += curves[i].quantity(p) }
-                return total
+            remembered.value(at: x) { x in
+                let p = exp(x)
+                // The curves read in place (a copy of each per evaluation retains its closure).
+                return curves.withUnsafeBufferPointer { curves in
+                    var total = 0.0
+                    for i in curves.indices { total += curves[i].quantity(p) }
+                    return total
+                }
             }
         }
         let limits = (log(floor), log(ceiling))

@@ -20,8 +20,9 @@ public struct FundingResult: Sendable, Equatable {
 public enum FundingMarket {
     public static func clear(demand: [(Double) -> Double], supply: [(Double) -> Double], floor: Double, ceiling: Double,
                              tolerance: Double = 1e-12) throws -> FundingResult {
+        var remembered = Remembered()
         func excess(_ r: Double) -> Double {
-            demand.reduce(0) { $0 + $1(r) } - supply.reduce(0) { $0 + $1(r) }
+            remembered.value(at: r) { r in demand.reduce(0) { $0 + $1(r) } - supply.reduce(0) { $0 + $1(r) } }
         }
         let rate: Double
         if ceiling <= floor || excess(floor) <= 0 {

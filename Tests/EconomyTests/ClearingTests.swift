@@ -12,6 +12,17 @@ import Testing
                                   tolerance: 1e-13)
     }
 
+    /// The clearing search's memory of points: each distinct point computed once, and what it gave
+    /// returned again (the same number, whatever was asked in between).
+    @Test func rememberedValuesAreComputedOncePerPoint() {
+        var remembered = Remembered(), calls = 0
+        func f(_ x: Double) -> Double { calls += 1; return x * x - 2 }
+        let points = [1.0, 2.0, 1.0, 1.5, 2.0, 1.5, 1.0]
+        let values = points.map { remembered.value(at: $0, f) }
+        #expect(values == points.map { $0 * $0 - 2 })
+        #expect(calls == 3)
+    }
+
     @Test func findsThePriceWhereExcessDemandIsZero() throws {
         // 100 dollars to spend against 1 unit offered: the market clears at 100.
         let r = try clear([{ 100 / $0 }, { _ in -1 }])
