@@ -119,22 +119,22 @@ extension World {
     /// Hedge-fund shares: none negative; investors hold no more than are outstanding, nor give notice
     /// on more than they hold.
     private func checkFundShares(_ check: inout AccountingCheck) throws {
-        for (i, f) in hedgeFunds.enumerated() {
-            try check.holding(f.shares, "hedge_fund[\(i)]", "shares", scale: f.shares)
+        for i in hedgeFunds.indices {
+            try check.holding(hedgeFunds[i].shares, "hedge_fund[\(i)]", "shares", scale: hedgeFunds[i].shares)
             var held = 0.0
             for s in sovereignFunds.indices {
                 let stake = sovereignFunds[s].stakes[i]
-                try check.holding(stake, "sovereign_fund[\(s)]", "shares of hedge_fund[\(i)]", scale: f.shares)
-                let noticed = f.noticedShares(by: s)
-                guard noticed <= stake + check.tolerance * f.shares else {
+                try check.holding(stake, "sovereign_fund[\(s)]", "shares of hedge_fund[\(i)]", scale: hedgeFunds[i].shares)
+                let noticed = hedgeFunds[i].noticedShares(by: s)
+                guard noticed <= stake + check.tolerance * hedgeFunds[i].shares else {
                     throw check.violation("sovereign_fund[\(s)]", "shares of hedge_fund[\(i)]",
                                           "gave notice on \(noticed) shares, holds \(stake)")
                 }
                 held += stake
             }
-            guard held <= f.shares * (1 + check.tolerance) else {
+            guard held <= hedgeFunds[i].shares * (1 + check.tolerance) else {
                 throw check.violation("hedge_fund[\(i)]", "shares",
-                                      "investors hold \(held) shares, \(f.shares) are outstanding")
+                                      "investors hold \(held) shares, \(hedgeFunds[i].shares) are outstanding")
             }
         }
     }
