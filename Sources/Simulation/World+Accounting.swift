@@ -34,13 +34,17 @@ extension World {
     /// The retail columns summed, and the first trader below the check's floor in each.
     func retailCensus(tolerance: Double = 1e-9) -> RetailCensus { retail.census(floor: -tolerance * moneyScale) }
 
-    /// The check, given the retail population's `census` (taken at `retailCensus(tolerance:)`). One pass
-    /// over the books checks each quantity of each book and sums it; each sum runs over the books in
-    /// `forEachBook`'s order, after the retail traders' total.
+    /// The check, given the retail population's `census` (taken at `retailCensus(tolerance:)`). After the
+    /// prices and the ledger's entries, one pass over the books checks each quantity of each book and sums
+    /// it; each sum runs over the books in `forEachBook`'s order, after the retail traders' total.
     func checkAccounting(_ retailTotals: RetailCensus, tolerance: Double = 1e-9) throws -> Double {
         var check = AccountingCheck(step: step, tolerance: tolerance, moneyScale: moneyScale)
         let assets = rules.market.assets, instruments = Instrument.allCases
         for a in assets.indices { try check.finite(prices[a], "market", assets[a].name) }
+        // An entry that did not balance first: the balances it broke would only be its symptoms.
+        try check.compare(ledgerImbalance.size, 0, scale: 1, "all", "ledger",
+                          "entry \(imbalancedEntry) did not balance: off by \(ledgerImbalance.size) "
+                            + "of its quantity's scale")
         let sides = instruments.map { Self.instrumentSides[$0]! }
         var held = assets.indices.map { $0 == retailAsset ? retailTotals.units : 0 }
         var owed = assets.map { _ in 0.0 }, issued = assets.map { _ in false }
@@ -96,9 +100,6 @@ extension World {
             try check.compare(claims[k], 0, scale: moneyScale, "all", instrument.description,
                               "lent and borrowed differ by \(claims[k]): a claim on one side of the ledger only")
         }
-        try check.compare(ledgerImbalance.size, 0, scale: 1, "all", "ledger",
-                          "entry \(imbalancedEntry) did not balance: off by \(ledgerImbalance.size) "
-                            + "of its quantity's scale")
         try check.finite(cash, "all", "cash")
         try check.compare(cash, initialCash, scale: moneyScale, "all", "cash",
                           "cash totals \(cash) (the central bank's created money netted) without a recorded flow; "
