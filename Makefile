@@ -8,7 +8,7 @@ SWEEP      ?= Experiments/dry-powder-sweep.yaml
 SWEEP_OUT  ?= $(OUT)/sweeps/$(basename $(notdir $(SWEEP)))
 SUDO       := $(shell [ "$$(id -u)" -eq 0 ] || echo sudo)
 
-.PHONY: all deps build release run sweep test test-crash test-slurm bench calibrate targets clean
+.PHONY: all deps build release run sweep test test-crash test-slurm bench instructions calibrate targets clean
 
 all: build
 
@@ -74,6 +74,11 @@ calibrate: release
 
 bench: release
 	.build/release/drypowder-bench $(BENCH_ARGS)
+
+# Instructions per step of a small run under callgrind (installs valgrind if missing): steady where timings
+# on a shared machine are not, for comparing two builds of the step (tools/step-instructions.sh).
+instructions: release
+	tools/step-instructions.sh .build/release/drypowder
 
 clean:
 	rm -rf .build $(OUT)
