@@ -46,11 +46,12 @@ public final class CSVWriter {
         }
         // The row is built in a local stream (one access to the buffer, not one per byte). A number's
         // `write(to:)` hands the standard library's shortest round-trip digits (`format`'s) to the stream's
-        // `_writeASCII`: no String per number (one of 16 bytes or more costs a malloc).
+        // `_writeASCII`: no String per number (one of 16 bytes or more costs a malloc). For a finite value
+        // (non-finite ones were rejected above) those are the characters of `description`.
         var row = ByteSink()
         swap(&row.bytes, &buffer)
         row.bytes.append(contentsOf: prefixBytes)
-        var first = prefixBytes.isEmpty
+        var first = rowPrefix.isEmpty  // not prefixBytes: a prefix of one empty field has no bytes
         for field in fields {
             if !first { row.bytes.append(UInt8(ascii: ",")) }
             Self.append(field, to: &row.bytes)
@@ -112,8 +113,9 @@ public final class CSVWriter {
 
     /// A value of a column of whole numbers (a step, a count): `3`.
     public static func whole(_ x: Double) -> String {
-        precondition(x == x.rounded() && abs(x) < 1e15, "\(x) reached a CSV column of whole numbers")
-        return String(Int64(x))
+        var bytes: [UInt8] = []
+        appendWhole(x, to: &bytes)
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// Appends `whole(x)`'s bytes without building a String.

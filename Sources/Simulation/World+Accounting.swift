@@ -11,16 +11,16 @@ extension World {
         .moneyFundShare: ([.household], [.moneyFund]),
     ]
 
-    /// Phase 10: the stock-flow identities (MODEL.md section 5), each a loop over books. Returns the
-    /// largest relative error; throws `AccountingViolation` naming step, agent and instrument past
-    /// `tolerance`.
+    /// Phase 10: the stock-flow identities (MODEL.md section 5), in this order: prices finite, every
+    /// ledger entry balanced, then one pass over the books for the rest. Returns the largest relative
+    /// error; throws `AccountingViolation` naming step, agent and instrument past `tolerance`.
     ///
-    /// - every balance and price is finite;
+    /// - every price and balance is finite;
+    /// - every ledger entry balanced;
     /// - units of each asset held by all but its issuers sum to its amount outstanding, and its issuers
     ///   owe exactly that (every unit is on both sides); nobody else holds negative units;
     /// - each instrument's claims sum to zero over all books (every loan is owed by someone), each
     ///   book on its sector's side of it;
-    /// - every ledger entry balanced;
     /// - nobody but dealers (overdrawn by the loans they fund) and the central bank (whose cash is minus
     ///   the money it created) holds negative cash; total cash is what existed at step 0;
     /// - sovereign funds hold no more of a hedge fund's shares than it has outstanding, nor give
@@ -125,7 +125,8 @@ extension World {
             var held = 0.0
             for s in sovereignFunds.indices {
                 let stake = sovereignFunds[s].stakes[i]
-                try check.holding(stake, "sovereign_fund[\(s)]", "shares of hedge_fund[\(i)]", scale: hedgeFunds[i].shares)
+                try check.holding(stake, "sovereign_fund[\(s)]", "shares of hedge_fund[\(i)]",
+                                  scale: hedgeFunds[i].shares)
                 let noticed = hedgeFunds[i].noticedShares(by: s)
                 guard noticed <= stake + check.tolerance * hedgeFunds[i].shares else {
                     throw check.violation("sovereign_fund[\(s)]", "shares of hedge_fund[\(i)]",

@@ -48,7 +48,8 @@ extension World {
                 return max(hedgeFunds[i].equity(prices), 0) * (1 / max(h, 1e-9) - 1)
             }
             let broker = dealers[hedgeFunds[i].broker]
-            return rules.dealer.lendingShare * max(broker.cash + broker.marginLoans, 0) / Double(clients[hedgeFunds[i].broker])
+            let pool = rules.dealer.lendingShare * max(broker.cash + broker.marginLoans, 0)
+            return pool / Double(clients[hedgeFunds[i].broker])
         }
     }
 

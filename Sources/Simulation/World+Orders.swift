@@ -127,9 +127,9 @@ extension World {
                     if sale > 0 { curves.append(.units(-sale, .hedgeFund(i), forced: true)) }
                 } else if !called.contains(i) && hedgeFunds[i].assets.contains(a) {
                     let strategy = rules.hedgeFund[hedgeFunds[i].strategy]
-                    curves.append(DemandCurve(.hedgeFund(i), hedgeFunds[i].demand(asset: a, signals, prices: prices,
-                                                                                  haircut: haircuts[a], creditLine: credit[i],
-                                                                                  rules: strategy)))
+                    let demand = hedgeFunds[i].demand(asset: a, signals, prices: prices, haircut: haircuts[a],
+                                                      creditLine: credit[i], rules: strategy)
+                    curves.append(DemandCurve(.hedgeFund(i), demand))
                 }
             }
             let auctioned = a == governmentBond && firstRound

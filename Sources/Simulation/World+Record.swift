@@ -26,7 +26,9 @@ extension World {
             compute: log.compute, capitalCalls: log.capitalCalls, capitalPaid: log.capitalPaid,
             sovereignCash: sovereignFunds.reduce(0) { $0 + $1.cash }, sovereignOwed: sovereignFunds.reduce(0) { $0 + $1.owed },
             hedgeFundEquity: Strategy.allCases.map { strategy in
-                hedgeFunds.indices.reduce(0) { hedgeFunds[$1].strategy == strategy ? $0 + hedgeFunds[$1].equity(prices) : $0 }
+                hedgeFunds.indices.reduce(0) {
+                    hedgeFunds[$1].strategy == strategy ? $0 + hedgeFunds[$1].equity(prices) : $0
+                }
             },
             sovereignStakes: sovereignFunds.reduce(0) { [navs = navs()] in $0 + $1.stakeValue(navs: navs) },
             redemptionNotices: log.redemptionNotices, redemptionsPaid: log.redemptionsPaid,

@@ -52,11 +52,12 @@ import Testing
     }
 
     /// Rows of numbers are written straight into the buffer; the bytes must be `format`'s and `whole`'s,
-    /// over random bit patterns (every exponent, subnormals), whole numbers (below 1e16 and above, where the
-    /// form turns to an exponent) and signed zeros.
+    /// over random bit patterns (every exponent, subnormals), whole numbers up to 1e16 in size (the short
+    /// path ends below 1e15, at and above which the general conversion runs) and signed zeros.
     @Test func numbersWrittenInPlaceMatchFormat() throws {
         let stream = RandomStream(seed: Seed(9))
-        var rows: [[Double]] = [[0, -0.0, 1, 5e-324], [.greatestFiniteMagnitude, 1e15 - 1, -.leastNormalMagnitude, -1]]
+        var rows: [[Double]] = [[0, -0.0, 1, 5e-324], [.greatestFiniteMagnitude, 1e15 - 1, -.leastNormalMagnitude, -1],
+                                [-0.0, 0, 1e15 - 1, -(1e15 - 1)], [1e15, -3, -1e15, 1e15 + 2]]
         for _ in 0..<5_000 {
             rows.append((0..<4).map { j in
                 let bits = UInt64(stream.uniform() * 0x1p32) << 32 | UInt64(stream.uniform() * 0x1p32)
@@ -95,5 +96,23 @@ import Testing
         try writer.close()
         #expect(try String(contentsOfFile: path, encoding: .utf8)
                     == "run,label,step,x\n7,\"a,b\",3,0.5\n7,\"a,b\",4,1.0\n8,c,5,2.0\n")
+    }
+
+    /// A prefix of one empty field still takes its column (and its comma); a non-finite number after a
+    /// prefix is refused with its column counted from the prefix's first.
+    @Test func anEmptyPrefixFieldKeepsItsColumn() throws {
+        let path = Repository.temporaryDirectory() + "/e.csv"
+        let writer = try CSVWriter(path: path, header: ["label", "x", "y"])
+        writer.rowPrefix = [""]
+        try writer.writeRow([], then: [1.5, 2])
+        #expect(throws: OutputError.self) { try writer.writeRow([], then: [1, .nan]) }
+        do {
+            try writer.writeRow([], then: [1, .infinity])
+            Issue.record("an infinity was written")
+        } catch let OutputError.nonFinite(_, column, _) {
+            #expect(column == 3)
+        }
+        try writer.close()
+        #expect(try String(contentsOfFile: path, encoding: .utf8) == "label,x,y\n,1.5,2.0\n")
     }
 }
