@@ -17,11 +17,11 @@ extension World {
     /// After `phase`: prices, rates, amounts outstanding, every book's quantities and the agents' other
     /// state must be finite; the first that is not stops the run, named with its agent. (The retail columns are
     /// summed, and so checked, by the census at the end of the step.)
-    func checkFinite(after phase: String) throws {
+    func checkFinite(after phase: @autoclosure () -> String) throws {
         guard !allFinite() else { return }
         func check(_ x: Double, _ agent: @autoclosure () -> String, _ quantity: @autoclosure () -> String) throws {
             guard x.isFinite else {
-                throw NumericalFailure(step: step, phase: phase, agent: agent(), quantity: quantity(), value: x)
+                throw NumericalFailure(step: step, phase: phase(), agent: agent(), quantity: quantity(), value: x)
             }
         }
         let names = rules.market.assets.map(\.name)

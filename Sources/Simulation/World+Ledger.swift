@@ -10,9 +10,10 @@ struct Entry {
     fileprivate var lines: [(account: AgentID, item: Book.Item, amount: Double, replaces: Bool)] = []
     fileprivate var retail: [(item: Book.Item, amount: Double)] = []
 
-    init(_ name: String, of agent: AgentID? = nil, market: Int? = nil) {
+    /// `lines`: room for that many lines (one allocation, not one per doubling).
+    init(_ name: String, of agent: AgentID? = nil, market: Int? = nil, lines: Int = 16) {
         (self.name, self.agent, self.market) = (name, agent, market)
-        lines.reserveCapacity(16)  // one allocation, not one per doubling
+        self.lines.reserveCapacity(lines)
     }
 
     /// `amount` added to `account`'s `item` (negative: taken from it).
@@ -56,27 +57,39 @@ extension World {
     /// quantity's scale (an asset's units outstanding, else the economy's size), is recorded for the
     /// step's stock-flow check, which names it.
     mutating func post(_ entry: Entry) {
-        // An entry moves a few quantities: a list searched in turn beats hashing them.
-        var sums: [(item: Book.Item, sum: Double)] = []
-        sums.reserveCapacity(entry.lines.count + entry.retail.count)
-        func add(_ change: Double, to item: Book.Item) {
-            if let i = sums.firstIndex(where: { $0.item == item }) { sums[i].sum += change } else { sums.append((item, change)) }
-        }
-        for line in entry.lines {
-            let change = modify(line.account) { book -> Double in
-                if line.replaces { return book.set(line.item, to: line.amount) }
-                book.add(line.amount, to: line.item)
-                return line.amount
+        let lines = entry.lines, retail = entry.retail
+        // Each line's change, on the stack: an entry moves a few quantities, so they are summed by a scan
+        // over the lines (in order, each quantity from its first line) rather than in a table.
+        withUnsafeTemporaryAllocation(of: Double.self, capacity: max(lines.count, 1)) { changes in
+            for k in lines.indices {
+                let line = lines[k]
+                changes[k] = modify(line.account) { book -> Double in
+                    if line.replaces { return book.set(line.item, to: line.amount) }
+                    book.add(line.amount, to: line.item)
+                    return line.amount
+                }
             }
-            add(change, to: line.item)
-        }
-        for line in entry.retail { add(line.amount, to: line.item) }
-        for (item, sum) in sums {
-            let scale: Double
-            if case let .units(a) = item { scale = max(outstanding[a], 1) } else { scale = moneyScale }
-            if abs(sum) / scale > ledgerImbalance.size {
-                ledgerImbalance = (abs(sum) / scale, entry, item)
+            for k in lines.indices where !lines[..<k].contains(where: { $0.item == lines[k].item }) {
+                var sum = changes[k]
+                for j in (k + 1)..<lines.count where lines[j].item == lines[k].item { sum += changes[j] }
+                for line in retail where line.item == lines[k].item { sum += line.amount }
+                noteImbalance(sum, of: lines[k].item, in: entry)
             }
+        }
+        for k in retail.indices where !lines.contains(where: { $0.item == retail[k].item })
+            && !retail[..<k].contains(where: { $0.item == retail[k].item }) {
+            var sum = retail[k].amount
+            for j in (k + 1)..<retail.count where retail[j].item == retail[k].item { sum += retail[j].amount }
+            noteImbalance(sum, of: retail[k].item, in: entry)
+        }
+    }
+
+    /// Keeps the step's largest imbalance of one quantity, relative to its scale.
+    private mutating func noteImbalance(_ sum: Double, of item: Book.Item, in entry: Entry) {
+        let scale: Double
+        if case let .units(a) = item { scale = max(outstanding[a], 1) } else { scale = moneyScale }
+        if abs(sum) / scale > ledgerImbalance.size {
+            ledgerImbalance = (abs(sum) / scale, entry, item)
         }
     }
 

@@ -121,6 +121,7 @@ extension World {
         let market = marketView(firstRound: firstRound)
         return prices.indices.map { a in
             var curves: [DemandCurve] = []
+            curves.reserveCapacity(hedgeFunds.count + 4 * moneyFunds.count + 32)  // one allocation, not five
             for i in hedgeFunds.indices {
                 if forced[i].contains(where: { $0 > 0 }) {
                     let sale = forced[i][a]
