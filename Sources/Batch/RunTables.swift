@@ -23,7 +23,7 @@ final class RunTables {
     func write(_ r: StepRecord, sheets: [BalanceSheet], last: Int, scenarioChange: Bool) throws {
         let kept = r.step % every == 0 || r.step == last
         if let timeseries, kept {
-            try timeseries.writeRow(TimeseriesColumns.row(r))
+            try TimeseriesColumns.write(r, to: timeseries)
         }
         if let flows {
             accumulate(r.flows)
@@ -43,7 +43,7 @@ final class RunTables {
 
     private func accumulate(_ step: [SectorFlow]) {
         for f in step {
-            if let i = pending.firstIndex(where: { $0.sector == f.sector && $0.asset == f.asset }) {
+            if let i = pending.firstIndex(where: { $0.asset == f.asset && $0.sector == f.sector }) {
                 pending[i].netUnits += f.netUnits
                 pending[i].netValue += f.netValue
                 pending[i].forcedUnits += f.forcedUnits

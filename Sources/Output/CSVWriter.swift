@@ -61,22 +61,74 @@ public final class CSVWriter {
         for i in values.indices {
             if !first { row.bytes.append(UInt8(ascii: ",")) }
             first = false
-            if i < whole.count && whole[i] {
-                Self.appendWhole(values[i], to: &row.bytes)
-            } else if values[i] == values[i].rounded(.towardZero) && abs(values[i]) < 1e15 {
-                // A whole number (zeros above all) is its digits and ".0", as `format` writes it: the
-                // general conversion costs about 500 instructions.
-                if values[i].sign == .minus { row.bytes.append(UInt8(ascii: "-")) }
-                Self.appendWhole(abs(values[i]), to: &row.bytes)
-                row.bytes.append(UInt8(ascii: "."))
-                row.bytes.append(UInt8(ascii: "0"))
-            } else {
-                values[i].write(to: &row)
-            }
+            Self.append(values[i], whole: i < whole.count && whole[i], to: &row)
         }
         row.bytes.append(10)
         swap(&row.bytes, &buffer)
         if buffer.count >= 1 << 16 { try flush() }
+    }
+
+    /// A finite number's text: `whole(x)`'s in a column of whole numbers, else `format(x)`'s.
+    fileprivate static func append(_ x: Double, whole: Bool, to row: inout ByteSink) {
+        if whole {
+            appendWhole(x, to: &row.bytes)
+        } else if x == x.rounded(.towardZero) && abs(x) < 1e15 {
+            // A whole number (zeros above all) is its digits and ".0", as `format` writes it: the
+            // general conversion costs about 500 instructions.
+            if x.sign == .minus { row.bytes.append(UInt8(ascii: "-")) }
+            appendWhole(abs(x), to: &row.bytes)
+            row.bytes.append(UInt8(ascii: "."))
+            row.bytes.append(UInt8(ascii: "0"))
+        } else {
+            x.write(to: &row)
+        }
+    }
+
+    /// A row built a field at a time by `build` (`field` and `number` in column order): the bytes
+    /// `writeRow(_:then:)` writes, without an array per row. If `build` throws (a non-finite number),
+    /// nothing of the row is written.
+    public func writeRow(_ build: (inout Row) throws -> Void) throws {
+        var row = Row(path: path, fields: rowPrefix.count, whole: wholeNumbers)
+        swap(&row.sink.bytes, &buffer)
+        let start = row.sink.bytes.count
+        row.sink.bytes.append(contentsOf: prefixBytes)
+        do {
+            try build(&row)
+        } catch {
+            row.sink.bytes.removeSubrange(start...)
+            swap(&row.sink.bytes, &buffer)
+            throw error
+        }
+        row.sink.bytes.append(10)
+        swap(&row.sink.bytes, &buffer)
+        precondition(row.fields == columns, "row has \(row.fields) fields, header has \(columns)")
+        if buffer.count >= 1 << 16 { try flush() }
+    }
+
+    /// The row `writeRow(_:)` is building, after the writer's row prefix.
+    public struct Row {
+        fileprivate var sink = ByteSink()
+        fileprivate let path: String
+        fileprivate var fields: Int, numbers = 0
+        fileprivate let whole: [Bool]
+
+        fileprivate init(path: String, fields: Int, whole: [Bool]) { (self.path, self.fields, self.whole) = (path, fields, whole) }
+
+        /// The next field, a text quoted where needed.
+        public mutating func field(_ text: String) {
+            if fields > 0 { sink.bytes.append(UInt8(ascii: ",")) }
+            CSVWriter.append(text, to: &sink.bytes)
+            fields += 1
+        }
+
+        /// The next field, a number (written as the column's `wholeNumbers` entry says); a non-finite
+        /// one throws, naming its column.
+        public mutating func number(_ x: Double) throws {
+            guard x.isFinite else { throw OutputError.nonFinite(path, column: fields + 1, x) }
+            if fields > 0 { sink.bytes.append(UInt8(ascii: ",")) }
+            CSVWriter.append(x, whole: numbers < whole.count && whole[numbers], to: &sink)
+            (fields, numbers) = (fields + 1, numbers + 1)
+        }
     }
 
     /// Bytes that are already whole rows of this table (a part of it written earlier).

@@ -18,7 +18,14 @@ public enum FlowColumns {
     public static func write(step: Int, flows: [SectorFlow], assets: [String], to writer: CSVWriter) throws {
         let step = String(step)
         for f in flows {
-            try writer.writeRow([step, f.sector, assets[f.asset]], then: [f.netUnits, f.netValue, f.forcedUnits])
+            try writer.writeRow { row in
+                row.field(step)
+                row.field(f.sector)
+                row.field(assets[f.asset])
+                try row.number(f.netUnits)
+                try row.number(f.netValue)
+                try row.number(f.forcedUnits)
+            }
         }
     }
 }

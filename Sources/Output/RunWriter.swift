@@ -20,7 +20,7 @@ public enum RunWriter {
             let flows = try CSVWriter(path: directory.path("flows.csv"), header: FlowColumns.header)
             var summary = RunSummary(assets: assets)
             try Run.execute(scenario, seed: seed) { record in
-                try csv.writeRow(TimeseriesColumns.row(record))
+                try TimeseriesColumns.write(record, to: csv)
                 try FlowColumns.write(step: record.step, flows: record.flows, assets: assets, to: flows)
                 summary.observe(record)
                 try progress(record.step)

@@ -12,16 +12,22 @@ public enum TimeseriesColumns {
         public let name: String
         public let meaning: String
         public let unit: String
-        let values: @Sendable (StepRecord) -> [Double]
+        let read: Read
         /// Whether its values are whole numbers (steps, counts, flags), written without a fraction.
         public var whole: Bool { ["step", "rounds", "0 or 1", "funds", "orders"].contains(unit) }
 
+        /// One value per step, or several (an `<asset>`, `<bond>` or `<strategy>` pattern's).
+        enum Read {
+            case scalar(@Sendable (StepRecord) -> Double)
+            case values(@Sendable (StepRecord) -> [Double])
+        }
+
         init(_ name: String, _ meaning: String, _ unit: String, _ values: @escaping @Sendable (StepRecord) -> [Double]) {
-            (self.name, self.meaning, self.unit, self.values) = (name, meaning, unit, values)
+            (self.name, self.meaning, self.unit, read) = (name, meaning, unit, .values(values))
         }
 
         init(_ name: String, _ meaning: String, _ unit: String, scalar: @escaping @Sendable (StepRecord) -> Double) {
-            self.init(name, meaning, unit) { [scalar($0)] }
+            (self.name, self.meaning, self.unit, read) = (name, meaning, unit, .scalar(scalar))
         }
     }
 
@@ -143,6 +149,15 @@ public enum TimeseriesColumns {
         }
     }
 
-    /// The row of `record`, in `header` order.
-    public static func row(_ r: StepRecord) -> [Double] { columns.flatMap { $0.values(r) } }
+    /// Writes the row of `record`, in `header` order, a number at a time (no array per column or row).
+    public static func write(_ r: StepRecord, to writer: CSVWriter) throws {
+        try writer.writeRow { row in
+            for column in columns {
+                switch column.read {
+                case let .scalar(value): try row.number(value(r))
+                case let .values(values): for x in values(r) { try row.number(x) }
+                }
+            }
+        }
+    }
 }

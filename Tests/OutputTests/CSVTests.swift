@@ -115,4 +115,52 @@ import Testing
         try writer.close()
         #expect(try String(contentsOfFile: path, encoding: .utf8) == "label,x,y\n,1.5,2.0\n")
     }
+
+    /// A row built a field at a time is the row `writeRow(_:then:)` writes, prefix and whole-number
+    /// columns included; a non-finite number drops the row so far, names its column, and leaves the
+    /// writer ready for the next row.
+    @Test func aStreamedRowIsTheRowWrittenWhole() throws {
+        let stream = RandomStream(seed: Seed(4))
+        let rows: [(String, [Double])] = (0..<300).map { i in
+            ("t,\(i)", [Double(i), stream.gaussian() * 1e3, (stream.gaussian() * 50).rounded(), stream.uniform()])
+        }
+        let dir = Repository.temporaryDirectory()
+        var texts: [String] = []
+        for streamed in [false, true] {
+            let path = dir + "/s\(streamed).csv"
+            let writer = try CSVWriter(path: path, header: ["run", "label", "i", "a", "b", "c"])
+            writer.rowPrefix = ["7"]
+            writer.wholeNumbers = [true, false, false, false]
+            for (label, values) in rows {
+                if streamed {
+                    try writer.writeRow { row in
+                        row.field(label)
+                        for x in values { try row.number(x) }
+                    }
+                } else {
+                    try writer.writeRow([label], then: values)
+                }
+            }
+            if streamed {
+                do {
+                    try writer.writeRow { row in
+                        row.field("bad")
+                        try row.number(1)
+                        try row.number(.nan)
+                        try row.number(2)
+                    }
+                    Issue.record("a NaN was written")
+                } catch let OutputError.nonFinite(_, column, _) {
+                    #expect(column == 4)
+                }
+                try writer.writeRow { row in
+                    row.field("after")
+                    for x in [1.0, 2, 3, 4] { try row.number(x) }
+                }
+            }
+            try writer.close()
+            texts.append(try String(contentsOfFile: path, encoding: .utf8))
+        }
+        #expect(texts[1] == texts[0] + "7,after,1,2.0,3.0,4.0\n")
+    }
 }
