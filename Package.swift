@@ -1,9 +1,10 @@
 // swift-tools-version: 6.1
 import PackageDescription
 
-// The model's layers let the modules that use them inline their code (the step crosses Stochastics, Economy
-// and Simulation many times; without this every call across them is opaque). docs/PERFORMANCE.md.
-// In release builds they also skip the run-time exclusivity checks (debug builds, and so the tests, keep them).
+// The model's layers, and Output whose tables are written every step, let the modules that use them inline
+// their code (the step crosses Stochastics, Economy and Simulation many times; without this every call across
+// them is opaque). docs/PERFORMANCE.md. In release builds they also skip the run-time exclusivity checks (debug
+// builds, and so the tests, keep them).
 let optimized: [SwiftSetting] = [
     .unsafeFlags(["-cross-module-optimization"]),
     .unsafeFlags(["-enforce-exclusivity=unchecked"], .when(configuration: .release)),
@@ -37,7 +38,8 @@ let package = Package(
         // The world, the ordered step, experiments and runs.
         .target(name: "Simulation", dependencies: ["Economy", "Config", "Stochastics"], swiftSettings: optimized),
         // Recorder, CSV writers, run manifests, atomic run directories.
-        .target(name: "Output", dependencies: ["Simulation", "Config", "Stochastics", "Economy", "CFileSystem"]),
+        .target(name: "Output", dependencies: ["Simulation", "Config", "Stochastics", "Economy", "CFileSystem"],
+                swiftSettings: optimized),
         // Batches: designs, replications, variants, sweeps on every core, resume, shards and merge.
         .target(name: "Batch", dependencies: ["Simulation", "Output", "Config", "Economy", "Stochastics"]),
         // `drypowder analyze`: statistics of a finished sweep's tables (tails, clustering, drawdowns, flows).
