@@ -65,12 +65,14 @@ struct AddedSector: Sendable {
         open(&sector)
     }
 
-    /// Its demand curves in market `asset`, given every sector's rules.
-    func orders(asset: Int, market: MarketView, rules: Simulation.Rules) -> [DemandCurve] {
-        func curves<S: Sector>(_ sector: S) -> [DemandCurve] {
+    /// Its demand curves in each market, by asset, given every sector's rules (found once for all).
+    func orders(market: MarketView, rules: Simulation.Rules) -> [[DemandCurve]] {
+        func curves<S: Sector>(_ sector: S) -> [[DemandCurve]] {
             let own = rules.sectors[S.type] as! S.Rules
-            return sector.orders(asset: asset, market: market, rules: own).map { order in
-                DemandCurve(AgentID(id, order.agent), order.quantity)
+            return market.prices.indices.map { asset in
+                sector.orders(asset: asset, market: market, rules: own).map { order in
+                    DemandCurve(AgentID(id, order.agent), order.quantity)
+                }
             }
         }
         return curves(sector)

@@ -119,6 +119,7 @@ extension World {
                 firstRound: Bool) -> [[DemandCurve]] {
         let funding = firstRound ? zip(hyperscalerCurves(), sovereignCurves()).map(+) : []
         let market = marketView(firstRound: firstRound)
+        let added = addedSectors.map { $0.orders(market: market, rules: rules) }
         return prices.indices.map { a in
             var curves: [DemandCurve] = []
             curves.reserveCapacity(hedgeFunds.count + 4 * moneyFunds.count + 32)  // one allocation, not five
@@ -154,7 +155,7 @@ extension World {
             if a == retailAsset, case let units = retail.totalLiquidationUnits, units > 0 {
                 curves.append(.units(-units, .retailLiquidations, forced: true))
             }
-            for sector in addedSectors { curves += sector.orders(asset: a, market: market, rules: rules) }
+            for sector in added { curves += sector[a] }
             return curves
         }
     }
