@@ -123,15 +123,17 @@ extension World {
         return prices.indices.map { a in
             var curves: [DemandCurve] = []
             curves.reserveCapacity(hedgeFunds.count + 4 * moneyFunds.count + 32)  // one allocation, not five
-            for i in hedgeFunds.indices {
-                if forced[i].contains(where: { $0 > 0 }) {
-                    let sale = forced[i][a]
-                    if sale > 0 { curves.append(.units(-sale, .hedgeFund(i), forced: true)) }
-                } else if !called.contains(i) && hedgeFunds[i].assets.contains(a) {
-                    let strategy = rules.hedgeFund[hedgeFunds[i].strategy]
-                    let demand = hedgeFunds[i].demand(asset: a, signals, prices: prices, haircut: haircuts[a],
-                                                      creditLine: credit[i], rules: strategy)
-                    curves.append(DemandCurve(.hedgeFund(i), demand))
+            hedgeFunds.withUnsafeBufferPointer { funds in  // each fund read in place (an element read copies it)
+                for i in funds.indices {
+                    if forced[i].contains(where: { $0 > 0 }) {
+                        let sale = forced[i][a]
+                        if sale > 0 { curves.append(.units(-sale, .hedgeFund(i), forced: true)) }
+                    } else if !called.contains(i) && funds[i].assets.contains(a) {
+                        let strategy = rules.hedgeFund[funds[i].strategy]
+                        let demand = funds[i].demand(asset: a, signals, prices: prices, haircut: haircuts[a],
+                                                     creditLine: credit[i], rules: strategy)
+                        curves.append(DemandCurve(.hedgeFund(i), demand))
+                    }
                 }
             }
             let auctioned = a == governmentBond && firstRound

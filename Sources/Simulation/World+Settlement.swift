@@ -10,7 +10,7 @@ extension World {
         for (a, result) in results.enumerated() {
             let p = result.price
             var retailFills: (buy: Double, sell: Double)?, liquidated: (borrowed: Double, writtenOff: Double)?
-            var trades = Entry("clearing", market: a)
+            var trades = Entry("clearing", market: a, lines: 2 * curves[a].count)
             for (curve, fill) in zip(curves[a], result.fills) {
                 if curve.forced { log.forcedVolumes[a] += -min(fill, 0) }
                 log.recordFill(curve.participant.sector, asset: a, units: fill, price: p, forced: curve.forced)

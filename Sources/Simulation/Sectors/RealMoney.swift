@@ -94,19 +94,32 @@ public struct RealMoney: Sector {
         zip(book.units, prices).reduce(book.cash) { $0 + $1.0 * $1.1 }
     }
 
-    /// The target share of wealth in bond `a` at price `p`: the step-0 share times exp(`elasticity` x the
+    /// The target share of wealth in bond `a` at a price: the step-0 share times exp(`elasticity` x the
     /// rise of its excess yield) (a corporate bond's: its spread over the government's bond less the
-    /// rise of the spread its issuer's leverage calls for).
-    static func weight(_ initial: Double, asset a: Int, price p: Double, market: MarketView, rules: Rules) -> Double {
-        guard initial > 0, let y = market.yield(a, at: p), let y0 = market.yield(a, at: market.initialPrices[a]) else {
-            return 0
+    /// rise of the spread its issuer's leverage calls for). The terms that do not move with the price
+    /// tried are found once, when the market's curves are built.
+    struct Target {
+        let asset: AssetSpec, government: Bool
+        /// The bond's yield at step 0's price (nil: it has none, and no weight).
+        let initialYield: Double?
+        /// Since step 0: the government bond's rise in yield, and the spread its issuer's leverage calls for.
+        let benchmarkRise: Double, creditRise: Double
+        let elasticity: Double, spreadElasticity: Double, maxWeight: Double
+
+        init(asset a: Int, market: MarketView, rules: Rules) {
+            (asset, government) = (market.assets[a], a == market.governmentBond)
+            initialYield = market.yield(a, at: market.initialPrices[a])
+            benchmarkRise = market.benchmarkYield - market.initialBenchmarkYield
+            creditRise = rules.creditSensitivity * (market.issuerLeverage[a] - market.initialIssuerLeverage[a])
+            (elasticity, spreadElasticity, maxWeight) = (rules.elasticity, rules.spreadElasticity, rules.maxWeight)
         }
-        guard a != market.governmentBond else {
-            return min(initial * exp(rules.elasticity * (y - y0)), rules.maxWeight)
+
+        func weight(_ initial: Double, price p: Double) -> Double {
+            guard initial > 0, let y = asset.yield(at: p), let y0 = initialYield else { return 0 }
+            guard !government else { return min(initial * exp(elasticity * (y - y0)), maxWeight) }
+            let excess = y - y0 - benchmarkRise - creditRise
+            return min(initial * exp(spreadElasticity * excess), maxWeight)
         }
-        let excess = y - y0 - (market.benchmarkYield - market.initialBenchmarkYield)
-            - rules.creditSensitivity * (market.issuerLeverage[a] - market.initialIssuerLeverage[a])
-        return min(initial * exp(rules.spreadElasticity * excess), rules.maxWeight)
     }
 
     /// Their own cash flows: contributions and premiums in, benefits and claims out, from and to households'
@@ -117,18 +130,20 @@ public struct RealMoney: Sector {
 
     public func orders(asset a: Int, market: MarketView, rules: Rules)
         -> [(agent: Int, quantity: @Sendable (Double) -> Double)] {
-        books.indices.compactMap { i in
+        guard books.indices.contains(where: { initialWeights[$0][a] > 0 }) else { return [] }
+        let weights = Target(asset: a, market: market, rules: rules), rate = rules.rebalanceRate
+        return books.indices.compactMap { i in
             let initial = initialWeights[i][a]
             guard initial > 0 else { return nil }
             let book = books[i], held = book.units[a]
             let others = Self.wealth(book, market.prices) - held * market.prices[a]
-            let budget = max(book.cash, 0) / Double(initialWeights[i].filter { $0 > 0 }.count)
+            let budget = max(book.cash, 0) / Double(initialWeights[i].reduce(0) { $1 > 0 ? $0 + 1 : $0 })
             return (i, { p in
                 // Wealth at the price being tried: valued at the morning's, a fall it buys into would
                 // be mistaken for wealth it has, and sold again tomorrow (a predictable bounce).
                 let wealth = others + held * p
-                let target = Self.weight(initial, asset: a, price: p, market: market, rules: rules) * wealth / p
-                return min(max(rules.rebalanceRate * (target - held), -held), budget / p)
+                let target = weights.weight(initial, price: p) * wealth / p
+                return min(max(rate * (target - held), -held), budget / p)
             })
         }
     }
