@@ -112,7 +112,9 @@ public final class CSVWriter {
         fileprivate var fields: Int, numbers = 0
         fileprivate let whole: [Bool]
 
-        fileprivate init(path: String, fields: Int, whole: [Bool]) { (self.path, self.fields, self.whole) = (path, fields, whole) }
+        fileprivate init(path: String, fields: Int, whole: [Bool]) {
+            (self.path, self.fields, self.whole) = (path, fields, whole)
+        }
 
         /// The next field, a text quoted where needed.
         public mutating func field(_ text: String) {
