@@ -106,11 +106,20 @@ public struct CentralBank: Sendable {
     /// Its order in the government bond at price p: QE buys `qe_rate` of `outstanding` a year (QT
     /// with `qt_sales` sells it out of holdings; without, QT is run-off, not an order), and the backstop buys `backstop_strength * outstanding` per log
     /// point the price is below `coupon / backstop_yield`. Decreasing in p.
-    public func demand(coupon: Double, outstanding: Double, stepsPerYear: Double, rules: CentralBankRules) -> (Double) -> Double {
-        let pace = rules.qeRate > 0 || rules.qtSales ? rules.qeRate * outstanding / stepsPerYear : 0, held = bonds
+    public func demand(coupon: Double, outstanding: Double, stepsPerYear: Double, rules: CentralBankRules) -> Demand {
+        let pace = rules.qeRate > 0 || rules.qtSales ? rules.qeRate * outstanding / stepsPerYear : 0
         let backstopPrice = rules.backstopYield > 0 ? coupon / rules.backstopYield : 0
-        return { p in
-            let backstop = backstopPrice > 0 ? rules.backstopStrength * outstanding * max(log(backstopPrice / p), 0) : 0
+        return Demand(pace: pace, backstopPrice: backstopPrice, strength: rules.backstopStrength,
+                      outstanding: outstanding, held: bonds)
+    }
+
+    /// The bank's order at the price tried (`demand(coupon:...)`), as numbers fixed for the round.
+    public struct Demand: Sendable {
+        let pace: Double, backstopPrice: Double, strength: Double, outstanding: Double, held: Double
+
+        @inline(__always)
+        public func callAsFunction(_ p: Double) -> Double {
+            let backstop = backstopPrice > 0 ? strength * outstanding * max(log(backstopPrice / p), 0) : 0
             return max(pace + backstop, -held)
         }
     }

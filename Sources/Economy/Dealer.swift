@@ -112,14 +112,24 @@ public struct Dealer: Sendable {
     /// sells every position down in proportion, to what its equity carries. Intraday it pays from an
     /// overdraft that the night's repo refinances (dealers may be overdrawn).
     public func demand(asset a: Int, reference: Double, depthUnits: Double, prices: [Double], haircuts: [Double],
-                       budget: Double, auction: Double = 0, rules: DealerRules) -> (Double) -> Double {
-        let held = units[a], target = targetUnits[a], h = max(haircuts[a], 1e-9)
-        let equity = equity(prices), used = capitalUsed(prices, haircuts: haircuts)
-        return { p in
+                       budget: Double, auction: Double = 0, rules: DealerRules) -> Demand {
+        let held = units[a], equity = equity(prices), used = capitalUsed(prices, haircuts: haircuts)
+        return Demand(reference: reference, depthUnits: depthUnits, auction: auction, concession: rules.auctionConcession,
+                      aversion: rules.inventoryAversion, held: held, target: targetUnits[a], haircut: max(haircuts[a], 1e-9),
+                      equity: equity, used: used, budget: budget)
+    }
+
+    /// A dealer's order in one market at the price tried (`demand(asset:...)`), as numbers fixed for the round.
+    public struct Demand: Sendable {
+        let reference: Double, depthUnits: Double, auction: Double, concession: Double, aversion: Double
+        let held: Double, target: Double, haircut: Double, equity: Double, used: Double, budget: Double
+
+        @inline(__always)
+        public func callAsFunction(_ p: Double) -> Double {
             let below = log(reference / p)
-            let bid = auction * min(max(below / rules.auctionConcession, 0), 1)
-            let wanted = depthUnits * below - rules.inventoryAversion * (held - target) + bid
-            let capacity = used <= equity ? (equity - used) * budget / (h * p) : held * (max(equity, 0) / used - 1)
+            let bid = auction * min(max(below / concession, 0), 1)
+            let wanted = depthUnits * below - aversion * (held - target) + bid
+            let capacity = used <= equity ? (equity - used) * budget / (haircut * p) : held * (max(equity, 0) / used - 1)
             return max(min(wanted, capacity), -held)
         }
     }

@@ -94,40 +94,6 @@ public struct HedgeFund: Sendable {
     /// Net asset value per share at `prices` (0 once equity is gone).
     @inlinable public func nav(_ prices: [Double]) -> Double { shares > 0 ? max(equity(prices), 0) / shares : 0 }
 
-    /// The strategy's signal for asset `a` as a function of its price (see `Strategy`).
-    public func signal(asset a: Int, _ inputs: SignalInputs, rules: StrategyRules) -> (Double) -> Double {
-        let asset = inputs.assets[a]
-        switch strategy {
-        case .value:
-            let value = belief[a]
-            return { log(value / $0) }
-        case .crypto:
-            let trend = inputs.trend[a]
-            return { _ in trend }
-        case .basis:
-            let reference = inputs.repoRate + rules.hurdle
-            return { (asset.yield(at: $0) ?? 0) - reference }
-        case .macro:
-            let reference = inputs.expectedRate + rules.hurdle
-            return { (asset.yield(at: $0) ?? 0) - reference }
-        }
-    }
-
-    /// Demand for asset `a`: a long position worth `exposure(signal(p))` times the fund's equity at
-    /// the morning's `prices` (the fund decides on what it knows: a later fall in price can leave it
-    /// over its margin limit, and its broker then forces sales). Purchases are limited to cash plus
-    /// the unused part of its credit line. Every signal falls (or stays) as p rises, so demand
-    /// decreases in p and clearing has one root.
-    public func demand(asset a: Int, _ inputs: SignalInputs, prices: [Double], haircut: Double, creditLine: Double,
-                       rules: StrategyRules) -> (Double) -> Double {
-        let held = units[a], signal = signal(asset: a, inputs, rules: rules)
-        let wealth = max(equity(prices), 0)
-        let spendable = cash + max(creditLine - loan, 0)
-        return { p in
-            min(rules.exposure(signal: signal(p), haircut: haircut) * wealth / p - held, spendable / p)
-        }
-    }
-
     /// Units of asset `a` the fund must sell now to meet its margin requirement at `prices` and
     /// `haircut` (0 when it is within the requirement). Selling x units at p repays x p of the loan; the
     /// requirement `loan <= (1 - h) * positions` is met when x = (loan - (1 - h) P) / (h p): a margin

@@ -54,12 +54,20 @@ public struct MoneyFund: Sendable {
     /// Demand for the bond at price p (yield = coupon / p) when cash earns `overnight` a year: a share
     /// `min(sensitivity * max(y - overnight - term_premium, 0), max_bond_share)` of its assets valued
     /// at p, never more than its cash buys. Decreasing in p.
-    public func demand(coupon: Double, overnight: Double, rules: MoneyFundRules) -> (Double) -> Double {
-        let cash = cash, held = bonds, lent = repoLent
-        let hurdle = overnight + rules.termPremium
-        return { p in
+    public func demand(coupon: Double, overnight: Double, rules: MoneyFundRules) -> Demand {
+        Demand(coupon: coupon, hurdle: overnight + rules.termPremium, sensitivity: rules.sensitivity,
+               maxShare: rules.maxBondShare, cash: cash, lent: repoLent, held: bonds)
+    }
+
+    /// A money fund's bid for the bond at the price tried (`demand(coupon:...)`), as numbers fixed for the round.
+    public struct Demand: Sendable {
+        let coupon: Double, hurdle: Double, sensitivity: Double, maxShare: Double
+        let cash: Double, lent: Double, held: Double
+
+        @inline(__always)
+        public func callAsFunction(_ p: Double) -> Double {
             let spread = max(coupon / p - hurdle, 0)
-            let share = min(rules.sensitivity * spread, rules.maxBondShare)
+            let share = min(sensitivity * spread, maxShare)
             let target = share * (cash + lent + held * p) / p
             return min(target - held, cash / p)
         }
