@@ -74,7 +74,7 @@ public struct HedgeFund: Sendable {
 
     /// Re-centres the fund's beliefs on new anchor values (a scenario event may change them).
     public mutating func anchor(on anchors: [Double]) {
-        belief = zip(anchors, beliefNoise).map { $0 * exp($1) }
+        for a in belief.indices { belief[a] = anchors[a] * exp(beliefNoise[a]) }  // in place: no array a step
     }
 
     @inlinable public func positions(_ prices: [Double]) -> Double {

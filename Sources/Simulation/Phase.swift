@@ -27,7 +27,7 @@ struct Day {
     /// The morning's prices: dealers quote around them all day.
     let reference: [Double]
     /// Units each hedge fund must sell, per asset: redemptions (phase 4), then margin calls (5, 7).
-    var forced: [[Double]] = []
+    var forced = ForcedSales(funds: 0, assets: 0)
     /// Each hedge fund's credit line for the day (phase 5).
     var credit: [Double] = []
     /// Fundamental values and the signals' inputs formed in phase 6.

@@ -85,10 +85,11 @@ extension World {
     /// Phase 4: notices due are paid at this morning's NAV; the fund's broker bridges what its cash
     /// does not cover, and the fund must sell as much, pro rata, in the same step. Returns those
     /// sales (units per fund and asset), to go out as market orders.
-    mutating func payRedemptions(into log: inout StepLog) -> [[Double]] {
-        hedgeFunds.indices.map { i in
+    mutating func payRedemptions(into log: inout StepLog) -> ForcedSales {
+        var sales = ForcedSales(funds: hedgeFunds.count, assets: prices.count)
+        for i in hedgeFunds.indices {
             let due = hedgeFunds[i].notices.filter { $0.due <= step }
-            guard !due.isEmpty else { return prices.map { _ in 0 } }
+            guard !due.isEmpty else { continue }
             hedgeFunds[i].notices.removeAll { $0.due <= step }
             let nav = hedgeFunds[i].nav(prices), cash = max(hedgeFunds[i].cash, 0)
             var paid = 0.0, entry = Entry("redemptions from", of: .hedgeFund(i))
@@ -104,8 +105,9 @@ extension World {
             post(entry)
             log.redemptionsPaid += paid
             rebalanceLoan(i)
-            return hedgeFunds[i].proRataSale(of: paid - cash, prices: prices)
+            for (a, units) in hedgeFunds[i].proRataSale(of: paid - cash, prices: prices).enumerated() { sales[i, a] = units }
         }
+        return sales
     }
 
     /// Phase 4: each fund returns `payout_rate` of its profit (equity above its cost basis) to its
@@ -114,10 +116,10 @@ extension World {
     /// distributions), and a fund that earns does not grow without bound. NAV per share and the cost basis
     /// are unchanged; a fund short of cash borrows it from its broker, but one that must sell this step
     /// (`forced`: redemptions due) pays nothing.
-    mutating func distributeProfits(forced: [[Double]], into log: inout StepLog) {
+    mutating func distributeProfits(forced: ForcedSales, into log: inout StepLog) {
         let rate = rules.hedgeFund.investors.payoutRate
         guard rate > 0 else { return }
-        for i in hedgeFunds.indices where !forced[i].contains(where: { $0 > 0 }) {
+        for i in hedgeFunds.indices where !forced.isForced(i) {
             let nav = hedgeFunds[i].nav(prices)
             let profit = hedgeFunds[i].equity(prices) - hedgeFunds[i].costBasis
             guard nav > 0, profit > 0 else { continue }

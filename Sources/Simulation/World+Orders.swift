@@ -32,17 +32,18 @@ extension World {
     /// Phase 5 (and after each round): units each hedge fund must sell, per asset, to meet its margin
     /// requirement at current prices and haircuts, spread over assets by position value. Funds
     /// called are logged.
-    func marginCalls(into log: inout StepLog) -> [[Double]] {
-        hedgeFunds.indices.map { i in
+    func marginCalls(into log: inout StepLog) -> ForcedSales {
+        var sales = ForcedSales(funds: hedgeFunds.count, assets: prices.count)
+        for i in hedgeFunds.indices {
             let total = hedgeFunds[i].positions(prices)
-            let sales = prices.indices.map { a in
-                guard total > 0 else { return 0.0 }
+            guard total > 0 else { continue }
+            for a in prices.indices {
                 let share = hedgeFunds[i].units[a] * prices[a] / total
-                return share * hedgeFunds[i].marginCallSale(asset: a, prices: prices, haircut: haircuts[a])
+                sales[i, a] = share * hedgeFunds[i].marginCallSale(asset: a, prices: prices, haircut: haircuts[a])
             }
-            if sales.contains(where: { $0 > 0 }) { log.marginCalled.insert(i) }
-            return sales
+            if sales.isForced(i) { log.marginCalled.insert(i) }
         }
+        return sales
     }
 
     /// Phase 5: each asset's haircut from the sd of its last `volatility_window` daily log returns.
@@ -115,7 +116,7 @@ extension World {
     /// order instead of a curve, and a fund forced earlier in the step only deleverages for the rest
     /// of it; funds trade only their strategy's assets. Retail orders and
     /// the government's auction go to the first round only.
-    func orders(forced: [[Double]], called: Set<Int>, credit: [Double], reference: [Double], signals: SignalInputs,
+    func orders(forced: ForcedSales, called: Set<Int>, credit: [Double], reference: [Double], signals: SignalInputs,
                 firstRound: Bool) -> [[DemandCurve]] {
         let funding = firstRound ? zip(hyperscalerCurves(), sovereignCurves()).map(+) : []
         let market = marketView(firstRound: firstRound)
@@ -125,8 +126,8 @@ extension World {
             curves.reserveCapacity(hedgeFunds.count + 4 * moneyFunds.count + 32)  // one allocation, not five
             hedgeFunds.withUnsafeBufferPointer { funds in  // each fund read in place (an element read copies it)
                 for i in funds.indices {
-                    if forced[i].contains(where: { $0 > 0 }) {
-                        let sale = forced[i][a]
+                    if forced.isForced(i) {
+                        let sale = forced[i, a]
                         if sale > 0 { curves.append(.units(-sale, .hedgeFund(i), forced: true)) }
                     } else if !called.contains(i) && funds[i].assets.contains(a) {
                         let strategy = rules.hedgeFund[funds[i].strategy]

@@ -51,7 +51,9 @@ extension World {
               checksFinite: false) { world, day in
             world.setHaircuts()
             day.credit = world.creditLines()
-            day.forced = zip(world.marginCalls(into: &day.log), day.forced).map { zip($0, $1).map(max) }
+            var forced = world.marginCalls(into: &day.log)
+            forced.raise(to: day.forced)
+            day.forced = forced
             _ = world.markLiquidations()
         },
         Phase(number: 6, name: "orders",
@@ -125,7 +127,7 @@ extension World {
             try checkFinite(after: "7 (clearing round \(day.log.rounds))")
             day.forced = marginCalls(into: &day.log)
             let liquidating = markLiquidations()
-            if liquidating == 0 && day.forced.allSatisfy({ $0.allSatisfy { $0 == 0 } }) { break }
+            if liquidating == 0 && day.forced.isEmpty { break }
         }
         settleFutures(into: &day.log)
         tradedValue = zip(day.log.volumes, prices).map { $0 * $1 }

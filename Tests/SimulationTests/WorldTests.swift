@@ -102,13 +102,13 @@ import Testing
         world.haircuts = world.haircuts.map { _ in 0.5 }
         var log = StepLog(assets: world.prices.count)
         let calls = world.marginCalls(into: &log)
-        #expect(calls[i][0] > 0, "called at a 50% haircut")
+        #expect(calls[i, 0] > 0, "called at a 50% haircut")
         #expect(log.marginCalled.contains(i))
         let curves = world.orders(forced: calls, called: [], credit: world.creditLines(), reference: world.prices,
                                   signals: world.signalInputs(), firstRound: false)
         world.settle(curves, try world.clear(curves, halted: log.halted.map { $0 > 0 }), into: &log)
         #expect(log.forcedFunds.contains(i))
-        #expect(world.hedgeFunds[i].units[0] < before - 0.99 * calls[i][0], "sold the called amount in the round")
+        #expect(world.hedgeFunds[i].units[0] < before - 0.99 * calls[i, 0], "sold the called amount in the round")
         #expect(log.forcedVolumes[0] > 0)
         _ = try world.checkAccounting()
     }
