@@ -58,29 +58,33 @@ extension World {
     /// step's stock-flow check, which names it.
     mutating func post(_ entry: Entry) {
         let lines = entry.lines, retail = entry.retail
-        // Each line's change, on the stack: an entry moves a few quantities, so they are summed by a scan
-        // over the lines (in order, each quantity from its first line) rather than in a table.
-        withUnsafeTemporaryAllocation(of: Double.self, capacity: max(lines.count, 1)) { changes in
+        // Each quantity's sum, on the stack, in the order of its first line: its lines' changes in order,
+        // then the retail side's. An entry moves a few quantities, so each line finds its quantity by a
+        // scan of those seen so far.
+        withUnsafeTemporaryAllocation(of: (item: Book.Item, sum: Double).self,
+                                      capacity: lines.count + retail.count) { sums in
+            var count = 0
+            func add(_ change: Double, to item: Book.Item) {
+                var q = 0
+                while q < count && sums[q].item != item { q += 1 }
+                if q == count {
+                    sums.initializeElement(at: q, to: (item, change))
+                    count += 1
+                } else {
+                    sums[q].sum += change
+                }
+            }
             for k in lines.indices {
                 let line = lines[k]
-                changes[k] = modify(line.account) { book -> Double in
+                let change = modify(line.account) { book -> Double in
                     if line.replaces { return book.set(line.item, to: line.amount) }
                     book.add(line.amount, to: line.item)
                     return line.amount
                 }
+                add(change, to: line.item)
             }
-            for k in lines.indices where !lines[..<k].contains(where: { $0.item == lines[k].item }) {
-                var sum = changes[k]
-                for j in (k + 1)..<lines.count where lines[j].item == lines[k].item { sum += changes[j] }
-                for line in retail where line.item == lines[k].item { sum += line.amount }
-                noteImbalance(sum, of: lines[k].item, in: entry)
-            }
-        }
-        for k in retail.indices where !lines.contains(where: { $0.item == retail[k].item })
-            && !retail[..<k].contains(where: { $0.item == retail[k].item }) {
-            var sum = retail[k].amount
-            for j in (k + 1)..<retail.count where retail[j].item == retail[k].item { sum += retail[j].amount }
-            noteImbalance(sum, of: retail[k].item, in: entry)
+            for line in retail { add(line.amount, to: line.item) }
+            for q in 0..<count { noteImbalance(sums[q].sum, of: sums[q].item, in: entry) }
         }
     }
 
