@@ -114,22 +114,30 @@ public struct Dealer: Sendable {
     public func demand(asset a: Int, reference: Double, depthUnits: Double, prices: [Double], haircuts: [Double],
                        budget: Double, auction: Double = 0, rules: DealerRules) -> Demand {
         let held = units[a], equity = equity(prices), used = capitalUsed(prices, haircuts: haircuts)
+        let withinCapital = used <= equity
         return Demand(reference: reference, depthUnits: depthUnits, auction: auction, concession: rules.auctionConcession,
-                      aversion: rules.inventoryAversion, held: held, target: targetUnits[a], haircut: max(haircuts[a], 1e-9),
-                      equity: equity, used: used, budget: budget)
+                      inventoryPull: rules.inventoryAversion * (held - targetUnits[a]), held: held,
+                      withinCapital: withinCapital,
+                      freeCapital: withinCapital ? (equity - used) * budget : 0, haircut: max(haircuts[a], 1e-9),
+                      sellDown: withinCapital ? 0 : held * (max(equity, 0) / used - 1))
     }
 
-    /// A dealer's order in one market at the price tried (`demand(asset:...)`), as numbers fixed for the round.
+    /// A dealer's order in one market at the price tried (`demand(asset:...)`), as numbers fixed for the
+    /// round (those that do not move with the price computed once).
     public struct Demand: Sendable {
-        let reference: Double, depthUnits: Double, auction: Double, concession: Double, aversion: Double
-        let held: Double, target: Double, haircut: Double, equity: Double, used: Double, budget: Double
+        let reference: Double, depthUnits: Double, auction: Double, concession: Double
+        /// `inventory_aversion` times its gap to its target inventory, and the units it holds.
+        let inventoryPull: Double, held: Double
+        /// Whether its inventory is within its capital; if so, this market's share of the free capital,
+        /// otherwise the units it sells down to what its equity carries.
+        let withinCapital: Bool, freeCapital: Double, haircut: Double, sellDown: Double
 
         @inline(__always)
         public func callAsFunction(_ p: Double) -> Double {
             let below = log(reference / p)
             let bid = auction * min(max(below / concession, 0), 1)
-            let wanted = depthUnits * below - aversion * (held - target) + bid
-            let capacity = used <= equity ? (equity - used) * budget / (haircut * p) : held * (max(equity, 0) / used - 1)
+            let wanted = depthUnits * below - inventoryPull + bid
+            let capacity = withinCapital ? freeCapital / (haircut * p) : sellDown
             return max(min(wanted, capacity), -held)
         }
     }

@@ -7,10 +7,12 @@
 /// clearing search evaluates every curve at each price it tries, and a closure costs an allocation to
 /// build, a call to evaluate and reference counting to copy. A sector added as data gives a closure.
 public struct DemandCurve {
-    public let participant: AgentID
+    // `form` first and `forced` in its tail padding: a curve fits 128 bytes, which the clearing search
+    // copies with a few moves rather than a call to memcpy.
+    private let form: Form
     /// A forced sale (margin call, liquidation, redemption): a market order the seller cannot withdraw.
     public let forced: Bool
-    private let form: Form
+    public let participant: AgentID
     /// A sector's closure (`form` is then `.curve`): kept apart so that `Form` holds only numbers, and
     /// copying or evaluating the other forms retains nothing.
     private let curve: ((Double) -> Double)?
@@ -28,7 +30,7 @@ public struct DemandCurve {
     }
 
     private init(_ participant: AgentID, forced: Bool, _ form: Form, curve: ((Double) -> Double)? = nil) {
-        (self.participant, self.forced, self.form, self.curve) = (participant, forced, form, curve)
+        (self.form, self.forced, self.participant, self.curve) = (form, forced, participant, curve)
     }
 
     public init(_ participant: AgentID, forced: Bool = false, _ quantity: @escaping (Double) -> Double) {

@@ -8,15 +8,16 @@ extension HedgeFund {
         case valueGap(Double)
         /// The same whatever the price: a trend measured this morning.
         case constant(Double)
-        /// The bond's yield at p (coupon / p; 0 for an asset that is not a bond) over a reference rate.
-        case yieldPickUp(coupon: Double?, over: Double)
+        /// The bond's yield at p, coupon / p, over a reference rate (coupon 0: an asset that is not a bond
+        /// yields 0).
+        case yieldPickUp(coupon: Double, over: Double)
 
         @inline(__always)
         public func callAsFunction(_ p: Double) -> Double {
             switch self {
             case let .valueGap(belief): return log(belief / p)
             case let .constant(signal): return signal
-            case let .yieldPickUp(coupon, reference): return (coupon.map { $0 / p } ?? 0) - reference
+            case let .yieldPickUp(coupon, reference): return coupon / p - reference
             }
         }
     }
@@ -39,7 +40,7 @@ extension HedgeFund {
 
     /// The strategy's signal for asset `a` as a function of its price (see `Strategy`).
     public func signal(asset a: Int, _ inputs: SignalInputs, rules: StrategyRules) -> Signal {
-        let asset = inputs.assets[a], coupon = asset.kind == .bond ? asset.coupon : nil
+        let asset = inputs.assets[a], coupon = asset.kind == .bond ? asset.coupon : 0
         switch strategy {
         case .value: return .valueGap(belief[a])
         case .crypto: return .constant(inputs.trend[a])
