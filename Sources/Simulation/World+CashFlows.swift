@@ -27,18 +27,18 @@ extension World {
             log.dividends += paid
             expectedDividends[a] += Self.dividendMemory * (paid - expectedDividends[a])
         }
-        var costs = Entry("taxes and cloud services")
+        var costs = openEntry("taxes and cloud services")
         costs.add(-(payouts.taxes + payouts.cloud), .cash, .realEconomy)
         costs.add(payouts.taxes, .cash, .government)
         for h in hyperscalers.indices { costs.add(payouts.cloud / Double(hyperscalers.count), .cash, .hyperscaler(h)) }
-        post(costs)
+        post(&costs)
         let buybacks = hyperscalers.indices.map { hyperscalers[$0].buyback(rules: rules.hyperscaler) }
         log.wages = payouts.wages
         log.cloud = payouts.cloud
         log.taxes = payouts.taxes
         log.buybacks = buybacks.reduce(0, +)
 
-        var households = Entry("wages, buybacks, purchases and consumption")
+        var households = openEntry("wages, buybacks, purchases and consumption")
         for (h, amount) in buybacks.enumerated() { households.add(-amount, .cash, .hyperscaler(h)) }
         let spent = min(rules.government.spending, government.cash)
         households.add(-spent, .cash, .government)
@@ -52,7 +52,7 @@ extension World {
         let consumed = household.consumption(income: income, accounts: cryptoAccounts(totals), rules: rules.household)
         households.add(income - consumed, .cash, .household)
         households.add(consumed, .cash, .realEconomy)
-        post(households)
+        post(&households)
         realEconomy.revenue += consumed
         log.consumption = consumed
         return totals

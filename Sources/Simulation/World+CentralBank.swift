@@ -37,12 +37,12 @@ extension World {
         let units = min(-rules.qeRate * outstanding[a] / Self.stepsPerYear, max(centralBank.bonds, 0))
         guard units > 0 else { return }
         let paid = units * self.rules.market.assets[a].initialPrice
-        var entry = Entry("bonds run off")
+        var entry = openEntry("bonds run off")
         entry.add(-units, .units(a), .centralBank)
         entry.add(units, .units(a), .government)
         entry.add(-paid, .cash, .government)
         entry.add(paid, .cash, .centralBank)
-        post(entry)
+        post(&entry)
         outstanding[a] -= units
     }
 

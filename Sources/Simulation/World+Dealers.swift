@@ -69,37 +69,37 @@ extension World {
     /// leaves their cash for traders' cash, and write-offs cut their loan assets (a loss, not a flow).
     mutating func fundRetailLoans(_ borrowed: Double, writtenOff: Double) {
         let share = 1 / Double(dealers.count)
-        var entry = Entry("retail margin loans")
+        var entry = openEntry("retail margin loans")
         entry.retail(borrowed, .cash)
         entry.retail(-(borrowed - writtenOff), .claim(.marginLoan))
         for d in dealers.indices {
             entry.add(-borrowed * share, .cash, .dealer(d))
             entry.add((borrowed - writtenOff) * share, .claim(.marginLoan), .dealer(d))
         }
-        post(entry)
+        post(&entry)
     }
 
     /// Phase 3: retail margin interest reaches the dealers in equal shares: `paid` in cash, and
     /// `capitalised` (what traders short of cash add to their loans) as loan assets.
     mutating func receiveRetailInterest(_ paid: Double, capitalised: Double) {
         let share = 1 / Double(dealers.count)
-        var entry = Entry("retail margin interest")
+        var entry = openEntry("retail margin interest")
         entry.retail(-paid, .cash)
         entry.retail(-capitalised, .claim(.marginLoan))
         for d in dealers.indices {
             entry.add(paid * share, .cash, .dealer(d))
             entry.add(capitalised * share, .claim(.marginLoan), .dealer(d))
         }
-        post(entry)
+        post(&entry)
     }
 
     /// Phase 7: hedge fund `i` receives `variation` on its short futures (pays when negative) from the
     /// dealers, who hold the long side in equal shares.
     mutating func payFuturesVariation(_ variation: Double, to i: Int) {
-        var entry = Entry("futures variation")
+        var entry = openEntry("futures variation")
         entry.add(variation, .cash, .hedgeFund(i))
         for d in dealers.indices { entry.add(-variation / Double(dealers.count), .cash, .dealer(d)) }
-        post(entry)
+        post(&entry)
     }
 
     /// Margin loans outstanding over what the dealers will lend in all.

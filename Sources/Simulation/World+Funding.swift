@@ -7,7 +7,7 @@ extension World {
     /// money funds and the standing repo pro rata (the latter destroys cash).
     mutating func settleOvernightFunding() {
         let floor = centralBank.floor(rules.centralBank) / Self.stepsPerYear
-        var withdrawals = Entry("reverse repo withdrawn")
+        var withdrawals = openEntry("reverse repo withdrawn")
         for m in moneyFunds.indices {
             let withdrawn = moneyFunds[m].reverseRepo * (1 + floor)
             withdrawals.add(withdrawn, .cash, .moneyFund(m))
@@ -15,19 +15,19 @@ extension World {
             withdrawals.add(-withdrawn, .cash, .centralBank)
         }
         withdrawals.set(.claim(.reverseRepo), to: 0, .centralBank)
-        post(withdrawals)
-        var reserves = Entry("interest on reserves")
+        post(&withdrawals)
+        var reserves = openEntry("interest on reserves")
         for d in dealers.indices where dealers[d].cash > 0 {
             reserves.add(dealers[d].cash * floor, .cash, .dealer(d))
             reserves.add(-dealers[d].cash * floor, .cash, .centralBank)
         }
-        post(reserves)
+        post(&reserves)
         let rate = repoRate / Self.stepsPerYear
-        var interest = Entry("repo interest")
+        var interest = openEntry("repo interest")
         for d in dealers.indices { interest.add(-dealers[d].repoBorrowed * rate, .cash, .dealer(d)) }
         for m in moneyFunds.indices { interest.add(moneyFunds[m].repoLent * rate, .cash, .moneyFund(m)) }
         interest.add(centralBank.standingRepo * rate, .cash, .centralBank)
-        post(interest)
+        post(&interest)
     }
 
     /// Phase 3: margin borrowers pay a day's interest at the repo rate plus the dealers' margin
@@ -59,7 +59,7 @@ extension World {
             supply: moneyFunds.map { $0.repoSupply(floor: centralBank.floor(cb), rules: rules.moneyFund) },
             floor: centralBank.floor(cb), ceiling: centralBank.ceiling(cb))
         repoRate = result.rate
-        var repo = Entry("repo rolled")
+        var repo = openEntry("repo rolled")
         for (d, total) in result.borrowed.enumerated() {
             repo.add(total - dealers[d].repoBorrowed, .cash, .dealer(d))
             repo.set(.claim(.repo), to: -total, .dealer(d))
@@ -70,7 +70,7 @@ extension World {
         }
         repo.add(-(result.standingRepo - centralBank.standingRepo), .cash, .centralBank)
         repo.set(.claim(.repo), to: result.standingRepo, .centralBank)
-        post(repo)
+        post(&repo)
         for m in moneyFunds.indices {
             let deposit = max(moneyFunds[m].cash, 0)
             lend(deposit, .reverseRepo, from: .moneyFund(m), to: .centralBank)

@@ -92,7 +92,7 @@ extension World {
             guard !due.isEmpty else { continue }
             hedgeFunds[i].notices.removeAll { $0.due <= step }
             let nav = hedgeFunds[i].nav(prices), cash = max(hedgeFunds[i].cash, 0)
-            var paid = 0.0, entry = Entry("redemptions from", of: .hedgeFund(i))
+            var paid = 0.0, entry = openEntry("redemptions from", of: .hedgeFund(i))
             for notice in due {
                 let value = notice.shares * nav
                 entry.add(value, .cash, .sovereignFund(notice.investor))
@@ -102,7 +102,7 @@ extension World {
                 paid += value
             }
             entry.add(-paid, .cash, .hedgeFund(i))
-            post(entry)
+            post(&entry)
             log.redemptionsPaid += paid
             rebalanceLoan(i)
             for (a, units) in hedgeFunds[i].proRataSale(of: paid - cash, prices: prices).enumerated() { sales[i, a] = units }
@@ -129,14 +129,14 @@ extension World {
             guard redeemable > 0 else { continue }
             let fraction = min(rate * profit / nav / redeemable, 1)
             guard fraction > 0 else { continue }
-            var entry = Entry("profits returned by", of: .hedgeFund(i))
+            var entry = openEntry("profits returned by", of: .hedgeFund(i))
             entry.add(fraction * outside * nav, .cash, .household)
             for (j, shares) in free.enumerated() where shares > 0 {
                 entry.add(fraction * shares * nav, .cash, .sovereignFund(j))
                 sovereignFunds[j].stakes[i] -= fraction * shares
             }
             entry.add(-fraction * redeemable * nav, .cash, .hedgeFund(i))
-            post(entry)
+            post(&entry)
             hedgeFunds[i].shares -= fraction * redeemable
             log.distributions += fraction * redeemable * nav
             rebalanceLoan(i)

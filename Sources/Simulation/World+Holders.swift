@@ -9,7 +9,7 @@ extension World {
     mutating func payHolders(of a: Int, perUnit: Double, _ name: String,
                              payers: (_ total: Double) -> [(AgentID, Double)]) -> Double {
         guard perUnit > 0 else { return 0 }
-        var entry = Entry(name, lines: 64), paid = 0.0  // a line per holder: every book may hold the asset
+        var entry = openEntry(name, lines: 64), paid = 0.0  // a line per holder: every book may hold the asset
         forEachBook { account, book in
             guard account.sector != .centralBank && !issuer(of: a, is: account) else { return }
             let amount = perUnit * book.units[a]
@@ -23,7 +23,7 @@ extension World {
             paid += received
         }
         for (payer, amount) in payers(paid) { entry.add(-amount, .cash, payer) }
-        post(entry)
+        post(&entry)
         return paid
     }
 

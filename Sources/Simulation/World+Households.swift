@@ -12,7 +12,7 @@ extension World {
     /// Phase 3: money funds reinvest their net income (interest, coupons, gains) in their shares, so each
     /// owes households exactly its assets at the morning's prices and keeps no equity of its own.
     mutating func reinvestMoneyFundIncome() {
-        var entry = Entry("money-fund income reinvested")
+        var entry = openEntry("money-fund income reinvested")
         var gained = 0.0
         for m in moneyFunds.indices {
             let assets = moneyFunds[m].assets(bondPrice: prices[governmentBond])
@@ -20,7 +20,7 @@ extension World {
             entry.set(.claim(.moneyFundShare), to: -assets, .moneyFund(m))
         }
         entry.add(gained, .claim(.moneyFundShare), .household)
-        post(entry)
+        post(&entry)
     }
 
     /// Phase 3: households move toward their target portfolio (`Household.rebalancing`): money-fund
@@ -31,7 +31,7 @@ extension World {
         let moves = household.rebalancing(accounts: cryptoAccounts(totals), rate: overnightRate,
                                           cryptoReturn: cryptoReturn, rules: rules.household)
         let shares = moneyFunds.map { -$0.book[.moneyFundShare] }, total = shares.reduce(0, +)
-        var funds = Entry("money-fund shares bought and redeemed")
+        var funds = openEntry("money-fund shares bought and redeemed")
         for m in moneyFunds.indices where total > 0 {
             let pro = moves.moneyFunds * shares[m] / total
             let amount = pro >= 0 ? pro : -min(-pro, max(moneyFunds[m].cash, 0))
@@ -41,13 +41,13 @@ extension World {
             funds.add(amount, .claim(.moneyFundShare), .household)
             log.moneyFundFlows += amount
         }
-        post(funds)
-        var accounts = Entry("crypto accounts funded and drawn")
+        post(&funds)
+        var accounts = openEntry("crypto accounts funded and drawn")
         let moved = moves.crypto >= 0 ? moves.crypto : -retail.withdraw(-moves.crypto, from: totals.cash)
         if moved > 0 { retail.deposit(moved) }
         accounts.retail(moved, .cash)
         accounts.add(-moved, .cash, .household)
-        post(accounts)
+        post(&accounts)
         log.cryptoAccountFlows = moved
     }
 }

@@ -3,16 +3,23 @@ import Economy
 /// A multilateral journal entry: amounts moved to and from several books in one transaction, which
 /// must balance per quantity (the retail columns' side is applied by the population and only recorded).
 struct Entry {
-    let name: String
-    /// The agent or market the entry is about: named after `name` in a report only, so that no string is
-    /// built for an entry that balances.
-    let agent: AgentID?, market: Int?
-    fileprivate var lines: [(account: AgentID, item: Book.Item, amount: Double, replaces: Bool)] = []
-    fileprivate var retail: [(item: Book.Item, amount: Double)] = []
+    /// What names an entry in a report: its name, and the agent or market it is about (named after
+    /// `name` in a report only, so that no string is built for an entry that balances).
+    struct Label {
+        let name: String, agent: AgentID?, market: Int?
+        static let none = Label(name: "none", agent: nil, market: nil)
+    }
+    typealias Line = (account: AgentID, item: Book.Item, amount: Double, replaces: Bool)
+    typealias RetailLine = (item: Book.Item, amount: Double)
 
-    /// `lines`: room for that many lines (one allocation, not one per doubling).
+    let label: Label
+    fileprivate var lines: [Line] = []
+    fileprivate var retail: [RetailLine] = []
+
+    /// `lines`: room for that many lines (one allocation, not one per doubling). `World.openEntry`
+    /// gives an entry the storage of the last one posted instead.
     init(_ name: String, of agent: AgentID? = nil, market: Int? = nil, lines: Int = 16) {
-        (self.name, self.agent, self.market) = (name, agent, market)
+        label = Label(name: name, agent: agent, market: market)
         self.lines.reserveCapacity(lines)
     }
 
@@ -53,11 +60,25 @@ extension World {
         }
     }
 
-    /// Applies every line of `entry`. An entry that does not balance, beyond rounding relative to the
-    /// quantity's scale (an asset's units outstanding, else the economy's size), is recorded for the
-    /// step's stock-flow check, which names it.
-    mutating func post(_ entry: Entry) {
-        let lines = entry.lines, retail = entry.retail
+    /// A new entry on the storage the last posted entry left (`post` empties and keeps it): no allocation
+    /// per entry once the step's largest has been seen.
+    mutating func openEntry(_ name: String, of agent: AgentID? = nil, market: Int? = nil, lines: Int = 16) -> Entry {
+        var entry = Entry(name, of: agent, market: market, lines: 0)
+        swap(&entry.lines, &spareLines.lines)
+        swap(&entry.retail, &spareLines.retail)
+        entry.lines.reserveCapacity(lines)
+        return entry
+    }
+
+    /// Applies every line of `entry`, leaving it empty (its storage goes to the next `openEntry`). An
+    /// entry that does not balance, beyond rounding relative to the quantity's scale (an asset's units
+    /// outstanding, else the economy's size), is recorded for the step's stock-flow check, which names it.
+    mutating func post(_ entry: inout Entry) {
+        // The lines moved out of the entry, so that their storage is kept for the next (`openEntry`).
+        var lines: [Entry.Line] = [], retail: [Entry.RetailLine] = []
+        swap(&lines, &entry.lines)
+        swap(&retail, &entry.retail)
+        let label = entry.label
         // Each quantity's sum, on the stack, in the order of its first line: its lines' changes in order,
         // then the retail side's. An entry moves a few quantities, so each line finds its quantity by a
         // scan of those seen so far.
@@ -84,12 +105,15 @@ extension World {
                 add(change, to: line.item)
             }
             for line in retail { add(line.amount, to: line.item) }
-            for q in 0..<count { noteImbalance(sums[q].sum, of: sums[q].item, in: entry) }
+            for q in 0..<count { noteImbalance(sums[q].sum, of: sums[q].item, in: label) }
         }
+        lines.removeAll(keepingCapacity: true)
+        retail.removeAll(keepingCapacity: true)
+        spareLines = (lines, retail)
     }
 
     /// Keeps the step's largest imbalance of one quantity, relative to its scale.
-    private mutating func noteImbalance(_ sum: Double, of item: Book.Item, in entry: Entry) {
+    private mutating func noteImbalance(_ sum: Double, of item: Book.Item, in entry: Entry.Label) {
         let scale: Double
         if case let .units(a) = item { scale = max(outstanding[a], 1) } else { scale = moneyScale }
         if abs(sum) / scale > ledgerImbalance.size {
@@ -120,8 +144,8 @@ extension World {
 
     /// "clearing crypto (cash)": the entry of the step's largest imbalance.
     var imbalancedEntry: String {
-        let (_, entry, item) = ledgerImbalance
-        return [entry.name, entry.agent?.description, entry.market.map { rules.market.assets[$0].name }]
+        let (_, label, item) = ledgerImbalance
+        return [label.name, label.agent?.description, label.market.map { rules.market.assets[$0].name }]
             .compactMap { $0 }.joined(separator: " ") + " (\(item))"
     }
 

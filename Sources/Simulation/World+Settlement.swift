@@ -10,7 +10,7 @@ extension World {
         for (a, result) in results.enumerated() {
             let p = result.price
             var retailFills: (buy: Double, sell: Double)?, liquidated: (borrowed: Double, writtenOff: Double)?
-            var trades = Entry("clearing", market: a, lines: 2 * curves[a].count)
+            var trades = openEntry("clearing", market: a, lines: 2 * curves[a].count)
             for (curve, fill) in zip(curves[a], result.fills) {
                 if curve.forced { log.forcedVolumes[a] += -min(fill, 0) }
                 log.recordFill(curve.participant.sector, asset: a, units: fill, price: p, forced: curve.forced)
@@ -38,7 +38,7 @@ extension World {
                 default: break
                 }
             }
-            post(trades)
+            post(&trades)
             if let (borrowed, writtenOff) = liquidated { fundRetailLoans(borrowed, writtenOff: writtenOff) }
             if let (buy, sell) = retailFills {
                 fundRetailLoans(retail.settle(price: p, buyFill: buy, sellFill: sell), writtenOff: 0)
@@ -63,7 +63,7 @@ extension World {
         var defaults = 0
         for i in hedgeFunds.indices where hedgeFunds[i].equity(prices) < 0 {
             let fund = AgentID.hedgeFund(i), broker = AgentID.dealer(hedgeFunds[i].broker)
-            var seizure = Entry("default of", of: fund)
+            var seizure = openEntry("default of", of: fund)
             for a in prices.indices {
                 seizure.add(hedgeFunds[i].units[a], .units(a), broker)
                 seizure.set(.units(a), to: 0, fund)
@@ -72,7 +72,7 @@ extension World {
             seizure.add(-hedgeFunds[i].loan, .claim(.marginLoan), broker)
             seizure.set(.cash, to: 0, fund)
             seizure.set(.claim(.marginLoan), to: 0, fund)
-            post(seizure)
+            post(&seizure)
             defaults += 1
         }
         return defaults

@@ -4,14 +4,14 @@ extension World {
     /// Phase 3: labs spend a share of their cash on compute, the hyperscalers' revenue (equal shares).
     mutating func buyCompute(into log: inout StepLog) {
         guard !hyperscalers.isEmpty else { return }
-        var entry = Entry("compute")
+        var entry = openEntry("compute")
         for l in aiLabs.indices {
             let spent = rules.aiLab.computeRate * aiLabs[l].cash
             entry.add(-spent, .cash, .aiLab(l))
             log.compute += spent
         }
         for h in hyperscalers.indices { entry.add(log.compute / Double(hyperscalers.count), .cash, .hyperscaler(h)) }
-        post(entry)
+        post(&entry)
         recordHyperscalerIncome(log.cloud + log.compute)
     }
 
@@ -19,7 +19,7 @@ extension World {
     /// fund there is no commitment to call).
     mutating func callCapital(into log: inout StepLog) {
         guard !sovereignFunds.isEmpty else { return }
-        var entry = Entry("capital called")
+        var entry = openEntry("capital called")
         for l in aiLabs.indices {
             let call = aiLabs[l].call(rules: rules.aiLab)
             aiLabs[l].called += call
@@ -29,7 +29,7 @@ extension World {
         for s in sovereignFunds.indices {
             entry.add(-log.capitalCalls / Double(sovereignFunds.count), .claim(.capitalCall), .sovereignFund(s))
         }
-        post(entry)
+        post(&entry)
     }
 
     /// The order a sovereign fund sells in: each holding of its conviction list scored by its place there
@@ -89,7 +89,7 @@ extension World {
     /// Phase 9: sovereign funds pay what they owe on calls from their cash; labs receive it in
     /// proportion to what each is still owed.
     mutating func payCapitalCalls(into log: inout StepLog) {
-        var paid = 0.0, entry = Entry("capital calls paid")
+        var paid = 0.0, entry = openEntry("capital calls paid")
         for s in sovereignFunds.indices {
             let pay = min(sovereignFunds[s].owed, max(sovereignFunds[s].cash, 0))
             entry.add(-pay, .cash, .sovereignFund(s))
@@ -98,7 +98,7 @@ extension World {
         }
         let receivable = aiLabs.map { $0.book[.capitalCall] }
         let total = receivable.reduce(0, +)
-        defer { post(entry) }
+        defer { post(&entry) }
         guard paid > 0, total > 0 else { return }
         for l in aiLabs.indices {
             let share = paid * receivable[l] / total

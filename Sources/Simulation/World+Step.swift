@@ -107,7 +107,7 @@ extension World {
     /// One trading day: every phase of `World.phases` in order.
     public mutating func advance() throws -> StepRecord {
         step += 1
-        ledgerImbalance = (0, Entry("none"), .cash)
+        ledgerImbalance = (0, .none, .cash)
         var day = Day(prices: prices)
         for phase in Self.phases {
             try phase.run(&self, &day)

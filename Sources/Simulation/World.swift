@@ -62,7 +62,9 @@ public struct World {
     var moneyScale = 1.0
     /// The largest imbalance of any ledger entry this step, relative to its quantity's scale, and the
     /// entry's name (rounding only, or a bug the stock-flow check reports).
-    var ledgerImbalance: (size: Double, entry: Entry, item: Book.Item) = (0, Entry("none"), .cash)
+    var ledgerImbalance: (size: Double, entry: Entry.Label, item: Book.Item) = (0, .none, .cash)
+    /// The storage of the last entry posted, emptied, for the next (`openEntry`).
+    var spareLines: (lines: [Entry.Line], retail: [Entry.RetailLine]) = ([], [])
     let retailStream: RandomStream
 
     /// Builds the initial state. Heterogeneity is drawn from streams derived from `seed` per sector,

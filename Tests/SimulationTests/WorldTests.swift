@@ -166,10 +166,10 @@ import Testing
         var world = World(rules: try rules(), seed: Seed(1))
         var gift = Entry("a gift from nowhere")
         gift.add(1_000, .cash, .hedgeFund(0))
-        world.post(gift)
+        world.post(&gift)
         var levy = Entry("a levy to nowhere")
         levy.add(-1_000, .cash, .hedgeFund(1))
-        world.post(levy)
+        world.post(&levy)
         #expect {
             try world.checkAccounting()
         } throws: { error in
@@ -180,7 +180,7 @@ import Testing
         var payment = Entry("a payment")
         payment.add(1_000, .cash, .hedgeFund(0))
         payment.add(-1_000, .cash, .dealer(0))
-        balanced.post(payment)
+        balanced.post(&payment)
         _ = try balanced.checkAccounting()
     }
 
