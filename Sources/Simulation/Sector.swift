@@ -28,8 +28,8 @@ public protocol Sector: Sendable {
     /// The start of a trading day, before any order (phase 6): what its agents learn and draw for the day.
     /// `values` are the fundamental investors' values this morning; `stream` is the sector's own.
     mutating func beginDay(market: MarketView, values: [Double], rules: Rules, stream: RandomStream)
-    /// Its agents' demand in market `asset` this clearing round: (agent index, quantity at a price).
-    func orders(asset: Int, market: MarketView, rules: Rules) -> [(agent: Int, quantity: @Sendable (Double) -> Double)]
+    /// Its agents' demand in market `asset` this clearing round.
+    func orders(asset: Int, market: MarketView, rules: Rules) -> [SectorOrder]
     /// Its columns in timeseries.csv, each named `<type>_<name>`.
     static var columns: [SectorColumn<Self>] { get }
 }
@@ -48,6 +48,19 @@ extension Sector {
             let wealth = books[i].cash + books[i].units[assets[i]] * market.prices[assets[i]]
             return rate * (initialWealth[i] - wealth)
         }
+    }
+}
+
+/// One agent's demand in one market and round: its index in its sector, and the units it wants at a price
+/// (positive buys, negative sells; not increasing in the price). A struct rather than a tuple: an array of
+/// tuples stores the closure in its most general form, which costs a conversion and a call more each time
+/// the clearing search evaluates it.
+public struct SectorOrder: Sendable {
+    public let agent: Int
+    public let quantity: @Sendable (Double) -> Double
+
+    public init(agent: Int, _ quantity: @escaping @Sendable (Double) -> Double) {
+        (self.agent, self.quantity) = (agent, quantity)
     }
 }
 

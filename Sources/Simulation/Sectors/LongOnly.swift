@@ -81,16 +81,15 @@ public struct LongOnly: Sector {
     }
 
     /// Each investor's rebalancing order in its market, every round, within what it holds and its cash.
-    public func orders(asset: Int, market: MarketView, rules: Rules)
-        -> [(agent: Int, quantity: @Sendable (Double) -> Double)] {
+    public func orders(asset: Int, market: MarketView, rules: Rules) -> [SectorOrder] {
         assets.indices.compactMap { i in
             guard assets[i] == asset else { return nil }
             let held = books[i].units[asset], cash = max(books[i].cash, 0)
             let weight = rules.holdings[i].weight, rate = rules.rebalanceRate
-            return (i, { p in
+            return SectorOrder(agent: i) { p in
                 let target = weight * (cash + held * p) / p
                 return min(max(rate * (target - held), -held), cash / p)
-            })
+            }
         }
     }
 

@@ -128,8 +128,7 @@ public struct RealMoney: Sector {
         books.map { _ in rules.netInflow }
     }
 
-    public func orders(asset a: Int, market: MarketView, rules: Rules)
-        -> [(agent: Int, quantity: @Sendable (Double) -> Double)] {
+    public func orders(asset a: Int, market: MarketView, rules: Rules) -> [SectorOrder] {
         guard books.indices.contains(where: { initialWeights[$0][a] > 0 }) else { return [] }
         let weights = Target(asset: a, market: market, rules: rules), rate = rules.rebalanceRate
         return books.indices.compactMap { i in
@@ -138,13 +137,13 @@ public struct RealMoney: Sector {
             let book = books[i], held = book.units[a]
             let others = Self.wealth(book, market.prices) - held * market.prices[a]
             let budget = max(book.cash, 0) / Double(initialWeights[i].reduce(0) { $1 > 0 ? $0 + 1 : $0 })
-            return (i, { p in
+            return SectorOrder(agent: i) { p in
                 // Wealth at the price being tried: valued at the morning's, a fall it buys into would
                 // be mistaken for wealth it has, and sold again tomorrow (a predictable bounce).
                 let wealth = others + held * p
                 let target = weights.weight(initial, price: p) * wealth / p
                 return min(max(rate * (target - held), -held), budget / p)
-            })
+            }
         }
     }
 

@@ -148,13 +148,12 @@ public struct Speculators: Sector {
     }
 
     /// A pool's market order, first round only, within what it holds and what its cash buys.
-    public func orders(asset: Int, market: MarketView, rules: Rules)
-        -> [(agent: Int, quantity: @Sendable (Double) -> Double)] {
+    public func orders(asset: Int, market: MarketView, rules: Rules) -> [SectorOrder] {
         guard market.firstRound else { return [] }
         return assets.indices.compactMap { i in
             guard assets[i] == asset, order[i] != 0 else { return nil }
             let wanted = order[i], held = books[i].units[asset], cash = max(books[i].cash, 0)
-            return (i, { p in min(max(wanted, -held), cash / p) })
+            return SectorOrder(agent: i) { p in min(max(wanted, -held), cash / p) }
         }
     }
 
