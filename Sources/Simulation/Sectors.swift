@@ -65,17 +65,18 @@ struct AddedSector: Sendable {
         open(&sector)
     }
 
-    /// Its demand curves in each market, by asset, given every sector's rules (found once for all).
-    func orders(market: MarketView, rules: Simulation.Rules) -> [[DemandCurve]] {
-        func curves<S: Sector>(_ sector: S) -> [[DemandCurve]] {
+    /// Appends its demand curves in each market to `curves` (by asset), given every sector's rules (its own
+    /// found once for all markets).
+    func appendOrders(to curves: inout [[DemandCurve]], market: MarketView, rules: Simulation.Rules) {
+        func append<S: Sector>(_ sector: S) {
             let own = rules.sectors[S.type] as! S.Rules
-            return market.prices.indices.map { asset in
-                sector.orders(asset: asset, market: market, rules: own).map { order in
-                    DemandCurve(AgentID(id, order.agent), order.quantity)
+            for asset in market.prices.indices {
+                for order in sector.orders(asset: asset, market: market, rules: own) {
+                    curves[asset].append(DemandCurve(AgentID(id, order.agent), order.quantity))
                 }
             }
         }
-        return curves(sector)
+        append(sector)
     }
 
     /// Its columns' values now.

@@ -26,18 +26,15 @@ extension World {
         }
     }
 
-    /// Phase 6 (first round): the funding waterfall as market orders, per asset: Treasuries sold,
+    /// Phase 6 (first round): the funding waterfall as market orders in each asset's curves: Treasuries sold,
     /// bonds issued.
-    func hyperscalerCurves() -> [[DemandCurve]] {
-        var curves = prices.map { _ in [DemandCurve]() }
+    func appendHyperscalerOrders(to curves: inout [[DemandCurve]]) {
         for (h, firm) in hyperscalers.enumerated() {
             let need = firm.funding(bill: firm.bill, treasury: governmentBond, treasuryPrice: prices[governmentBond],
                                     bondPrice: prices[hyperscalerBond], rules: rules.hyperscaler)
-            for (a, units) in [(governmentBond, need.treasuries), (hyperscalerBond, need.bonds)] where units > 0 {
-                curves[a].append(.units(-units, .hyperscaler(h)))
-            }
+            if need.treasuries > 0 { curves[governmentBond].append(.units(-need.treasuries, .hyperscaler(h))) }
+            if need.bonds > 0 { curves[hyperscalerBond].append(.units(-need.bonds, .hyperscaler(h))) }
         }
-        return curves
     }
 
     /// Phase 9: hyperscalers pay what they can of their capex bills to the real economy; the rest

@@ -118,10 +118,8 @@ extension World {
     /// the government's auction go to the first round only.
     func orders(forced: ForcedSales, called: Set<Int>, credit: [Double], reference: [Double], signals: SignalInputs,
                 firstRound: Bool) -> [[DemandCurve]] {
-        let funding = firstRound ? zip(hyperscalerCurves(), sovereignCurves()).map(+) : []
-        let market = marketView(firstRound: firstRound)
-        let added = addedSectors.map { $0.orders(market: market, rules: rules) }
-        return prices.indices.map { a in
+        let auctioned = firstRound ? government.auctionSize(price: prices[governmentBond], rules: rules.government) : 0
+        var curves = prices.indices.map { a in
             var curves: [DemandCurve] = []
             curves.reserveCapacity(hedgeFunds.count + 4 * moneyFunds.count + 32)  // one allocation, not five
             hedgeFunds.withUnsafeBufferPointer { funds in  // each fund read in place (an element read copies it)
@@ -137,9 +135,8 @@ extension World {
                     }
                 }
             }
-            let auctioned = a == governmentBond && firstRound
-                ? government.auctionSize(price: prices[a], rules: rules.government) : 0
-            curves += dealerCurves(asset: a, reference: reference[a], auctioned: max(auctioned, 0))
+            let auction = a == governmentBond ? max(auctioned, 0) : 0
+            curves += dealerCurves(asset: a, reference: reference[a], auctioned: auction)
             if a == retailAsset && firstRound {
                 let cash = retail.totalBuyCash, units = retail.totalSellUnits
                 curves.append(.spending(cash, .retailBuys))
@@ -153,14 +150,21 @@ extension World {
                 }
                 if let curve = centralBankCurve() { curves.append(curve) }
             }
-            if firstRound { curves += funding[a] }
-            if auctioned > 0 { curves.append(.units(-auctioned, .government)) }
-            if a == retailAsset, case let units = retail.totalLiquidationUnits, units > 0 {
-                curves.append(.units(-units, .retailLiquidations, forced: true))
-            }
-            for sector in added { curves += sector[a] }
             return curves
         }
+        // The rest in each market after these, in this order: the funding waterfall (first round), the
+        // auction, retail liquidations, then each sector added as data.
+        if firstRound {
+            appendHyperscalerOrders(to: &curves)
+            appendSovereignOrders(to: &curves)
+        }
+        if auctioned > 0 { curves[governmentBond].append(.units(-auctioned, .government)) }
+        if case let units = retail.totalLiquidationUnits, units > 0 {
+            curves[retailAsset].append(.units(-units, .retailLiquidations, forced: true))
+        }
+        let market = marketView(firstRound: firstRound)
+        for sector in addedSectors { sector.appendOrders(to: &curves, market: market, rules: rules) }
+        return curves
     }
 
     /// What sectors added as data see of the market now.

@@ -56,11 +56,10 @@ extension World {
         return listed.indices.sorted { (score[$0], $0) < (score[$1], $1) }.map { listed[$0] }
     }
 
-    /// Phase 6 (first round): per asset, sovereign funds' forced sales to meet calls (market orders),
+    /// Phase 6 (first round): into each asset's curves, sovereign funds' forced sales to meet calls (market orders),
     /// and the purchases of funds flush with cash, spread over their strategic holdings by step-0 value.
-    func sovereignCurves() -> [[DemandCurve]] {
+    func appendSovereignOrders(to curves: inout [[DemandCurve]]) {
         let ranking = sellRanking(), rules = rules.sovereignFund, weights = strategicWeights()
-        var curves = prices.map { _ in [DemandCurve]() }
         for (s, fund) in sovereignFunds.enumerated() {
             let sales = fund.forcedSales(ranking: ranking, prices: prices, pending: pendingRedemptions(s),
                                          redeemable: redeemableStakes(s), rules: rules).sales
@@ -74,7 +73,6 @@ extension World {
                 }
             }
         }
-        return curves
     }
 
     /// Each asset's share of the sector's step-0 holdings by value.
