@@ -11,10 +11,11 @@ extension World {
             let p = result.price
             var retailFills: (buy: Double, sell: Double)?, liquidated: (borrowed: Double, writtenOff: Double)?
             var trades = openEntry("clearing", market: a, lines: 2 * curves[a].count)
-            for (curve, fill) in zip(curves[a], result.fills) {
-                if curve.forced { log.forcedVolumes[a] += -min(fill, 0) }
-                log.recordFill(curve.participant.sector, asset: a, units: fill, price: p, forced: curve.forced)
-                if let account = curve.participant.account {
+            for k in curves[a].indices {  // each curve's participant read, the curve not copied
+                let fill = result.fills[k], participant = curves[a][k].participant, forced = curves[a][k].forced
+                if forced { log.forcedVolumes[a] += -min(fill, 0) }
+                log.recordFill(participant.sector, asset: a, units: fill, price: p, forced: forced)
+                if let account = participant.account {
                     trades.add(fill, .units(a), account)
                     trades.add(-fill * p, .cash, account)
                     if issuer(of: a, is: account) { issue(-fill, of: a, into: &log) }
@@ -22,8 +23,8 @@ extension World {
                     trades.retail(fill, .units(a))
                     trades.retail(-fill * p, .cash)
                 }
-                switch curve.participant {
-                case let fund where fund.sector == .hedgeFund: if curve.forced { log.forcedFunds.insert(fund.index) }
+                switch participant {
+                case let fund where fund.sector == .hedgeFund: if forced { log.forcedFunds.insert(fund.index) }
                 case .retailBuys:
                     let wanted = retail.totalBuyCash / p
                     retailFills = (wanted > 0 ? fill / wanted : 0, retailFills?.sell ?? 0)
