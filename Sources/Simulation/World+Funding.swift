@@ -55,7 +55,10 @@ extension World {
         var matched = dealers.map { _ in 0.0 }
         for fund in hedgeFunds where fund.strategy == .basis { matched[fund.broker] += fund.loan }
         let result = try FundingMarket.clear(
-            demand: zip(dealers, matched).map { dealer, book in { [rules] _ in dealer.repoDemand(matchedBook: book, rules: rules.dealer) } },
+            demand: zip(dealers, matched).map { dealer, book in
+                let need = dealer.repoDemand(matchedBook: book, rules: rules.dealer)
+                return { _ in need }  // whatever the rate: the closure holds the number, not the dealer and the rules
+            },
             supply: moneyFunds.map { $0.repoSupply(floor: centralBank.floor(cb), rules: rules.moneyFund) },
             floor: centralBank.floor(cb), ceiling: centralBank.ceiling(cb))
         repoRate = result.rate
