@@ -99,7 +99,12 @@ public struct HedgeFund: Sendable {
     /// requirement `loan <= (1 - h) * positions` is met when x = (loan - (1 - h) P) / (h p): a margin
     /// call forces sales of 1/h times the shortfall (Brunnermeier and Pedersen's loss spiral).
     public func marginCallSale(asset a: Int, prices: [Double], haircut h: Double) -> Double {
-        let p = prices[a], position = positions(prices)
+        marginCallSale(asset: a, prices: prices, haircut: h, positions: positions(prices))
+    }
+
+    /// The same, given `positions(prices)` (what a call for each asset in turn computes once).
+    public func marginCallSale(asset a: Int, prices: [Double], haircut h: Double, positions position: Double) -> Double {
+        let p = prices[a]
         let excess = loan - cash - (1 - h) * position
         guard excess > 1e-9 * max(position, 1), units[a] > 0 else { return 0 }
         return min(units[a], excess / (max(h, 1e-9) * p))

@@ -39,7 +39,8 @@ extension World {
             guard total > 0 else { continue }
             for a in prices.indices {
                 let share = hedgeFunds[i].units[a] * prices[a] / total
-                sales[i, a] = share * hedgeFunds[i].marginCallSale(asset: a, prices: prices, haircut: haircuts[a])
+                sales[i, a] = share * hedgeFunds[i].marginCallSale(asset: a, prices: prices, haircut: haircuts[a],
+                                                                   positions: total)
             }
             if sales.isForced(i) { log.marginCalled.insert(i) }
         }
