@@ -115,7 +115,8 @@ public struct Dealer: Sendable {
                        budget: Double, auction: Double = 0, rules: DealerRules) -> Demand {
         let held = units[a], equity = equity(prices), used = capitalUsed(prices, haircuts: haircuts)
         let withinCapital = used <= equity
-        return Demand(reference: reference, depthUnits: depthUnits, auction: auction, concession: rules.auctionConcession,
+        return Demand(reference: reference, depthUnits: depthUnits, auction: auction,
+                      concession: rules.auctionConcession,
                       inventoryPull: rules.inventoryAversion * (held - targetUnits[a]), held: held,
                       withinCapital: withinCapital,
                       freeCapital: withinCapital ? (equity - used) * budget : 0, haircut: max(haircuts[a], 1e-9),

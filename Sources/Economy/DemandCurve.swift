@@ -37,9 +37,16 @@ public struct DemandCurve {
         self.init(participant, forced: forced, .curve, curve: quantity)
     }
 
-    public init(_ participant: AgentID, _ demand: HedgeFund.Demand) { self.init(participant, forced: false, .hedgeFund(demand)) }
+    public init(_ participant: AgentID, _ demand: HedgeFund.Demand) {
+        self.init(participant, forced: false, .hedgeFund(demand))
+    }
+
     public init(_ participant: AgentID, _ demand: Dealer.Demand) { self.init(participant, forced: false, .dealer(demand)) }
-    public init(_ participant: AgentID, _ demand: MoneyFund.Demand) { self.init(participant, forced: false, .moneyFund(demand)) }
+
+    public init(_ participant: AgentID, _ demand: MoneyFund.Demand) {
+        self.init(participant, forced: false, .moneyFund(demand))
+    }
+
     public init(_ participant: AgentID, _ demand: CentralBank.Demand) {
         self.init(participant, forced: false, .centralBank(demand))
     }

@@ -103,7 +103,8 @@ public struct HedgeFund: Sendable {
     }
 
     /// The same, given `positions(prices)` (what a call for each asset in turn computes once).
-    public func marginCallSale(asset a: Int, prices: [Double], haircut h: Double, positions position: Double) -> Double {
+    public func marginCallSale(asset a: Int, prices: [Double], haircut h: Double,
+                               positions position: Double) -> Double {
         let p = prices[a]
         let excess = loan - cash - (1 - h) * position
         guard excess > 1e-9 * max(position, 1), units[a] > 0 else { return 0 }

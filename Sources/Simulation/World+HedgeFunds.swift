@@ -105,7 +105,9 @@ extension World {
             post(&entry)
             log.redemptionsPaid += paid
             rebalanceLoan(i)
-            for (a, units) in hedgeFunds[i].proRataSale(of: paid - cash, prices: prices).enumerated() { sales[i, a] = units }
+            for (a, units) in hedgeFunds[i].proRataSale(of: paid - cash, prices: prices).enumerated() {
+                sales[i, a] = units
+            }
         }
         return sales
     }
