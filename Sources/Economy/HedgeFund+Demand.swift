@@ -34,7 +34,8 @@ extension HedgeFund {
         /// within what it can spend.
         @inline(__always)
         public func callAsFunction(_ p: Double) -> Double {
-            min(min(max(base + aggressiveness * signal(p), 0), cap) * wealth / p - held, spendable / p)
+            let exposure = StrategyRules.exposure(signal: signal(p), base: base, aggressiveness: aggressiveness, cap: cap)
+            return min(exposure * wealth / p - held, spendable / p)
         }
     }
 

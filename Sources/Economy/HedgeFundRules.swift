@@ -58,7 +58,14 @@ public struct StrategyRules: Sendable, Equatable {
     /// Exposure to one of its assets: `base_exposure + aggressiveness x signal`, between 0 and the
     /// per-asset cap.
     public func exposure(signal: Double, haircut: Double) -> Double {
-        min(max(baseExposure + aggressiveness * signal, 0), exposureCap(haircut: haircut))
+        Self.exposure(signal: signal, base: baseExposure, aggressiveness: aggressiveness,
+                      cap: exposureCap(haircut: haircut))
+    }
+
+    /// The rule itself, given its numbers (what a fund's demand curve holds for the round).
+    @inline(__always)
+    static func exposure(signal: Double, base: Double, aggressiveness: Double, cap: Double) -> Double {
+        min(max(base + aggressiveness * signal, 0), cap)
     }
 
     /// The most a fund may hold of one asset, as a multiple of equity: its leverage cap (and the
