@@ -30,13 +30,8 @@ extension World {
     /// Units of each asset held by all agents of `sector`, in index order.
     func units(of sector: SectorID) -> [Double] {
         var units = prices.map { _ in 0.0 }
-        func add(_ book: Book) { for a in units.indices { units[a] += book.units[a] } }
-        // A built-in sector's own books, in index order as `forEachBook` visits them; the others found by a walk.
-        switch sector {
-        case .hedgeFund: for i in hedgeFunds.indices { add(hedgeFunds[i].book) }
-        case .dealer: for i in dealers.indices { add(dealers[i].book) }
-        case .sovereignFund: for i in sovereignFunds.indices { add(sovereignFunds[i].book) }
-        default: forEachBook { account, book in if account.sector == sector { add(book) } }
+        forEachBook(of: sector) { _, book in
+            for a in units.indices { units[a] += book.units[a] }
         }
         return units
     }

@@ -126,19 +126,41 @@ extension World {
     /// them (sums over books follow it, so results depend on it).
     @inline(__always)
     func forEachBook(_ body: (AgentID, Book) throws -> Void) rethrows {
-        for i in hedgeFunds.indices { try body(.hedgeFund(i), hedgeFunds[i].book) }
-        for i in dealers.indices { try body(.dealer(i), dealers[i].book) }
-        for i in hyperscalers.indices { try body(.hyperscaler(i), hyperscalers[i].book) }
-        for i in sovereignFunds.indices { try body(.sovereignFund(i), sovereignFunds[i].book) }
-        for i in moneyFunds.indices { try body(.moneyFund(i), moneyFunds[i].book) }
-        try body(.government, government.book)
-        try body(.centralBank, centralBank.book)
-        try body(.realEconomy, realEconomy.book)
-        for i in aiLabs.indices { try body(.aiLab(i), aiLabs[i].book) }
-        try body(.household, household.book)
+        try forEachBook(of: .hedgeFund, body)
+        try forEachBook(of: .dealer, body)
+        try forEachBook(of: .hyperscaler, body)
+        try forEachBook(of: .sovereignFund, body)
+        try forEachBook(of: .moneyFund, body)
+        try forEachBook(of: .government, body)
+        try forEachBook(of: .centralBank, body)
+        try forEachBook(of: .realEconomy, body)
+        try forEachBook(of: .aiLab, body)
+        try forEachBook(of: .household, body)
         for sector in addedSectors {
             let books = sector.books
             for i in books.indices { try body(AgentID(sector.id, i), books[i]) }
+        }
+    }
+
+    /// Calls `body` with the books of one sector's agents, in index order (as `forEachBook` visits them).
+    @inline(__always)
+    func forEachBook(of sector: SectorID, _ body: (AgentID, Book) throws -> Void) rethrows {
+        switch sector {
+        case .hedgeFund: for i in hedgeFunds.indices { try body(.hedgeFund(i), hedgeFunds[i].book) }
+        case .dealer: for i in dealers.indices { try body(.dealer(i), dealers[i].book) }
+        case .hyperscaler: for i in hyperscalers.indices { try body(.hyperscaler(i), hyperscalers[i].book) }
+        case .sovereignFund: for i in sovereignFunds.indices { try body(.sovereignFund(i), sovereignFunds[i].book) }
+        case .moneyFund: for i in moneyFunds.indices { try body(.moneyFund(i), moneyFunds[i].book) }
+        case .government: try body(.government, government.book)
+        case .centralBank: try body(.centralBank, centralBank.book)
+        case .realEconomy: try body(.realEconomy, realEconomy.book)
+        case .aiLab: for i in aiLabs.indices { try body(.aiLab(i), aiLabs[i].book) }
+        case .household: try body(.household, household.book)
+        default:
+            for added in addedSectors where added.id == sector {
+                let books = added.books
+                for i in books.indices { try body(AgentID(sector, i), books[i]) }
+            }
         }
     }
 
