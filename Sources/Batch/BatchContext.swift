@@ -18,6 +18,7 @@ public struct BatchContext: Sendable {
     let timeseriesWholeNumbers: [Bool]
     /// FNV-1a (64-bit) of the `fingerprint`'s text, in hex: equal hashes, equal results.
     public private(set) var configHash = ""
+    private let scenarios: ScenarioCache
 
     public init(experiment: Experiment, masterSeed: UInt64) throws {
         let batch = experiment.batch
@@ -31,6 +32,7 @@ public struct BatchContext: Sendable {
         assets = market.map(\.name)
         headers = Self.headers(outputs: batch.outputs, keys: design.parameters.map(\.key), market: market)
         timeseriesWholeNumbers = TimeseriesColumns.wholeNumbers(assets: market)
+        scenarios = ScenarioCache(variants: plan.variants.count)
         try checkKeysAndVariants()
         configHash = Self.hash(fingerprint)
     }
@@ -75,6 +77,10 @@ public struct BatchContext: Sendable {
 
     /// The configuration of one run: the experiment at its design point, then its variant.
     func scenario(for run: RunPlan.RunID) throws(ConfigErrors) -> Scenario {
+        try scenarios.scenario(point: run.point, variant: run.variant) { () throws(ConfigErrors) in try build(run) }
+    }
+
+    private func build(_ run: RunPlan.RunID) throws(ConfigErrors) -> Scenario {
         var resolved = try experiment.applying(design.overrides(at: run.point))
         let variant = run.variant > 0 ? experiment.batch.variants[run.variant - 1] : nil
         if let variant { resolved = try Self.applying(variant, to: resolved) }
