@@ -13,7 +13,8 @@ final class ScenarioCache: Sendable {
     init(variants: Int) { capacity = 16 * variants }
 
     /// The scenario of (`point`, `variant`), built by `build` unless it is held. Failures are not held.
-    func scenario(point: Int, variant: Int, build: () throws(ConfigErrors) -> Scenario) throws(ConfigErrors) -> Scenario {
+    func scenario(point: Int, variant: Int, build: () throws(ConfigErrors) -> Scenario)
+        throws(ConfigErrors) -> Scenario {
         let key = Key(point: point, variant: variant)
         if let held = entries.withLock({ $0.first { $0.key == key }?.scenario }) { return held }
         let built = try build()

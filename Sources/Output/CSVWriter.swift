@@ -8,7 +8,7 @@ import Foundation
 /// numbers (steps, counts) are marked (`wholeNumbers`) and written without one.
 public final class CSVWriter {
     private let file: Disk.File
-    private var buffer: [UInt8] = []
+    private var buffer = ByteBuffer(capacity: 1 << 16 + 1 << 12)
     private let columns: Int
     /// Of every byte handed to the file so far (call after `close` for the whole file's).
     public private(set) var checksum = Checksum()
@@ -25,7 +25,6 @@ public final class CSVWriter {
     public init(path: String, header: [String], writingHeader: Bool = true) throws {
         file = try Disk.File(creating: path)
         columns = header.count
-        buffer.reserveCapacity(1 << 16)
         if writingHeader { try writeRow(header) }
     }
 
@@ -44,43 +43,37 @@ public final class CSVWriter {
         if let i = values.firstIndex(where: { !$0.isFinite }) {
             throw OutputError.nonFinite(path, column: rowPrefix.count + fields.count + i + 1, values[i])
         }
-        // The row is built in a local stream (one access to the buffer, not one per byte). A number's
-        // `write(to:)` hands the standard library's shortest round-trip digits (`format`'s) to the stream's
-        // `_writeASCII`: no String per number (one of 16 bytes or more costs a malloc). For a finite value
-        // (non-finite ones were rejected above) those are the characters of `description`.
-        var row = ByteSink()
-        swap(&row.bytes, &buffer)
-        row.bytes.append(contentsOf: prefixBytes)
+        // Numbers are written in place, no String per number (one of 16 bytes or more costs a malloc); for
+        // a finite value (non-finite ones were rejected above) their text is `format`'s.
+        buffer.append(prefixBytes)
         var first = rowPrefix.isEmpty  // not prefixBytes: a prefix of one empty field has no bytes
         for field in fields {
-            if !first { row.bytes.append(UInt8(ascii: ",")) }
-            Self.append(field, to: &row.bytes)
+            if !first { buffer.append(UInt8(ascii: ",")) }
+            Self.append(field, to: &buffer)
             first = false
         }
         let whole = wholeNumbers
         for i in values.indices {
-            if !first { row.bytes.append(UInt8(ascii: ",")) }
+            if !first { buffer.append(UInt8(ascii: ",")) }
             first = false
-            Self.append(values[i], whole: i < whole.count && whole[i], to: &row)
+            Self.append(values[i], whole: i < whole.count && whole[i], to: &buffer)
         }
-        row.bytes.append(10)
-        swap(&row.bytes, &buffer)
+        buffer.append(10)
         if buffer.count >= 1 << 16 { try flush() }
     }
 
     /// A finite number's text: `whole(x)`'s in a column of whole numbers, else `format(x)`'s.
-    fileprivate static func append(_ x: Double, whole: Bool, to row: inout ByteSink) {
+    fileprivate static func append(_ x: Double, whole: Bool, to buffer: inout ByteBuffer) {
         if whole {
-            appendWhole(x, to: &row.bytes)
+            appendWhole(x, to: &buffer)
         } else if x == x.rounded(.towardZero) && abs(x) < 1e15 {
-            // A whole number (zeros above all) is its digits and ".0", as `format` writes it: the
-            // general conversion costs about 500 instructions.
-            if x.sign == .minus { row.bytes.append(UInt8(ascii: "-")) }
-            appendWhole(abs(x), to: &row.bytes)
-            row.bytes.append(UInt8(ascii: "."))
-            row.bytes.append(UInt8(ascii: "0"))
+            // A whole number (zeros above all) is its digits and ".0", as `format` writes it.
+            if x.sign == .minus { buffer.append(UInt8(ascii: "-")) }
+            appendWhole(abs(x), to: &buffer)
+            buffer.append(UInt8(ascii: "."))
+            buffer.append(UInt8(ascii: "0"))
         } else {
-            x.write(to: &row)
+            ShortestDecimal.append(x, to: &buffer)
         }
     }
 
@@ -89,25 +82,25 @@ public final class CSVWriter {
     /// nothing of the row is written.
     public func writeRow(_ build: (inout Row) throws -> Void) throws {
         var row = Row(path: path, fields: rowPrefix.count, whole: wholeNumbers)
-        swap(&row.sink.bytes, &buffer)
-        let start = row.sink.bytes.count
-        row.sink.bytes.append(contentsOf: prefixBytes)
+        swap(&row.sink, &buffer)
+        let start = row.sink.count
+        row.sink.append(prefixBytes)
         do {
             try build(&row)
         } catch {
-            row.sink.bytes.removeSubrange(start...)
-            swap(&row.sink.bytes, &buffer)
+            row.sink.truncate(to: start)
+            swap(&row.sink, &buffer)
             throw error
         }
-        row.sink.bytes.append(10)
-        swap(&row.sink.bytes, &buffer)
+        row.sink.append(10)
+        swap(&row.sink, &buffer)
         precondition(row.fields == columns, "row has \(row.fields) fields, header has \(columns)")
         if buffer.count >= 1 << 16 { try flush() }
     }
 
     /// The row `writeRow(_:)` is building, after the writer's row prefix.
     public struct Row {
-        fileprivate var sink = ByteSink()
+        fileprivate var sink = ByteBuffer(capacity: 0)
         fileprivate let path: String
         fileprivate var fields: Int, numbers = 0
         fileprivate let whole: [Bool]
@@ -118,8 +111,8 @@ public final class CSVWriter {
 
         /// The next field, a text quoted where needed.
         public mutating func field(_ text: String) {
-            if fields > 0 { sink.bytes.append(UInt8(ascii: ",")) }
-            CSVWriter.append(text, to: &sink.bytes)
+            if fields > 0 { sink.append(UInt8(ascii: ",")) }
+            CSVWriter.append(text, to: &sink)
             fields += 1
         }
 
@@ -127,7 +120,7 @@ public final class CSVWriter {
         /// one throws, naming its column.
         public mutating func number(_ x: Double) throws {
             guard x.isFinite else { throw OutputError.nonFinite(path, column: fields + 1, x) }
-            if fields > 0 { sink.bytes.append(UInt8(ascii: ",")) }
+            if fields > 0 { sink.append(UInt8(ascii: ",")) }
             CSVWriter.append(x, whole: numbers < whole.count && whole[numbers], to: &sink)
             (fields, numbers) = (fields + 1, numbers + 1)
         }
@@ -135,20 +128,22 @@ public final class CSVWriter {
 
     /// Bytes that are already whole rows of this table (a part of it written earlier).
     public func writeRaw(_ rows: ArraySlice<UInt8>) throws {
-        buffer.append(contentsOf: rows)
+        buffer.append(rows)
         if buffer.count >= 1 << 16 { try flush() }
     }
 
     public func flush() throws {
-        guard !buffer.isEmpty else { return }
-        try file.write(buffer)
-        checksum.add(buffer)
-        buffer.removeAll(keepingCapacity: true)
+        guard buffer.count > 0 else { return }
+        try buffer.withBytes { bytes in
+            try file.write(bytes)
+            checksum.add(bytes)
+        }
+        buffer.truncate(to: 0)
     }
 
     /// Drops every row written so far, header included (a failed run's rows are discarded).
     public func truncate() throws {
-        buffer.removeAll(keepingCapacity: true)
+        buffer.truncate(to: 0)
         try file.truncate()
         checksum = Checksum()
     }
@@ -167,40 +162,42 @@ public final class CSVWriter {
 
     /// A value of a column of whole numbers (a step, a count): `3`.
     public static func whole(_ x: Double) -> String {
-        var bytes: [UInt8] = []
+        var bytes = ByteBuffer()
         appendWhole(x, to: &bytes)
-        return String(decoding: bytes, as: UTF8.self)
+        return bytes.withBytes { String(decoding: $0, as: UTF8.self) }
     }
 
     /// Appends `whole(x)`'s bytes without building a String.
-    static func appendWhole(_ x: Double, to buffer: inout [UInt8]) {
+    static func appendWhole(_ x: Double, to buffer: inout ByteBuffer) {
         precondition(x == x.rounded() && abs(x) < 1e15, "\(x) reached a CSV column of whole numbers")
-        var n = Int64(x)
-        if n < 0 { buffer.append(UInt8(ascii: "-")); n = -n }
-        let start = buffer.count
-        repeat {
-            buffer.append(UInt8(ascii: "0") + UInt8(n % 10))
-            n /= 10
-        } while n > 0
-        buffer[start...].reverse()
+        if x < 0 { buffer.append(UInt8(ascii: "-")) }
+        var n = UInt64(abs(x)), digits = 1, p: UInt64 = 10
+        while n >= p { (digits, p) = (digits + 1, p * 10) }
+        buffer.write(room: digits) { out in
+            for i in stride(from: digits - 1, through: 0, by: -1) {
+                out[i] = UInt8(ascii: "0") + UInt8(n % 10)
+                n /= 10
+            }
+            return digits
+        }
     }
 
     /// One row of text fields as a line, quoted where needed (for a file appended to a row at a time).
     public static func line(_ fields: [String]) -> [UInt8] {
-        var bytes: [UInt8] = []
+        var bytes = ByteBuffer()
         for (i, field) in fields.enumerated() {
             if i > 0 { bytes.append(UInt8(ascii: ",")) }
             append(field, to: &bytes)
         }
         bytes.append(10)
-        return bytes
+        return bytes.array
     }
 
-    static func append(_ field: String, to buffer: inout [UInt8]) {
+    static func append(_ field: String, to buffer: inout ByteBuffer) {
         var field = field
         field.withUTF8 { bytes in  // the string's own storage, not a copy
             guard bytes.contains(where: { $0 == 44 || $0 == 34 || $0 == 10 || $0 == 13 }) else {
-                buffer.append(contentsOf: bytes)
+                buffer.append(UnsafeRawBufferPointer(bytes))
                 return
             }
             buffer.append(34)
@@ -250,11 +247,4 @@ public enum OutputError: Error, CustomStringConvertible {
         case let .nonFinite(path, column, x): return "\(path): column \(column) would hold \(x); a table never holds NaN or infinity"
         }
     }
-}
-
-/// A text stream into bytes: numbers arrive through `_writeASCII` as ASCII, never as a String.
-private struct ByteSink: TextOutputStream {
-    var bytes: [UInt8] = []
-    mutating func write(_ string: String) { bytes.append(contentsOf: string.utf8) }
-    mutating func _writeASCII(_ buffer: UnsafeBufferPointer<UInt8>) { bytes.append(contentsOf: buffer) }
 }

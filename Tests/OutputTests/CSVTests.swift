@@ -82,6 +82,21 @@ import Testing
         }
     }
 
+    /// Rows are built in a buffer of 68 KiB that grows when a row is longer: a 200 KB field (quoted,
+    /// since it holds commas) and the numbers after it come out whole, around ordinary rows.
+    @Test func aRowLongerThanTheBufferIsWrittenWhole() throws {
+        let path = Repository.temporaryDirectory() + "/long.csv"
+        let writer = try CSVWriter(path: path, header: ["text", "x"])
+        let long = String(repeating: "ab,", count: 70_000)
+        try writer.writeRow(["short"], then: [0.5])
+        try writer.writeRow([long], then: [1.5])
+        try writer.writeRow { row in row.field(long); try row.number(2.5) }
+        try writer.writeRow(["short"], then: [3.5])
+        try writer.close()
+        let rows = CSVReader.parse(try String(contentsOfFile: path, encoding: .utf8))
+        #expect(rows == [["text", "x"], ["short", "0.5"], [long, "1.5"], [long, "2.5"], ["short", "3.5"]])
+    }
+
     /// A row prefix is written before every row's own fields, quoted as any field, and counts toward the
     /// header's columns.
     @Test func rowPrefixLeadsEveryRow() throws {
