@@ -23,12 +23,13 @@ public struct Book: Sendable, Equatable {
         get { claims[instrument.rawValue] }
     }
 
-    /// Adds `amount` to one quantity: the ledger's only write.
-    public mutating func add(_ amount: Double, to item: Item) {
+    /// Adds `amount` to one quantity: the ledger's only write. Returns the new balance.
+    @discardableResult
+    public mutating func add(_ amount: Double, to item: Item) -> Double {
         switch item {
-        case .cash: cash += amount
-        case let .units(a): units[a] += amount
-        case let .claim(instrument): claims[instrument.rawValue] += amount
+        case .cash: cash += amount; return cash
+        case let .units(a): units[a] += amount; return units[a]
+        case let .claim(instrument): claims[instrument.rawValue] += amount; return claims[instrument.rawValue]
         }
     }
 

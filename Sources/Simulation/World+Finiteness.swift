@@ -55,11 +55,7 @@ extension World {
         func add(_ xs: [Double]) { for x in xs { zero += x * 0 } }
         add(prices); add(outstanding); add(haircuts); add(expectedDividends)
         zero += (repoRate + centralBank.policyRate + realEconomy.revenue + realEconomy.priceLevel + realEconomy.outputGap) * 0
-        forEachBook { _, book in
-            zero += book.cash * 0
-            add(book.units)
-            add(book.claims)
-        }
+        zero += bookPoison  // every book quantity, as the ledger wrote it
         for h in hyperscalers { zero += h.plannedCapex * 0 }
         for s in sovereignFunds { add(s.stakes) }
         for f in hedgeFunds.indices { zero += hedgeFunds[f].shares * 0 }

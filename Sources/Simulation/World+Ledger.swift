@@ -40,24 +40,23 @@ struct Entry {
 
 /// The ledger: every movement of cash, units or claims between books goes through `transfer` (two
 /// books), `lend` or `post` (an `Entry`), so nothing is created or lost by a one-sided edit. It is the
-/// only code that changes a book after step 0 (`World+Setup` endows them).
+/// only code that changes a book after step 0 (`World+Setup` endows them), and notes each quantity it writes in
+/// `bookPoison`, so that `checkFinite` need not walk the books.
 extension World {
     /// Moves `amount` of `item` from one book to another.
     mutating func transfer(_ amount: Double, _ item: Book.Item = .cash, from payer: AgentID, to payee: AgentID) {
-        modify(payer) { $0.add(-amount, to: item) }
-        modify(payee) { $0.add(amount, to: item) }
+        bookPoison += modify(payer) { $0.add(-amount, to: item) } * 0
+        bookPoison += modify(payee) { $0.add(amount, to: item) } * 0
     }
 
     /// Lends `amount` of cash: the lender's cash becomes a claim on the borrower (negative amounts repay).
     mutating func lend(_ amount: Double, _ instrument: Instrument, from lender: AgentID, to borrower: AgentID) {
-        modify(lender) { book in
-            book.add(-amount, to: .cash)
-            book.add(amount, to: .claim(instrument))
-        }
-        modify(borrower) { book in
-            book.add(amount, to: .cash)
-            book.add(-amount, to: .claim(instrument))
-        }
+        bookPoison += modify(lender) { book in
+            book.add(-amount, to: .cash) + book.add(amount, to: .claim(instrument))
+        } * 0
+        bookPoison += modify(borrower) { book in
+            book.add(amount, to: .cash) + book.add(-amount, to: .claim(instrument))
+        } * 0
     }
 
     /// A new entry on the storage the last posted entry left (`post` empties and keeps it): no allocation
@@ -79,6 +78,7 @@ extension World {
         swap(&lines, &entry.lines)
         swap(&retail, &entry.retail)
         let label = entry.label
+        var poison = 0.0
         // Each quantity's sum, on the stack, in the order of its first line: its lines' changes in order,
         // then the retail side's. An entry moves a few quantities, so each line finds its quantity by a
         // scan of those seen so far.
@@ -98,8 +98,11 @@ extension World {
             for k in lines.indices {
                 let line = lines[k]
                 let change = modify(line.account) { book -> Double in
-                    if line.replaces { return book.set(line.item, to: line.amount) }
-                    book.add(line.amount, to: line.item)
+                    if line.replaces {
+                        poison += line.amount * 0
+                        return book.set(line.item, to: line.amount)
+                    }
+                    poison += book.add(line.amount, to: line.item) * 0
                     return line.amount
                 }
                 add(change, to: line.item)
@@ -107,6 +110,7 @@ extension World {
             for line in retail { add(line.amount, to: line.item) }
             for q in 0..<count { noteImbalance(sums[q].sum, of: sums[q].item, in: label) }
         }
+        bookPoison += poison
         lines.removeAll(keepingCapacity: true)
         retail.removeAll(keepingCapacity: true)
         spareLines = (lines, retail)

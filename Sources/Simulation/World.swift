@@ -63,6 +63,9 @@ public struct World {
     /// The largest imbalance of any ledger entry this step, relative to its quantity's scale, and the
     /// entry's name (rounding only, or a bug the stock-flow check reports).
     var ledgerImbalance: (size: Double, entry: Entry.Label, item: Book.Item) = (0, .none, .cash)
+    /// x * 0 summed over every book quantity at set-up and every one the ledger has written since: 0 while
+    /// each is finite, NaN for good once one is not. `checkFinite` reads it instead of walking the books.
+    var bookPoison = 0.0
     /// The storage of the last entry posted, emptied, for the next (`openEntry`).
     var spareLines: (lines: [Entry.Line], retail: [Entry.RetailLine]) = ([], [])
     let retailStream: RandomStream
@@ -139,5 +142,10 @@ public struct World {
         initialCash = totalCash(retailCash: retailCash) + centralBank.book.cash
         let grossCash = accounts.reduce(retailCash) { $0 + abs(self[$1].cash) }
         moneyScale = max(grossCash + zip(outstanding, prices).reduce(0) { $0 + $1.0 * $1.1 }, 1)
+        forEachBook { _, book in
+            bookPoison += book.cash * 0
+            for x in book.units { bookPoison += x * 0 }
+            for x in book.claims { bookPoison += x * 0 }
+        }
     }
 }

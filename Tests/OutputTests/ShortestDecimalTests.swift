@@ -48,7 +48,7 @@ import Testing
         }
         for e in -325...309 { let p = Double("1e\(e)")!; xs += [p, p.nextUp, p.nextDown] }
         for e in -1074...1023 { let p = pow(2.0, Double(e)); xs += [p, p.nextUp, p.nextDown] }
-        xs += [0, -0.0, 0.0001, 9.999e-5, 0x1p53, 0x1p53 + 2, 1e15, 1e16, .greatestFiniteMagnitude, 5e-324]
+        xs += [0, -0.0, 0.0001, 9.999e-5, 0x1p53, 0x1p53 + 2, 1e15, 1e16, .greatestFiniteMagnitude, .leastNonzeroMagnitude]
         #expect(Self.mismatches(xs).prefix(5) == [])
     }
 

@@ -224,7 +224,10 @@ import Testing
     @Test func aNonFiniteBalanceStopsTheRunInThePhaseWhereItArose() throws {
         var world = World(rules: try rules(), seed: Seed(1))
         _ = try world.advance()
-        _ = world.sovereignFunds[1].book.set(.claim(.capitalCall), to: .nan)
+        // Through the ledger, as every change to a book after set-up goes (the check relies on it).
+        var entry = world.openEntry("test")
+        entry.set(.claim(.capitalCall), to: .nan, .sovereignFund(1))
+        world.post(&entry)
         do {
             try world.checkFinite(after: "4 (funding needs)")
             Issue.record("a NaN passed the check")
