@@ -41,12 +41,15 @@ public struct Checksum: Sendable {
         bytes += n
         while pendingCount > 0 && pendingCount < 8 && i < n { take(byte: buffer[i]); i += 1 }
         if pendingCount == 8 { mix(pending); (pending, pendingCount) = (0, 0) }
+        // The words in locals: the loop keeps the state in a register.
+        var (state, lines) = (self.state, self.lines)
         while i + 8 <= n {
             let word = UInt64(littleEndian: buffer.loadUnaligned(fromByteOffset: i, as: UInt64.self))
-            lines += Self.newlines(in: word)
-            mix(word)
-            i += 8
+            lines &+= Self.newlines(in: word)
+            Self.mix(word, into: &state)
+            i &+= 8
         }
+        (self.state, self.lines) = (state, lines)
         while i < n { take(byte: buffer[i]); i += 1 }
         if pendingCount == 8 { mix(pending); (pending, pendingCount) = (0, 0) }
     }
@@ -80,16 +83,22 @@ public struct Checksum: Sendable {
         pendingCount += 1
     }
 
-    private mutating func mix(_ word: UInt64) {
+    private mutating func mix(_ word: UInt64) { Self.mix(word, into: &state) }
+
+    @inline(__always)
+    private static func mix(_ word: UInt64, into state: inout UInt64) {
         let k = (word &* 0x87C3_7B91_1142_53D5)
         state = ((state ^ k) << 31 | (state ^ k) >> 33) &* 0x4CF5_AD43_2745_937F &+ 0x52DC_E729
     }
 
-    /// How many bytes of `word` are '\n' (exact, no false positives).
+    /// How many bytes of `word` are '\n' (exact, no false positives): the top bit of each such byte is set
+    /// in `marks`, and a multiply adds those up in the top byte (no popcount instruction in a generic build).
+    @inline(__always)
     private static func newlines(in word: UInt64) -> Int {
         let x = word ^ 0x0A0A_0A0A_0A0A_0A0A
         let low = 0x7F7F_7F7F_7F7F_7F7F as UInt64
-        return (~(((x & low) &+ low) | x | low)).nonzeroBitCount
+        let marks = ~(((x & low) &+ low) | x | low)
+        return Int(truncatingIfNeeded: ((marks >> 7) &* 0x0101_0101_0101_0101) >> 56)
     }
 }
 
