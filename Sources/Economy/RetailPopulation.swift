@@ -101,20 +101,30 @@ public struct RetailPopulation: Sendable {
     }
 
     /// The sum (in four interleaved lanes, added in order at the end) and the smallest element of
-    /// `column`. Plain accumulators: the optimizer makes vector code of them.
+    /// `column`, eight elements a loop (two pairs of vector lanes, twice).
     static func sumAndMinimum(_ column: [Double]) -> (sum: Double, minimum: Double) {
         column.withUnsafeBufferPointer { x in
-            var (s0, s1, s2, s3) = (0.0, 0.0, 0.0, 0.0)
-            var (m0, m1, m2, m3) = (Double.infinity, Double.infinity, Double.infinity, Double.infinity)
-            let lanes = x.count / 4 * 4
-            for i in stride(from: 0, to: lanes, by: 4) {
-                s0 += x[i]; s1 += x[i + 1]; s2 += x[i + 2]; s3 += x[i + 3]
-                m0 = x[i] < m0 ? x[i] : m0
-                m1 = x[i + 1] < m1 ? x[i + 1] : m1
-                m2 = x[i + 2] < m2 ? x[i + 2] : m2
-                m3 = x[i + 3] < m3 ? x[i + 3] : m3
+            typealias Pair = SIMD2<Double>
+            var (s01, s23) = (Pair(), Pair()), (m01, m23) = (Pair(repeating: .infinity), Pair(repeating: .infinity))
+            let raw = UnsafeRawPointer(x.baseAddress)
+            @inline(__always) func four(_ i: Int) {
+                let (a, b) = (raw!.loadUnaligned(fromByteOffset: 8 * i, as: Pair.self),
+                              raw!.loadUnaligned(fromByteOffset: 8 * i + 16, as: Pair.self))
+                s01 += a
+                s23 += b
+                m01.replace(with: a, where: a .< m01)
+                m23.replace(with: b, where: b .< m23)
             }
-            var total = -0.0 + s0 + s1 + s2 + s3, least = min(min(m0, m1), min(m2, m3))
+            let lanes = x.count / 4 * 4, eights = x.count / 8 * 8
+            var i = 0
+            while i < eights {
+                four(i)
+                four(i &+ 4)
+                i &+= 8
+            }
+            if eights < lanes { four(eights) }
+            var total = -0.0 + s01[0] + s01[1] + s23[0] + s23[1]
+            var least = min(min(m01[0], m01[1]), min(m23[0], m23[1]))
             for i in lanes..<x.count {
                 total += x[i]
                 least = min(least, x[i])

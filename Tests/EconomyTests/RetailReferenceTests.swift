@@ -167,4 +167,20 @@ extension RetailReferenceTests {
         #expect(census.firstLowCash == 9 && census.firstLowUnits == 9 && census.firstLowLoan == nil)
         #expect(census.cash == 6 && census.units.isNaN)
     }
+
+    /// Sums feed the stock-flow check and the tables, so their rounding is part of the results: each of four
+    /// lanes adds every fourth element in order, the lanes are added in order, then the elements past the
+    /// last whole four. Bit for bit, at every count around the loop's steps of eight and four.
+    @Test func theCensusSumsInFourLanesInOrder() {
+        let stream = RandomStream(seed: Seed(3))
+        for n in 0..<40 {
+            let xs = (0..<n).map { _ in stream.gaussian() * pow(10, Double(Int(stream.uniform() * 12))) }
+            var lanes = [0.0, 0.0, 0.0, 0.0]
+            for i in 0..<(n / 4 * 4) { lanes[i % 4] += xs[i] }
+            let expected = xs[(n / 4 * 4)...].reduce(-0.0 + lanes[0] + lanes[1] + lanes[2] + lanes[3], +)
+            let (sum, minimum) = RetailPopulation.sumAndMinimum(xs)
+            #expect(sum.bitPattern == expected.bitPattern, "\(n) traders")
+            #expect(minimum == (xs.min() ?? .infinity), "\(n) traders")
+        }
+    }
 }
