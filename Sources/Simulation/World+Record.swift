@@ -14,7 +14,7 @@ extension World {
             marginLoans: hedgeFunds.indices.reduce(0) { $0 + hedgeFunds[$1].loan } + totals.loan,
             dealerCapacityUsed: dealerCapacityUsed, dealerEquity: dealerEquity,
             dealerEquityMin: dealers.map { $0.equity(prices) }.min() ?? 0, dealerCapitalUsed: dealerCapitalUsed,
-            dealerHeadroom: prices.indices.map(dealerCapacity),
+            dealerHeadroom: prices.indices.map { dealerCapacity(asset: $0) },  // `map(dealerCapacity)` copies self
             policyRate: centralBank.policyRate, repoRate: repoRate,
             reverseRepoRate: centralBank.floor(rules.centralBank), standingRepoRate: centralBank.ceiling(rules.centralBank),
             reverseRepo: centralBank.reverseRepo, repoLending: moneyFunds.reduce(0) { $0 + $1.repoLent },
