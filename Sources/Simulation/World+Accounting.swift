@@ -50,7 +50,18 @@ extension World {
         var owed = assets.map { _ in 0.0 }, issued = assets.map { _ in false }
         var claims = instruments.map { $0 == .marginLoan ? -retailTotals.loan : 0 }
         var cash = retailTotals.cash
+        // The balance sheets, summed in the same pass (in `balanceSheets`' order: every book, then retail);
+        // the first not finite is reported after the books' own checks, as a walk of the sheets would.
+        let navs = navs()
+        var netWorth = 0.0, gross = 0.0, firstNonFinite: BalanceSheet?
+        func sum(_ sheet: BalanceSheet) {
+            let finite = sheet.assets.isFinite && sheet.liabilities.isFinite
+            if firstNonFinite == nil && !finite { firstNonFinite = sheet }
+            netWorth += sheet.netWorth
+            gross += sheet.assets
+        }
         try forEachBook { account, book in
+            sum(balanceSheet(account, book, navs: navs))
             for a in assets.indices {
                 if issuer(of: a, is: account) {
                     try check.finite(book.units[a], account.description, assets[a].name)
@@ -105,12 +116,11 @@ extension World {
                           "cash totals \(cash) (the central bank's created money netted) without a recorded flow; "
                             + "step 0 had \(initialCash)")
         try checkFundShares(&check)
-        let sheets = balanceSheets(retail: retailTotals)
-        for sheet in sheets {
+        sum(retailSheet(retailTotals))
+        if let sheet = firstNonFinite {
             try check.finite(sheet.assets, sheet.agent, "assets")
             try check.finite(sheet.liabilities, sheet.agent, "liabilities")
         }
-        let netWorth = sheets.reduce(0) { $0 + $1.netWorth }, gross = sheets.reduce(0) { $0 + $1.assets }
         try check.compare(netWorth, outsideWealth, scale: gross, "all", "net_worth",
                           "net worths (assets - liabilities at current prices) sum to \(netWorth), "
                             + "wealth that is nobody's liability is \(outsideWealth)")

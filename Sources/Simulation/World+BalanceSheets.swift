@@ -21,22 +21,30 @@ extension World {
     func balanceSheets(retail totals: RetailCensus) -> [BalanceSheet] {
         let navs = navs()
         var sheets: [BalanceSheet] = []
-        forEachBook { account, book in
-            var sheet = BalanceSheet(account: account)
-            sheet.add(book.cash)
-            for a in prices.indices { sheet.add(book.units[a] * prices[a]) }
-            for claim in book.claims { sheet.add(claim) }
-            switch account.sector {
-            case .hedgeFund:
-                sheet.liabilities += sovereignFunds.reduce(0) { $0 + $1.stakes[account.index] } * navs[account.index]
-            case .sovereignFund: sheet.assets += sovereignFunds[account.index].stakeValue(navs: navs)
-            default: break
-            }
-            sheets.append(sheet)
-        }
-        sheets.append(BalanceSheet(account: nil, assets: totals.cash + totals.units * prices[retailAsset],
-                                   liabilities: totals.loan))
+        forEachBook { account, book in sheets.append(balanceSheet(account, book, navs: navs)) }
+        sheets.append(retailSheet(totals))
         return sheets
+    }
+
+    /// One agent's sheet: each quantity of its book in order (cash, units at the price, claims), then its
+    /// stakes (`navs`: every hedge fund's NAV per share).
+    func balanceSheet(_ account: AgentID, _ book: Book, navs: [Double]) -> BalanceSheet {
+        var sheet = BalanceSheet(account: account)
+        sheet.add(book.cash)
+        for a in prices.indices { sheet.add(book.units[a] * prices[a]) }
+        for claim in book.claims { sheet.add(claim) }
+        switch account.sector {
+        case .hedgeFund:
+            sheet.liabilities += sovereignFunds.reduce(0) { $0 + $1.stakes[account.index] } * navs[account.index]
+        case .sovereignFund: sheet.assets += sovereignFunds[account.index].stakeValue(navs: navs)
+        default: break
+        }
+        return sheet
+    }
+
+    /// The retail traders as one sector, from their columns' sums.
+    func retailSheet(_ totals: RetailCensus) -> BalanceSheet {
+        BalanceSheet(account: nil, assets: totals.cash + totals.units * prices[retailAsset], liabilities: totals.loan)
     }
 
     /// Every agent's balance sheet now, retail traders summed into one sector (snapshots.csv).
