@@ -129,7 +129,7 @@ extension World {
     /// holders are paid, then the sectors added as data in registration order. The one place that orders
     /// them (sums over books follow it, so results depend on it).
     @inline(__always)
-    func forEachBook(_ body: (AgentID, Book) throws -> Void) rethrows {
+    func forEachBook(_ body: (AgentID, borrowing Book) throws -> Void) rethrows {
         try forEachBook(of: .hedgeFund, body)
         try forEachBook(of: .dealer, body)
         try forEachBook(of: .hyperscaler, body)
@@ -148,7 +148,7 @@ extension World {
 
     /// Calls `body` with the books of one sector's agents, in index order (as `forEachBook` visits them).
     @inline(__always)
-    func forEachBook(of sector: SectorID, _ body: (AgentID, Book) throws -> Void) rethrows {
+    func forEachBook(of sector: SectorID, _ body: (AgentID, borrowing Book) throws -> Void) rethrows {
         switch sector {
         case .hedgeFund: for i in hedgeFunds.indices { try body(.hedgeFund(i), hedgeFunds[i].book) }
         case .dealer: for i in dealers.indices { try body(.dealer(i), dealers[i].book) }
