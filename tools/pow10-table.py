@@ -6,6 +6,7 @@ integer approximations of floor(log10(2^q)), floor(log10(3/4 * 2^q)) and floor(l
 ShortestDecimal.swift uses, over every exponent a double can need.
 
 Run from the repository: python3 tools/pow10-table.py (then `--check` tells whether the file is current)."""
+import math
 import sys
 from fractions import Fraction
 
@@ -13,27 +14,19 @@ MIN, MAX = -293, 325
 PATH = "Sources/Output/ShortestDecimal+Table.swift"
 
 
-def floor_log2(x: Fraction) -> int:
-    r = x.numerator.bit_length() - x.denominator.bit_length()
-    while Fraction(2) ** r > x:
-        r -= 1
-    while Fraction(2) ** (r + 1) <= x:
-        r += 1
-    return r
-
-
-def floor_log10(x: Fraction) -> int:
-    k = len(str(x.numerator)) - len(str(x.denominator))
-    while Fraction(10) ** k > x:
+def floor_log(x: Fraction, base: int) -> int:
+    """floor(log_base(x)), exactly: a floating-point guess, then corrected."""
+    k = math.floor(math.log(x.numerator, base) - math.log(x.denominator, base))
+    while Fraction(base) ** k > x:
         k -= 1
-    while Fraction(10) ** (k + 1) <= x:
+    while Fraction(base) ** (k + 1) <= x:
         k += 1
     return k
 
 
 def g(e: int) -> int:
     p = Fraction(10) ** e
-    r = floor_log2(p)
+    r = floor_log(p, 2)
     value = p * Fraction(2) ** (127 - r)
     result = value.numerator // value.denominator + 1
     assert 2**127 <= result < 2**128, e
@@ -42,10 +35,10 @@ def g(e: int) -> int:
 
 def check_approximations() -> None:
     for q in range(-1074 - 2, 972):
-        assert (q * 1262611) >> 22 == floor_log10(Fraction(2) ** q), q
-        assert (q * 1262611 - 524031) >> 22 == floor_log10(Fraction(3, 4) * Fraction(2) ** q), q
+        assert (q * 1262611) >> 22 == floor_log(Fraction(2) ** q, 10), q
+        assert (q * 1262611 - 524031) >> 22 == floor_log(Fraction(3, 4) * Fraction(2) ** q, 10), q
     for e in range(MIN, MAX + 1):
-        assert (e * 1741647) >> 19 == floor_log2(Fraction(10) ** e), e
+        assert (e * 1741647) >> 19 == floor_log(Fraction(10) ** e, 2), e
 
 
 def render() -> str:
