@@ -3,7 +3,7 @@ import Simulation
 import Synchronization
 
 /// The scenarios built last, by design point and variant. Every replication of a point runs the same
-/// scenario, and building one (reading and checking every rule) costs about as much as two steps of a
+/// scenario, and building one (reading and checking every rule) costs about as much as three steps of a
 /// small run. Runs go point by point, so a few points' worth is enough; the oldest entry leaves first.
 final class ScenarioCache: Sendable {
     private struct Key: Equatable { let point, variant: Int }

@@ -1,10 +1,12 @@
-/// Bytes appended in place. The array is kept full (its count is its capacity) and `count` of it is used,
-/// so text is written through a pointer: appending to an array a piece at a time costs a uniqueness and
-/// capacity check per piece, and about 90 instructions per `append(contentsOf:)`.
+/// Bytes appended in place: `storage` holds bytes to its end (what is past `count` is room), so text is written
+/// through a pointer into the room, one check for room per piece, where `append(contentsOf:)` on an array cost
+/// about 90 instructions.
 struct ByteBuffer {
     private var storage: [UInt8]
     private(set) var count = 0
 
+    /// The room is left uninitialised (bytes need no initialisation to be overwritten); only `count` bytes are
+    /// ever read.
     init(capacity: Int = 256) {
         storage = [UInt8](unsafeUninitializedCapacity: capacity) { $1 = capacity }
     }
@@ -34,7 +36,10 @@ struct ByteBuffer {
     mutating func append(_ bytes: ArraySlice<UInt8>) { bytes.withUnsafeBytes { append($0) } }
 
     /// Keeps the first `n` bytes (n <= count).
-    mutating func truncate(to n: Int) { count = n }
+    mutating func truncate(to n: Int) {
+        precondition(n >= 0 && n <= count, "truncate to \(n) of \(count) bytes")
+        count = n
+    }
 
     /// The bytes used.
     func withBytes<R>(_ body: (UnsafeRawBufferPointer) throws -> R) rethrows -> R {

@@ -5,7 +5,8 @@ import Foundation
 public final class ChunkReader {
     public let path: String
     private var fd: Int32
-    /// Not zeroed: `read` fills what is used (zeroing 1 MiB cost more than reading a small part file).
+    /// Not zeroed (bytes need no initialisation to be overwritten): `read` fills what is used, and zeroing 1 MiB
+    /// cost more than reading a small part file.
     private var buffer = [UInt8](unsafeUninitializedCapacity: 1 << 20) { $1 = 1 << 20 }
 
     public init(path: String) throws {

@@ -20,7 +20,8 @@ public protocol Sector: Sendable {
     static func initialShares(_ rules: Rules) -> [(asset: String, key: String, share: Double)]
     /// Its agents at step 0. What they hold is endowed: dealers hold what nobody else does.
     init(rules: Rules, market: MarketView, stream: RandomStream)
-    /// One book per agent, changed only by the ledger.
+    /// One book per agent, changed only by the ledger (whose `bookPoison` is all the finiteness check sees of
+    /// the books).
     var books: [Book] { get set }
     /// Cash each of its agents receives from households' deposits this step (phase 3; negative: returns to
     /// them, within its cash): new money in a sector whose agents households fund.

@@ -50,6 +50,8 @@ extension World {
 
     /// Whether every quantity `checkFinite` looks at is finite, in one sweep: x * 0 is 0 for a finite x and
     /// NaN otherwise, and a NaN survives every sum. Only when this fails is each quantity checked by name.
+    /// The books count through `bookPoison`, which stays NaN once a quantity was not finite, even if a later
+    /// entry replaced it before a check: the check then names nothing and goes on, walking the books each time.
     private func allFinite() -> Bool {
         var zero = 0.0
         func add(_ xs: [Double]) { for x in xs { zero += x * 0 } }

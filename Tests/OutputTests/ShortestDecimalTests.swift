@@ -14,7 +14,9 @@ import Testing
     }
 
     static func mismatches(_ xs: [Double]) -> [String] {
-        xs.filter(\.isFinite).compactMap { x in text(x) == x.description ? nil : "\(x.description) written \(text(x))" }
+        xs.filter(\.isFinite).compactMap { x in
+            text(x) == x.description ? nil : "\(x.description) written \(text(x))"
+        }
     }
 
     /// Every binary exponent (subnormals, and each exponent's first significand, where the lower neighbour
@@ -48,34 +50,17 @@ import Testing
         }
         for e in -325...309 { let p = Double("1e\(e)")!; xs += [p, p.nextUp, p.nextDown] }
         for e in -1074...1023 { let p = pow(2.0, Double(e)); xs += [p, p.nextUp, p.nextDown] }
-        xs += [0, -0.0, 0.0001, 9.999e-5, 0x1p53, 0x1p53 + 2, 1e15, 1e16, .greatestFiniteMagnitude, .leastNonzeroMagnitude]
+        xs += [0, -0.0, 0.0001, 9.999e-5, 0x1p53, 0x1p53 + 2, 1e15, 1e16]
+        xs += [.greatestFiniteMagnitude, .leastNonzeroMagnitude]
         #expect(Self.mismatches(xs).prefix(5) == [])
     }
 
+    static let hasPython = Python.run(["--version"]).status == 0
+
     /// The table of powers of ten is the one tools/pow10-table.py generates (it also checks the
     /// logarithm approximations the conversion uses).
-    @Test func powersOfTenAreTheGeneratedTable() {
+    @Test(.enabled(if: hasPython)) func powersOfTenAreTheGeneratedTable() {
         let result = Python.run(["tools/pow10-table.py", "--check"])
         #expect(result.status == 0, "\(result.output)")
-    }
-
-    /// A buffer grows to hold what is written past its capacity, and keeps what it held.
-    @Test func aByteBufferGrowsAndKeepsItsBytes() {
-        var buffer = ByteBuffer(capacity: 3)
-        var expected: [UInt8] = []
-        for i in 0..<10_000 {
-            let byte = UInt8(truncatingIfNeeded: i)
-            if i % 7 == 0 {
-                buffer.append([byte, byte])
-                expected += [byte, byte]
-            } else {
-                buffer.append(byte)
-                expected.append(byte)
-            }
-        }
-        #expect(buffer.array == expected)
-        buffer.truncate(to: 5)
-        buffer.append(9)
-        #expect(buffer.array == Array(expected.prefix(5)) + [9])
     }
 }

@@ -236,6 +236,20 @@ import Testing
         }
     }
 
+    /// The ledger's two-book moves count too: an infinite amount transferred is named in the first book the
+    /// walk reaches (hedge funds come before the government).
+    @Test func aNonFiniteTransferStopsTheRun() throws {
+        var world = World(rules: try rules(), seed: Seed(1))
+        _ = try world.advance()
+        world.transfer(.infinity, from: .government, to: .hedgeFund(2))
+        do {
+            try world.checkFinite(after: "3 (cash flows)")
+            Issue.record("an infinity passed the check")
+        } catch let failure as NumericalFailure {
+            #expect(failure.description == "non-finite value at step 1, after phase 3 (cash flows): hedge_fund[2] cash is inf")
+        }
+    }
+
     @Test func aBrokenPriceSearchNamesTheMarketAndStep() throws {
         var world = World(rules: try rules(), seed: Seed(1))
         _ = try world.advance()
