@@ -4,6 +4,9 @@ import Foundation
 /// with the sweep's peak memory from its manifest.
 struct BatchBench {
     let root: String, scratch: String, steps: Int, traders: Int
+    /// Whether runs write their per-step tables (timeseries, flows, events), or only runs.csv's row, as a
+    /// sensitivity or calibration sweep needs (`outputs: {tables: []}`).
+    var tables = true
     /// The tables that hold results (not timings): equal bytes mean equal results.
     static let resultTables = ["runs.csv", "summary.csv", "timeseries.csv", "flows.csv", "events.csv"]
 
@@ -46,6 +49,6 @@ struct BatchBench {
             \(agents.map { "  \($0): \(root)/Agents/\($0).yaml" }.joined(separator: "\n"))
             set: {retail.count: \(traders)}
             replications: \(replications)
-            """
+            """ + (tables ? "" : "\noutputs: {tables: []}")
     }
 }

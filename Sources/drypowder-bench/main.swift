@@ -130,6 +130,11 @@ if sections.contains("batch") {
     section("small runs (drypowder sweep: \(many) replications, \(small.traders) retail traders, \(small.steps) steps)")
     report("2 jobs", method.time { small.sweep(replications: many, jobs: 2) }, per: Double(many), "runs/s")
     report("  target", 500, "runs/s")
+    var summaryOnly = small
+    summaryOnly.tables = false
+    // As a sensitivity sweep needs: runs.csv's row, no per-step tables (`outputs: {tables: []}`).
+    report("2 jobs, runs.csv only", method.time { summaryOnly.sweep(replications: many, jobs: 2) },
+           per: Double(many), "runs/s")
     for n in method.tiny ? [8] : [100, 1_000] {
         let memory = BatchBench(root: root, scratch: scratch, steps: 5, traders: 200).sweep(replications: n, jobs: 2)
         report("peak memory, \(n) runs (200 traders, 5 steps)", memory.peakBytes / 1e6, "MB")
