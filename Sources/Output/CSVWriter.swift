@@ -66,12 +66,6 @@ public final class CSVWriter {
     fileprivate static func append(_ x: Double, whole: Bool, to buffer: inout ByteBuffer) {
         if whole {
             appendWhole(x, to: &buffer)
-        } else if x == x.rounded(.towardZero) && abs(x) < 1e15 {
-            // A whole number (zeros above all) is its digits and ".0", as `format` writes it.
-            if x.sign == .minus { buffer.append(UInt8(ascii: "-")) }
-            appendWhole(abs(x), to: &buffer)
-            buffer.append(UInt8(ascii: "."))
-            buffer.append(UInt8(ascii: "0"))
         } else {
             ShortestDecimal.append(x, to: &buffer)
         }

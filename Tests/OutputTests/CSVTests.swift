@@ -52,8 +52,8 @@ import Testing
     }
 
     /// Rows of numbers are written straight into the buffer; the bytes must be `format`'s and `whole`'s,
-    /// over random bit patterns (every exponent, subnormals), whole numbers up to 1e16 in size (the short
-    /// path ends below 1e15, at and above which the general conversion runs) and signed zeros.
+    /// over random bit patterns (every exponent, subnormals), whole numbers up to 1e16 in size (past 2^53 the
+    /// text takes an exponent) and signed zeros.
     @Test func numbersWrittenInPlaceMatchFormat() throws {
         let stream = RandomStream(seed: Seed(9))
         var rows: [[Double]] = [[0, -0.0, 1, 5e-324], [.greatestFiniteMagnitude, 1e15 - 1, -.leastNormalMagnitude, -1],
@@ -63,7 +63,7 @@ import Testing
                 let bits = UInt64(stream.uniform() * 0x1p32) << 32 | UInt64(stream.uniform() * 0x1p32)
                 let x = Double(bitPattern: bits)
                 if j == 1 { return (stream.uniform() * 2e6 - 1e6).rounded() }
-                // Whole values in a floating-point column take the writer's short path ("-0.0", "12.0").
+                // Whole values in a floating-point column ("-0.0", "12.0"), up to 1e16 in size.
                 if j == 2 { return (stream.gaussian() * pow(10, Double(Int(stream.uniform() * 17)))).rounded() }
                 return x.isFinite ? x : stream.gaussian()
             })
