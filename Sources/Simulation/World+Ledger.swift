@@ -140,10 +140,7 @@ extension World {
         try forEachBook(of: .realEconomy, body)
         try forEachBook(of: .aiLab, body)
         try forEachBook(of: .household, body)
-        for sector in addedSectors {
-            let books = sector.books
-            for i in books.indices { try body(AgentID(sector.id, i), books[i]) }
-        }
+        for s in addedSectors.indices { try forEachBook(ofAdded: s, body) }
     }
 
     /// Calls `body` with the books of one sector's agents, in index order (as `forEachBook` visits them).
@@ -160,12 +157,15 @@ extension World {
         case .realEconomy: try body(.realEconomy, realEconomy.book)
         case .aiLab: for i in aiLabs.indices { try body(.aiLab(i), aiLabs[i].book) }
         case .household: try body(.household, household.book)
-        default:
-            for added in addedSectors where added.id == sector {
-                let books = added.books
-                for i in books.indices { try body(AgentID(sector, i), books[i]) }
-            }
+        default: for s in addedSectors.indices where addedSectors[s].id == sector { try forEachBook(ofAdded: s, body) }
         }
+    }
+
+    /// The books of added sector `s` (its index in `addedSectors`).
+    @inline(__always)
+    private func forEachBook(ofAdded s: Int, _ body: (AgentID, borrowing Book) throws -> Void) rethrows {
+        let id = addedSectors[s].id, books = addedSectors[s].books
+        for i in books.indices { try body(AgentID(id, i), books[i]) }
     }
 
     /// "clearing crypto (cash)": the entry of the step's largest imbalance.
